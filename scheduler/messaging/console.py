@@ -1,0 +1,48 @@
+"""ConsoleGateway: the local SmsGateway. Appends each text to a JSON-lines outbox and logs it.
+
+Used by the embedded default and the demo, so a fresh machine can run the whole loop
+without a Twilio account. The outbox is the black-box record checks read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from scheduler.messaging.gateway import OutgoingSms, SentSms
+
+log = logging.getLogger(__name__)
+
+
+class ConsoleGateway:
+    """Writes `{"to","from","body","sid","sent_at"}` lines to `outbox`; never fails a valid send."""
+
+    def __init__(self, *, outbox: Path, from_number: str) -> None:
+        self.outbox = outbox
+        self.from_number = from_number
+        self._lock = threading.Lock()
+
+    def send(self, sms: OutgoingSms) -> SentSms:
+        sid = "SM" + secrets.token_hex(16)
+        line = {
+            "to": sms.to,
+            "from": self.from_number,
+            "body": sms.body,
+            "sid": sid,
+            "sent_at": datetime.now(UTC).isoformat(),
+        }
+        self.outbox.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock, self.outbox.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+        # The body may carry patient-specific text: only its length goes to the log.
+        log.info("console sms %s to %s (%d chars)", sid, mask_phone(sms.to), len(sms.body))
+        return SentSms(sid=sid, status="sent")
+
+
+def mask_phone(phone: str) -> str:
+    """+15551234567 -> +1555***4567: enough for an operator, not a full number in logs."""
+    return phone[:5] + "***" + phone[-4:] if len(phone) > 9 else "***"
