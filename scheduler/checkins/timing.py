@@ -1,0 +1,84 @@
+"""Due-time arithmetic for check-ins. Pure: every input is an argument.
+
+A check-in is due at `ended_at + offset`, moved forward into the clinic's send window
+(local wall-clock time in the clinic's zone, so DST shifts move the UTC instant, not the
+local hour). It expires at `due + expire_after`, and never later than the next check-in's
+due time: when both are overdue, only the later one is worth sending.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from scheduler.durations import format_duration
+
+
+@dataclass(frozen=True)
+class PlannedCheckIn:
+    kind: str
+    due_at: datetime
+    expires_at: datetime
+
+
+def local_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """The UTC instant of wall-clock `at` on `day` in `tz`.
+
+    A wall time that does not exist (skipped by a spring-forward) is taken as the first
+    valid instant after the gap, so a window start never lands before its wall time.
+    """
+    naive = datetime.combine(day, at)
+    aware = naive.replace(tzinfo=tz, fold=0)
+    roundtrip = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    if roundtrip != naive:  # in a gap: fold=1 resolves to the later offset
+        aware = naive.replace(tzinfo=tz, fold=1)
+    return aware.astimezone(UTC)
+
+
+def in_window(instant: datetime, window: tuple[time, time], tz: ZoneInfo) -> bool:
+    """Whether `instant` falls inside [start, end) of the window, in local time."""
+    local = instant.astimezone(tz)
+    start = local_instant(local.date(), window[0], tz)
+    end = local_instant(local.date(), window[1], tz)
+    return start <= instant < end
+
+
+def next_window_start(instant: datetime, window: tuple[time, time], tz: ZoneInfo) -> datetime:
+    """`instant` itself if it is inside the window, else the next opening."""
+    if in_window(instant, window, tz):
+        return instant.astimezone(UTC)
+    local_day = instant.astimezone(tz).date()
+    today_start = local_instant(local_day, window[0], tz)
+    if instant < today_start:
+        return today_start
+    return local_instant(local_day + timedelta(days=1), window[0], tz)
+
+
+def plan_checkins(
+    ended_at: datetime,
+    *,
+    offsets: tuple[timedelta, ...],
+    window: tuple[time, time],
+    tz: ZoneInfo,
+    expire_after: timedelta,
+) -> list[PlannedCheckIn]:
+    """One check-in per offset, in offset order, each inside the send window."""
+    if ended_at.tzinfo is None:
+        raise ValueError("ended_at must be time-zone aware")
+    dues = [next_window_start(ended_at + off, window, tz) for off in sorted(offsets)]
+    planned = []
+    for i, (offset, due) in enumerate(zip(sorted(offsets), dues, strict=True)):
+        expires = due + expire_after
+        if i + 1 < len(dues):
+            expires = min(expires, dues[i + 1])
+        planned.append(PlannedCheckIn(format_duration(offset), due, max(expires, due)))
+    return planned
+
+
+def retry_delay(attempt: int, *, base_seconds: float, cap_seconds: float, rand: float) -> float:
+    """Full-jitter exponential backoff: uniform in [0, min(cap, base * 2**attempt)).
+
+    `rand` in [0, 1) is passed in so the arithmetic stays pure and testable.
+    """
+    return rand * min(cap_seconds, base_seconds * (2 ** max(attempt - 1, 0)))

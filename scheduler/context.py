@@ -1,0 +1,76 @@
+"""AppContext: the long-lived parts one process shares (engine, gateway, texts, clock).
+
+Built once by `create_app`, the worker and the CLI from a Settings object, then passed
+down; nothing builds its own engine or gateway.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+
+from scheduler.clock import Clock, SystemClock
+from scheduler.config import Settings, resolve_database_url, resolve_path
+from scheduler.db import make_engine
+from scheduler.messaging.console import ConsoleGateway
+from scheduler.messaging.gateway import SmsGateway
+from scheduler.messaging.texts import SmsTexts
+from scheduler.triage import PainThresholds
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    engine: Engine
+    gateway: SmsGateway
+    clock: Clock
+    texts: SmsTexts = field(default_factory=SmsTexts)
+    worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    last_tick_at: datetime | None = None
+
+    @property
+    def status_callback_url(self) -> str:
+        return f"{self.settings.web.public_base_url}/webhooks/twilio/status"
+
+    @property
+    def pain_thresholds(self) -> PainThresholds:
+        t = self.settings.triage
+        return PainThresholds(emergency_min=t.pain_emergency_min,
+                              complication_min=t.pain_complication_min)
+
+
+def make_gateway(settings: Settings) -> SmsGateway:
+    """The configured SmsGateway: Twilio's REST API or the local console outbox."""
+    if settings.sms.backend == "twilio":
+        from scheduler.messaging.twilio import TwilioGateway
+
+        return TwilioGateway(
+            account_sid=settings.twilio.account_sid,
+            auth_token=settings.twilio.auth_token,
+            from_number=settings.sms.from_number or None,
+            messaging_service_sid=settings.sms.messaging_service_sid or None,
+            api_base_url=settings.twilio.api_base_url or None,
+        )
+    return ConsoleGateway(
+        outbox=resolve_path(settings, settings.sms.console_outbox),
+        from_number=settings.sms.from_number or "+15550000000",
+    )
+
+
+def build_context(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    gateway: SmsGateway | None = None,
+    engine: Engine | None = None,
+) -> AppContext:
+    return AppContext(
+        settings=settings,
+        engine=engine or make_engine(resolve_database_url(settings)),
+        gateway=gateway or make_gateway(settings),
+        clock=clock or SystemClock(),
+    )

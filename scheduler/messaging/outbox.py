@@ -1,0 +1,268 @@
+"""The outbox: queue texts in the caller's transaction, deliver them with retries.
+
+Invariant: a message leaves `sending` only by `sent`, `failed`, or lease expiry (the
+reaper puts it back to `pending`). Delivery is therefore at-least-once; a duplicate needs
+a crash between the provider accepting a text and our commit.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from scheduler.checkins.models import CheckIn, CheckInStatus
+from scheduler.checkins.timing import retry_delay
+from scheduler.config import Settings
+from scheduler.db import session_scope
+from scheduler.messaging.console import mask_phone
+from scheduler.messaging.gateway import (
+    OutgoingSms,
+    SentSms,
+    SmsError,
+    SmsGateway,
+    SmsRejected,
+    SmsTransientError,
+)
+from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
+from scheduler.sessions.consent import record_opt_out
+from scheduler.sessions.models import Patient
+
+log = logging.getLogger(__name__)
+
+RETRY_CAP_SECONDS = 3600.0
+
+
+def enqueue_message(
+    db: Session,
+    *,
+    to: str,
+    body: str,
+    purpose: Purpose,
+    now: datetime,
+    patient_id: int | None = None,
+    flag_id: int | None = None,
+    not_after: datetime | None = None,
+) -> OutboundMessage:
+    """Queue a text in the caller's transaction; it is sent only if that commits."""
+    message = OutboundMessage(
+        to=to, body=body, purpose=purpose, next_attempt_at=now, created_at=now,
+        patient_id=patient_id, flag_id=flag_id, not_after=not_after,
+    )
+    db.add(message)
+    db.flush()
+    return message
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    to: str
+    body: str
+    blocked: str | None  # why it must not go, decided inside the claim transaction
+
+
+def claim_messages(
+    engine: Engine, *, now: datetime, worker: str, lease: timedelta, limit: int,
+    ids: Sequence[int] | None = None,
+) -> list[Claimed]:
+    """Atomically move due pending messages to `sending` under this worker's lease."""
+    with session_scope(engine) as db:
+        due = (
+            select(OutboundMessage.id)
+            .where(OutboundMessage.status == MessageStatus.pending)
+            .where(OutboundMessage.next_attempt_at <= now)
+            .order_by(col(OutboundMessage.next_attempt_at))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        if ids is not None:
+            due = due.where(col(OutboundMessage.id).in_(list(ids)))
+        claimed_ids = list(db.exec(due))
+        if not claimed_ids:
+            return []
+        db.exec(  # type: ignore[call-overload]
+            update(OutboundMessage)
+            .where(col(OutboundMessage.id).in_(claimed_ids))
+            .values(status=MessageStatus.sending, lease_owner=worker, lease_until=now + lease)
+        )
+        rows = db.exec(
+            select(OutboundMessage, Patient)
+            .join(Patient, col(Patient.id) == OutboundMessage.patient_id, isouter=True)
+            .where(col(OutboundMessage.id).in_(claimed_ids))
+        ).all()
+        return [Claimed(m.id, m.to, m.body, blocked_reason(m, p, now)) for m, p in rows]  # type: ignore[arg-type]
+
+
+def blocked_reason(message: OutboundMessage, patient: Patient | None, now: datetime) -> str | None:
+    # Check-ins stop at an opt-out; answers to the patient's own text (the opt-out
+    # confirmation, emergency advice) still go, as carriers and the FCC rule allow.
+    if message.purpose == Purpose.checkin and patient is not None and patient.opted_out_at:
+        return "patient opted out"
+    if message.not_after is not None and now >= message.not_after:
+        return "expired before it could be sent"
+    return None
+
+
+def send_due_messages(
+    engine: Engine,
+    gateway: SmsGateway,
+    *,
+    settings: Settings,
+    now: datetime,
+    worker: str,
+    ids: Sequence[int] | None = None,
+    status_callback: str | None = None,
+    rand: Callable[[], float] = random.random,
+) -> SendReport:
+    """Claim due messages and hand each to the gateway, recording the outcome."""
+    report = SendReport()
+    claimed = claim_messages(
+        engine, now=now, worker=worker, lease=timedelta(seconds=settings.dispatch.lease_seconds),
+        limit=settings.dispatch.batch_size, ids=ids,
+    )
+    for item in claimed:
+        if item.blocked:
+            finish_failed(engine, item.id, worker=worker, now=now, error=item.blocked)
+            report.failed += 1
+            continue
+        try:
+            sent = gateway.send(OutgoingSms(item.to, item.body, status_callback))
+        except SmsRejected as exc:
+            handle_rejected(engine, item, exc, worker=worker, now=now)
+            report.failed += 1
+        except SmsError as exc:
+            outcome = handle_transient(engine, item, exc, settings=settings, worker=worker,
+                                       now=now, rand=rand)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        except Exception as exc:  # a bug in a gateway must not lose the message
+            log.exception("gateway raised unexpectedly for message %s", item.id)
+            outcome = handle_transient(engine, item, SmsTransientError(repr(exc)),
+                                       settings=settings, worker=worker, now=now, rand=rand)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        else:
+            finish_sent(engine, item.id, sent, worker=worker, now=now)
+            report.sent += 1
+    return report
+
+
+def _owned(message_id: int, worker: str) -> list[object]:
+    return [
+        OutboundMessage.id == message_id,
+        OutboundMessage.status == MessageStatus.sending,
+        OutboundMessage.lease_owner == worker,
+    ]
+
+
+def finish_sent(engine: Engine, message_id: int, sent: SentSms, *, worker: str, now: datetime) -> None:
+    with session_scope(engine) as db:
+        result = db.exec(  # type: ignore[call-overload]
+            update(OutboundMessage).where(*_owned(message_id, worker)).values(
+                status=MessageStatus.sent, sid=sent.sid, delivery_status=sent.status,
+                sent_at=now, attempts=OutboundMessage.attempts + 1, lease_owner=None,
+                lease_until=None, error=None,
+            )
+        )
+        if result.rowcount == 0:
+            log.warning("message %s was sent after its lease passed to another worker", message_id)
+            return
+        set_checkin_status(db, message_id, CheckInStatus.sent, reason=None, now=now)
+
+
+def finish_failed(
+    engine: Engine, message_id: int, *, worker: str, now: datetime, error: str,
+    code: int | None = None,
+) -> None:
+    with session_scope(engine) as db:
+        result = db.exec(  # type: ignore[call-overload]
+            update(OutboundMessage).where(*_owned(message_id, worker)).values(
+                status=MessageStatus.failed, error=error[:300], error_code=code,
+                lease_owner=None, lease_until=None,
+            )
+        )
+        if result.rowcount:
+            set_checkin_status(db, message_id, CheckInStatus.failed,
+                               reason=f"couldn't reach this patient: {error}"[:200], now=now)
+
+
+def handle_rejected(
+    engine: Engine, item: Claimed, exc: SmsRejected, *, worker: str, now: datetime
+) -> None:
+    if exc.configuration:
+        log.error("SMS provider configuration error %s: %s — fix the account, not the patient",
+                  exc.code, exc)
+    else:
+        log.warning("SMS to %s rejected (%s): %s", mask_phone(item.to), exc.code, exc)
+    finish_failed(engine, item.id, worker=worker, now=now, error=str(exc), code=exc.code)
+    if exc.opted_out:
+        with session_scope(engine) as db:
+            patient = db.exec(select(Patient).where(Patient.phone == item.to)).first()
+            if patient is not None:
+                record_opt_out(db, patient, now=now, source=f"provider:{exc.code}")
+
+
+def handle_transient(
+    engine: Engine, item: Claimed, exc: SmsError, *, settings: Settings, worker: str,
+    now: datetime, rand: Callable[[], float],
+) -> str:
+    """Schedule a retry with full-jitter backoff, or fail once attempts or time run out."""
+    with session_scope(engine) as db:
+        message = db.get(OutboundMessage, item.id)
+        if message is None or message.lease_owner != worker:
+            return "retrying"
+        attempts = message.attempts + 1
+        delay = retry_delay(attempts, base_seconds=settings.sms.retry_base_seconds,
+                            cap_seconds=RETRY_CAP_SECONDS, rand=rand())
+        next_at = now + timedelta(seconds=delay)
+        out_of_time = message.not_after is not None and next_at >= message.not_after
+        if attempts >= settings.sms.max_attempts or out_of_time:
+            message.attempts = attempts
+            db.add(message)
+            db.flush()
+            give_up = f"gave up after {attempts} attempts: {exc}"
+        else:
+            message.attempts, message.status = attempts, MessageStatus.pending
+            message.next_attempt_at, message.error, message.error_code = next_at, str(exc)[:300], exc.code
+            message.lease_owner = message.lease_until = None
+            log.info("SMS %s failed transiently (%s); retry %d in %.0fs",
+                     item.id, exc.code, attempts, delay)
+            return "retrying"
+    log.warning("SMS %s failed for good: %s", item.id, give_up)
+    finish_failed(engine, item.id, worker=worker, now=now, error=give_up, code=exc.code)
+    return "failed"
+
+
+def set_checkin_status(
+    db: Session, message_id: int, status: CheckInStatus, *, reason: str | None, now: datetime
+) -> None:
+    checkin = db.exec(select(CheckIn).where(CheckIn.message_id == message_id)).first()
+    if checkin is not None:
+        checkin.status, checkin.reason, checkin.updated_at = status, reason, now
+        db.add(checkin)
+
+
+def reap_expired_leases(engine: Engine, *, now: datetime) -> int:
+    """Return messages whose worker died mid-send to `pending` (they may go twice)."""
+    with session_scope(engine) as db:
+        result = db.exec(  # type: ignore[call-overload]
+            update(OutboundMessage)
+            .where(OutboundMessage.status == MessageStatus.sending)
+            .where(col(OutboundMessage.lease_until) < now)
+            .values(status=MessageStatus.pending, lease_owner=None, lease_until=None)
+        )
+        if result.rowcount:
+            log.warning("returned %d message(s) with expired leases to the queue", result.rowcount)
+        return int(result.rowcount)

@@ -1,0 +1,43 @@
+"""The texts Aftercare sends, rendered from templates/sms/*.j2. Pure given the templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+class SmsTexts:
+    """Renders one SMS template; whitespace is collapsed so a template can wrap lines."""
+
+    def __init__(self, templates_dir: Path = TEMPLATES_DIR) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(templates_dir / "sms"),
+            undefined=StrictUndefined,  # a missing variable is a bug, not an empty string
+            autoescape=False,  # SMS is plain text
+            keep_trailing_newline=False,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        text = self.env.get_template(f"{name}.j2").render(**context)
+        return " ".join(text.split())
+
+    def render_checkin(self, kind: str, **context: Any) -> str:
+        """checkin_<kind>.j2 when the clinic wrote one for that offset, else checkin.j2."""
+        try:
+            return self.render(f"checkin_{kind}", kind=kind, **context)
+        except TemplateNotFound:
+            return self.render("checkin", kind=kind, **context)
+
+
+def first_name(full_name: str) -> str:
+    parts = full_name.split()
+    return parts[0] if parts else ""
+
+
+def initials(full_name: str) -> str:
+    """'Ada Lovelace' -> 'A.L.': enough for a practitioner, little for anyone else."""
+    return "".join(p[0].upper() + "." for p in full_name.split() if p[:1].isalpha()) or "?"

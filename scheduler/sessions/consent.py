@@ -1,0 +1,48 @@
+"""Opting out and back in: the patient's state, its history, and pending check-ins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from scheduler.audit import record_action
+from scheduler.checkins.models import CheckIn, CheckInStatus
+from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
+
+
+def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str) -> bool:
+    """Opt the patient out and cancel pending check-ins. False if already opted out."""
+    if patient.opted_out_at is not None:
+        return False
+    patient.opted_out_at = now
+    db.add(patient)
+    db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=False, source=source))  # type: ignore[arg-type]
+    session_ids = select(TreatmentSession.id).where(TreatmentSession.patient_id == patient.id)
+    db.exec(  # type: ignore[call-overload]
+        update(CheckIn)
+        .where(col(CheckIn.session_id).in_(session_ids), CheckIn.status == CheckInStatus.pending)
+        .values(status=CheckInStatus.cancelled, reason="opted_out", updated_at=now)
+    )
+    record_action(db, actor="patient", action="patient.opted_out", subject_type="patient",
+                  subject_id=patient.id, patient_id=patient.id, now=now, detail=source)
+    db.flush()
+    return True
+
+
+def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) -> bool:
+    """Opt a patient back in (START). Cancelled check-ins stay cancelled."""
+    if patient.opted_out_at is None:
+        return False
+    patient.opted_out_at = None
+    db.add(patient)
+    db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=True, source=source))  # type: ignore[arg-type]
+    record_action(db, actor="patient", action="patient.opted_in", subject_type="patient",
+                  subject_id=patient.id, patient_id=patient.id, now=now, detail=source)
+    db.flush()
+    return True
+
+
+def find_patient_by_phone(db: Session, phone: str) -> Patient | None:
+    return db.exec(select(Patient).where(Patient.phone == phone)).first()
