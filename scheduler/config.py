@@ -18,6 +18,7 @@ import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scheduler.durations import parse_duration
+from scheduler.sessions.phones import to_e164
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
@@ -42,13 +43,7 @@ class _Section(BaseModel):
 def _e164(value: str) -> str:
     if not value:
         return value
-    try:
-        parsed = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"expected an E.164 number like +15551234567, got {value!r}") from exc
-    if not phonenumbers.is_valid_number(parsed):
-        raise ValueError(f"not a valid phone number: {value!r}")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return to_e164(value, region="US")
 
 
 class DatabaseSettings(_Section):
@@ -125,6 +120,9 @@ class ClinicSettings(_Section):
     timezone: str = "America/New_York"
     default_region: str = "US"
     on_call_phone: str = ""
+    # Accept +1 555 numbers (reserved for fiction): demos and tests use them. Set false in
+    # production so a typo'd 555 number is refused at registration.
+    allow_test_numbers: bool = True
 
     _phones = field_validator("phone", "on_call_phone")(_e164)
 
@@ -234,14 +232,17 @@ def check_consistency(settings: Settings) -> None:
     if not settings.web.secret_key:
         problems.append("web.secret_key: required (or set AFTERCARE_SECRET_KEY)")
     if not settings.twilio.auth_token:
-        problems.append("twilio.auth_token: required to check webhook signatures "
-                        "(or set TWILIO_AUTH_TOKEN)")
+        problems.append(
+            "twilio.auth_token: required to check webhook signatures (or set TWILIO_AUTH_TOKEN)"
+        )
     if settings.sms.backend == "twilio":
         if not settings.twilio.account_sid.startswith("AC"):
             problems.append("twilio.account_sid: required with sms.backend = 'twilio'")
         if not (settings.sms.from_number or settings.sms.messaging_service_sid):
-            problems.append("sms.from_number: required with sms.backend = 'twilio' "
-                            "(or sms.messaging_service_sid)")
+            problems.append(
+                "sms.from_number: required with sms.backend = 'twilio' "
+                "(or sms.messaging_service_sid)"
+            )
     if settings.triage.pain_complication_min > settings.triage.pain_emergency_min:
         problems.append("triage.pain_complication_min: must not exceed pain_emergency_min")
     if problems:
@@ -258,5 +259,5 @@ def resolve_database_url(settings: Settings) -> str:
     url = settings.database.url
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
-        return prefix + str(resolve_path(settings, Path(url[len(prefix):])))
+        return prefix + str(resolve_path(settings, Path(url[len(prefix) :])))
     return url

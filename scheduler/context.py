@@ -39,8 +39,9 @@ class AppContext:
     @property
     def pain_thresholds(self) -> PainThresholds:
         t = self.settings.triage
-        return PainThresholds(emergency_min=t.pain_emergency_min,
-                              complication_min=t.pain_complication_min)
+        return PainThresholds(
+            emergency_min=t.pain_emergency_min, complication_min=t.pain_complication_min
+        )
 
 
 def make_gateway(settings: Settings) -> SmsGateway:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
+from sqlalchemy.sql import Executable
 from sqlmodel import Session, create_engine
 
 
@@ -59,3 +60,9 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def execute_dml(db: Session, statement: Executable) -> int:
+    """Run an UPDATE/DELETE in the session's transaction; return the rows it touched."""
+    result = cast(CursorResult[Any], db.execute(statement))
+    return int(result.rowcount)

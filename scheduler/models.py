@@ -7,7 +7,20 @@ from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 from scheduler.staff.models import ApiToken, AuditEntry, Role, User
 
 __all__ = [
-    "ApiToken", "AuditEntry", "CheckIn", "CheckInStatus", "ConsentChange", "Flag",
-    "FlagStatus", "InboundMessage", "MessageStatus", "OutboundMessage", "Patient", "Purpose",
-    "ReplyAssessment", "Role", "TreatmentSession", "User",
+    "ApiToken",
+    "AuditEntry",
+    "CheckIn",
+    "CheckInStatus",
+    "ConsentChange",
+    "Flag",
+    "FlagStatus",
+    "InboundMessage",
+    "MessageStatus",
+    "OutboundMessage",
+    "Patient",
+    "Purpose",
+    "ReplyAssessment",
+    "Role",
+    "TreatmentSession",
+    "User",
 ]

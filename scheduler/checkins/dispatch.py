@@ -47,7 +47,11 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
     with session_scope(ctx.engine) as db:
         queue_due_checkins(db, settings=ctx.settings, texts=ctx.texts, now=now, report=report)
     report.sending = send_due_messages(
-        ctx.engine, ctx.gateway, settings=ctx.settings, now=now, worker=ctx.worker_id,
+        ctx.engine,
+        ctx.gateway,
+        settings=ctx.settings,
+        now=now,
+        worker=ctx.worker_id,
         status_callback=ctx.status_callback_url,
     )
     ctx.last_tick_at = now
@@ -65,16 +69,24 @@ def queue_due_checkins(
         .where(CheckIn.status == CheckInStatus.pending, CheckIn.due_at <= now)
         .order_by(col(CheckIn.due_at))
         .limit(settings.dispatch.batch_size)
-        .with_for_update(skip_locked=True, of=CheckIn)  # type: ignore[arg-type]
+        .with_for_update(skip_locked=True, of=CheckIn)
     ).all()
     for checkin, session, patient in rows:
-        handle_due_checkin(db, checkin, session, patient, settings=settings, texts=texts,
-                           now=now, report=report)
+        handle_due_checkin(
+            db, checkin, session, patient, settings=settings, texts=texts, now=now, report=report
+        )
 
 
 def handle_due_checkin(
-    db: Session, checkin: CheckIn, session: TreatmentSession, patient: Patient, *,
-    settings: Settings, texts: SmsTexts, now: datetime, report: TickReport,
+    db: Session,
+    checkin: CheckIn,
+    session: TreatmentSession,
+    patient: Patient,
+    *,
+    settings: Settings,
+    texts: SmsTexts,
+    now: datetime,
+    report: TickReport,
 ) -> None:
     checkin.updated_at = now
     if patient.opted_out_at is not None:
@@ -90,10 +102,18 @@ def handle_due_checkin(
         db.add(checkin)
         report.deferred += 1
         return
-    body = texts.render_checkin(checkin.kind, first_name=first_name(patient.name),
-                                clinic=settings.clinic.name)
-    message = enqueue_message(db, to=patient.phone, body=body, purpose=Purpose.checkin, now=now,
-                              patient_id=patient.id, not_after=checkin.expires_at)
+    body = texts.render_checkin(
+        checkin.kind, first_name=first_name(patient.name), clinic=settings.clinic.name
+    )
+    message = enqueue_message(
+        db,
+        to=patient.phone,
+        body=body,
+        purpose=Purpose.checkin,
+        now=now,
+        patient_id=patient.id,
+        not_after=checkin.expires_at,
+    )
     checkin.status, checkin.message_id = CheckInStatus.sending, message.id
     db.add(checkin)
     report.queued += 1

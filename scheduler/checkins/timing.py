@@ -25,15 +25,11 @@ class PlannedCheckIn:
 def local_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
     """The UTC instant of wall-clock `at` on `day` in `tz`.
 
-    A wall time that does not exist (skipped by a spring-forward) is taken as the first
-    valid instant after the gap, so a window start never lands before its wall time.
+    fold=0 (PEP 495) takes the first of a repeated wall time (fall back) and, for a wall
+    time skipped by a spring-forward, the instant an hour later, after the gap: a window
+    then never opens before its wall time.
     """
-    naive = datetime.combine(day, at)
-    aware = naive.replace(tzinfo=tz, fold=0)
-    roundtrip = aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
-    if roundtrip != naive:  # in a gap: fold=1 resolves to the later offset
-        aware = naive.replace(tzinfo=tz, fold=1)
-    return aware.astimezone(UTC)
+    return datetime.combine(day, at).replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
 def in_window(instant: datetime, window: tuple[time, time], tz: ZoneInfo) -> bool:
@@ -66,7 +62,9 @@ def plan_checkins(
     """One check-in per offset, in offset order, each inside the send window."""
     if ended_at.tzinfo is None:
         raise ValueError("ended_at must be time-zone aware")
-    dues = [next_window_start(ended_at + off, window, tz) for off in sorted(offsets)]
+    # UTC arithmetic: an offset is elapsed time, also across a DST change.
+    ended_utc = ended_at.astimezone(UTC)
+    dues = [next_window_start(ended_utc + off, window, tz) for off in sorted(offsets)]
     planned = []
     for i, (offset, due) in enumerate(zip(sorted(offsets), dues, strict=True)):
         expires = due + expire_after

@@ -20,8 +20,15 @@ def flag_link(settings: Settings, flag_id: int | None) -> str:
 
 
 def queue_practitioner_alert(
-    db: Session, flag: Flag, *, patient: Patient, session: TreatmentSession | None,
-    settings: Settings, texts: SmsTexts, now: datetime, purpose: Purpose = Purpose.alert,
+    db: Session,
+    flag: Flag,
+    *,
+    patient: Patient,
+    session: TreatmentSession | None,
+    settings: Settings,
+    texts: SmsTexts,
+    now: datetime,
+    purpose: Purpose = Purpose.alert,
 ) -> OutboundMessage | None:
     """Queue the alert to the session's practitioner; None if they have no phone on file."""
     practitioner = db.get(User, session.practitioner_id) if session else None
@@ -29,12 +36,18 @@ def queue_practitioner_alert(
         return None  # the flag is still on the staff list; nothing is lost
     session_date = (
         session.ended_at.astimezone(settings.clinic.tz).strftime("%b %d").replace(" 0", " ")
-        if session else "unknown"
+        if session
+        else "unknown"
     )
     body = texts.render(
-        "practitioner_alert", label=flag.label, initials=initials(patient.name),
-        session_date=session_date, link=flag_link(settings, flag.id), clinic=settings.clinic.name,
+        "practitioner_alert",
+        label=flag.label,
+        initials=initials(patient.name),
+        session_date=session_date,
+        link=flag_link(settings, flag.id),
+        clinic=settings.clinic.name,
         repeat=purpose == Purpose.escalation,
     )
-    return enqueue_message(db, to=practitioner.phone, body=body, purpose=purpose, now=now,
-                           flag_id=flag.id)
+    return enqueue_message(
+        db, to=practitioner.phone, body=body, purpose=purpose, now=now, flag_id=flag.id
+    )

@@ -28,8 +28,13 @@ def severity(label: str) -> int:
 
 
 def raise_flag(
-    db: Session, *, assessment: ReplyAssessment, inbound: InboundMessage, patient: Patient,
-    session: TreatmentSession | None, now: datetime,
+    db: Session,
+    *,
+    assessment: ReplyAssessment,
+    inbound: InboundMessage,
+    patient: Patient,
+    session: TreatmentSession | None,
+    now: datetime,
 ) -> Flag:
     flag = Flag(
         label=assessment.label,
@@ -43,8 +48,16 @@ def raise_flag(
     )
     db.add(flag)
     db.flush()
-    record_action(db, actor="system", action="flag.raised", subject_type="flag",
-                  subject_id=flag.id, patient_id=patient.id, now=now, detail=flag.label)
+    record_action(
+        db,
+        actor="system",
+        action="flag.raised",
+        subject_type="flag",
+        subject_id=flag.id,
+        patient_id=patient.id,
+        now=now,
+        detail=flag.label,
+    )
     return flag
 
 
@@ -56,7 +69,10 @@ def visible_to(user: User | None) -> Any:
 
 
 def list_flags(
-    db: Session, *, statuses: tuple[str, ...] = (FlagStatus.open,), user: User | None = None,
+    db: Session,
+    *,
+    statuses: tuple[str, ...] = (FlagStatus.open,),
+    user: User | None = None,
     limit: int = 500,
 ) -> list[tuple[Flag, Patient, InboundMessage, ReplyAssessment]]:
     """Most severe first, then oldest first: the one waiting longest at the top."""
@@ -87,10 +103,20 @@ def acknowledge_flag(db: Session, flag_id: int, *, actor: User, now: datetime) -
     if flag.status != FlagStatus.open:
         raise Conflict(f"flag {flag_id} is already {flag.status}")
     flag.status, flag.acknowledged_at, flag.acknowledged_by = (
-        FlagStatus.acknowledged, now, actor.username)
+        FlagStatus.acknowledged,
+        now,
+        actor.username,
+    )
     db.add(flag)
-    record_action(db, actor=actor.username, action="flag.acknowledged", subject_type="flag",
-                  subject_id=flag.id, patient_id=flag.patient_id, now=now)
+    record_action(
+        db,
+        actor=actor.username,
+        action="flag.acknowledged",
+        subject_type="flag",
+        subject_id=flag.id,
+        patient_id=flag.patient_id,
+        now=now,
+    )
     db.flush()
     return flag
 
@@ -104,8 +130,15 @@ def resolve_flag(db: Session, flag_id: int, *, actor: User, now: datetime, note:
     flag.status, flag.resolved_at, flag.resolved_by = FlagStatus.resolved, now, actor.username
     flag.resolution_note = note.strip()[:2000] or None
     db.add(flag)
-    record_action(db, actor=actor.username, action="flag.resolved", subject_type="flag",
-                  subject_id=flag.id, patient_id=flag.patient_id, now=now)
+    record_action(
+        db,
+        actor=actor.username,
+        action="flag.resolved",
+        subject_type="flag",
+        subject_id=flag.id,
+        patient_id=flag.patient_id,
+        now=now,
+    )
     db.flush()
     return flag
 

@@ -41,8 +41,13 @@ class InboundResult:
 
 
 def receive_sms(
-    db: Session, params: Mapping[str, str], *, settings: Settings, texts: SmsTexts,
-    thresholds: PainThresholds, now: datetime,
+    db: Session,
+    params: Mapping[str, str],
+    *,
+    settings: Settings,
+    texts: SmsTexts,
+    thresholds: PainThresholds,
+    now: datetime,
 ) -> InboundResult:
     """Handle one inbound SMS webhook (already signature-checked)."""
     inbound = store_inbound(db, params, now=now)
@@ -73,12 +78,18 @@ def receive_sms(
     return result
 
 
-def store_inbound(db: Session, params: Mapping[str, str], *, now: datetime) -> InboundMessage | None:
+def store_inbound(
+    db: Session, params: Mapping[str, str], *, now: datetime
+) -> InboundMessage | None:
     """Insert the message; None if this MessageSid was stored before."""
     sid = params.get("MessageSid") or params.get("SmsMessageSid") or params.get("SmsSid") or ""
     inbound = InboundMessage(
-        sid=sid, from_number=params.get("From", ""), to_number=params.get("To", ""),
-        body=params.get("Body", ""), num_media=_int(params.get("NumMedia")), received_at=now,
+        sid=sid,
+        from_number=params.get("From", ""),
+        to_number=params.get("To", ""),
+        body=params.get("Body", ""),
+        num_media=_int(params.get("NumMedia")),
+        received_at=now,
     )
     try:
         with db.begin_nested():
@@ -139,11 +150,21 @@ class Reply:
     result: InboundResult
 
     def answer(self, template: str, purpose: Purpose, **context: object) -> None:
-        body = self.texts.render(template, clinic=self.settings.clinic.name,
-                                 clinic_phone=self.settings.clinic.phone,
-                                 first_name=first_name(self.patient.name), **context)
-        message = enqueue_message(self.db, to=self.patient.phone, body=body, purpose=purpose,
-                                  now=self.now, patient_id=self.patient.id)
+        body = self.texts.render(
+            template,
+            clinic=self.settings.clinic.name,
+            clinic_phone=self.settings.clinic.phone,
+            first_name=first_name(self.patient.name),
+            **context,
+        )
+        message = enqueue_message(
+            self.db,
+            to=self.patient.phone,
+            body=body,
+            purpose=purpose,
+            now=self.now,
+            patient_id=self.patient.id,
+        )
         self.result.queued.append(message.id)  # type: ignore[arg-type]
 
     def opt_in(self) -> None:
@@ -175,19 +196,33 @@ class Reply:
     def store_assessment(self, found: Assessment) -> ReplyAssessment:
         assessment = ReplyAssessment(
             inbound_id=self.inbound.id,  # type: ignore[arg-type]
-            label=found.label, findings=found.to_dict()["findings"], created_at=self.now,
+            label=found.label,
+            findings=found.to_dict()["findings"],
+            created_at=self.now,
         )
         self.db.add(assessment)
         self.db.flush()
         return assessment
 
     def flag(self, assessment: ReplyAssessment) -> None:
-        flag = raise_flag(self.db, assessment=assessment, inbound=self.inbound,
-                          patient=self.patient, session=self.session, now=self.now)
+        flag = raise_flag(
+            self.db,
+            assessment=assessment,
+            inbound=self.inbound,
+            patient=self.patient,
+            session=self.session,
+            now=self.now,
+        )
         self.result.flag_id = flag.id
-        alert = queue_practitioner_alert(self.db, flag, patient=self.patient,
-                                         session=self.session, settings=self.settings,
-                                         texts=self.texts, now=self.now)
+        alert = queue_practitioner_alert(
+            self.db,
+            flag,
+            patient=self.patient,
+            session=self.session,
+            settings=self.settings,
+            texts=self.texts,
+            now=self.now,
+        )
         if alert is not None:
             # The practitioner's alert goes before the patient's answer.
             self.result.queued.insert(0, alert.id)  # type: ignore[arg-type]

@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.checkins.timing import retry_delay
 from scheduler.config import Settings
-from scheduler.db import session_scope
+from scheduler.db import execute_dml, session_scope
 from scheduler.messaging.console import mask_phone
 from scheduler.messaging.gateway import (
     OutgoingSms,
@@ -52,8 +52,14 @@ def enqueue_message(
 ) -> OutboundMessage:
     """Queue a text in the caller's transaction; it is sent only if that commits."""
     message = OutboundMessage(
-        to=to, body=body, purpose=purpose, next_attempt_at=now, created_at=now,
-        patient_id=patient_id, flag_id=flag_id, not_after=not_after,
+        to=to,
+        body=body,
+        purpose=purpose,
+        next_attempt_at=now,
+        created_at=now,
+        patient_id=patient_id,
+        flag_id=flag_id,
+        not_after=not_after,
     )
     db.add(message)
     db.flush()
@@ -76,7 +82,12 @@ class Claimed:
 
 
 def claim_messages(
-    engine: Engine, *, now: datetime, worker: str, lease: timedelta, limit: int,
+    engine: Engine,
+    *,
+    now: datetime,
+    worker: str,
+    lease: timedelta,
+    limit: int,
     ids: Sequence[int] | None = None,
 ) -> list[Claimed]:
     """Atomically move due pending messages to `sending` under this worker's lease."""
@@ -94,7 +105,7 @@ def claim_messages(
         claimed_ids = list(db.exec(due))
         if not claimed_ids:
             return []
-        db.exec(  # type: ignore[call-overload]
+        db.execute(
             update(OutboundMessage)
             .where(col(OutboundMessage.id).in_(claimed_ids))
             .values(status=MessageStatus.sending, lease_owner=worker, lease_until=now + lease)
@@ -131,8 +142,12 @@ def send_due_messages(
     """Claim due messages and hand each to the gateway, recording the outcome."""
     report = SendReport()
     claimed = claim_messages(
-        engine, now=now, worker=worker, lease=timedelta(seconds=settings.dispatch.lease_seconds),
-        limit=settings.dispatch.batch_size, ids=ids,
+        engine,
+        now=now,
+        worker=worker,
+        lease=timedelta(seconds=settings.dispatch.lease_seconds),
+        limit=settings.dispatch.batch_size,
+        ids=ids,
     )
     for item in claimed:
         if item.blocked:
@@ -145,13 +160,21 @@ def send_due_messages(
             handle_rejected(engine, item, exc, worker=worker, now=now)
             report.failed += 1
         except SmsError as exc:
-            outcome = handle_transient(engine, item, exc, settings=settings, worker=worker,
-                                       now=now, rand=rand)
+            outcome = handle_transient(
+                engine, item, exc, settings=settings, worker=worker, now=now, rand=rand
+            )
             setattr(report, outcome, getattr(report, outcome) + 1)
         except Exception as exc:  # a bug in a gateway must not lose the message
             log.exception("gateway raised unexpectedly for message %s", item.id)
-            outcome = handle_transient(engine, item, SmsTransientError(repr(exc)),
-                                       settings=settings, worker=worker, now=now, rand=rand)
+            outcome = handle_transient(
+                engine,
+                item,
+                SmsTransientError(repr(exc)),
+                settings=settings,
+                worker=worker,
+                now=now,
+                rand=rand,
+            )
             setattr(report, outcome, getattr(report, outcome) + 1)
         else:
             finish_sent(engine, item.id, sent, worker=worker, now=now)
@@ -159,51 +182,81 @@ def send_due_messages(
     return report
 
 
-def _owned(message_id: int, worker: str) -> list[object]:
+def _owned(message_id: int, worker: str) -> list[ColumnElement[bool]]:
+    """Only the worker holding the lease may complete a message."""
     return [
-        OutboundMessage.id == message_id,
-        OutboundMessage.status == MessageStatus.sending,
-        OutboundMessage.lease_owner == worker,
+        col(OutboundMessage.id) == message_id,
+        col(OutboundMessage.status) == MessageStatus.sending,
+        col(OutboundMessage.lease_owner) == worker,
     ]
 
 
-def finish_sent(engine: Engine, message_id: int, sent: SentSms, *, worker: str, now: datetime) -> None:
+def finish_sent(
+    engine: Engine, message_id: int, sent: SentSms, *, worker: str, now: datetime
+) -> None:
     with session_scope(engine) as db:
-        result = db.exec(  # type: ignore[call-overload]
-            update(OutboundMessage).where(*_owned(message_id, worker)).values(
-                status=MessageStatus.sent, sid=sent.sid, delivery_status=sent.status,
-                sent_at=now, attempts=OutboundMessage.attempts + 1, lease_owner=None,
-                lease_until=None, error=None,
-            )
+        touched = execute_dml(
+            db,
+            update(OutboundMessage)
+            .where(*_owned(message_id, worker))
+            .values(
+                status=MessageStatus.sent,
+                sid=sent.sid,
+                delivery_status=sent.status,
+                sent_at=now,
+                attempts=OutboundMessage.attempts + 1,
+                lease_owner=None,
+                lease_until=None,
+                error=None,
+            ),
         )
-        if result.rowcount == 0:
+        if touched == 0:
             log.warning("message %s was sent after its lease passed to another worker", message_id)
             return
         set_checkin_status(db, message_id, CheckInStatus.sent, reason=None, now=now)
 
 
 def finish_failed(
-    engine: Engine, message_id: int, *, worker: str, now: datetime, error: str,
+    engine: Engine,
+    message_id: int,
+    *,
+    worker: str,
+    now: datetime,
+    error: str,
     code: int | None = None,
 ) -> None:
     with session_scope(engine) as db:
-        result = db.exec(  # type: ignore[call-overload]
-            update(OutboundMessage).where(*_owned(message_id, worker)).values(
-                status=MessageStatus.failed, error=error[:300], error_code=code,
-                lease_owner=None, lease_until=None,
-            )
+        touched = execute_dml(
+            db,
+            update(OutboundMessage)
+            .where(*_owned(message_id, worker))
+            .values(
+                status=MessageStatus.failed,
+                error=error[:300],
+                error_code=code,
+                lease_owner=None,
+                lease_until=None,
+            ),
         )
-        if result.rowcount:
-            set_checkin_status(db, message_id, CheckInStatus.failed,
-                               reason=f"couldn't reach this patient: {error}"[:200], now=now)
+        if touched:
+            set_checkin_status(
+                db,
+                message_id,
+                CheckInStatus.failed,
+                reason=f"couldn't reach this patient: {error}"[:200],
+                now=now,
+            )
 
 
 def handle_rejected(
     engine: Engine, item: Claimed, exc: SmsRejected, *, worker: str, now: datetime
 ) -> None:
     if exc.configuration:
-        log.error("SMS provider configuration error %s: %s — fix the account, not the patient",
-                  exc.code, exc)
+        log.error(
+            "SMS provider configuration error %s: %s — fix the account, not the patient",
+            exc.code,
+            exc,
+        )
     else:
         log.warning("SMS to %s rejected (%s): %s", mask_phone(item.to), exc.code, exc)
     finish_failed(engine, item.id, worker=worker, now=now, error=str(exc), code=exc.code)
@@ -215,8 +268,14 @@ def handle_rejected(
 
 
 def handle_transient(
-    engine: Engine, item: Claimed, exc: SmsError, *, settings: Settings, worker: str,
-    now: datetime, rand: Callable[[], float],
+    engine: Engine,
+    item: Claimed,
+    exc: SmsError,
+    *,
+    settings: Settings,
+    worker: str,
+    now: datetime,
+    rand: Callable[[], float],
 ) -> str:
     """Schedule a retry with full-jitter backoff, or fail once attempts or time run out."""
     with session_scope(engine) as db:
@@ -224,8 +283,12 @@ def handle_transient(
         if message is None or message.lease_owner != worker:
             return "retrying"
         attempts = message.attempts + 1
-        delay = retry_delay(attempts, base_seconds=settings.sms.retry_base_seconds,
-                            cap_seconds=RETRY_CAP_SECONDS, rand=rand())
+        delay = retry_delay(
+            attempts,
+            base_seconds=settings.sms.retry_base_seconds,
+            cap_seconds=RETRY_CAP_SECONDS,
+            rand=rand(),
+        )
         next_at = now + timedelta(seconds=delay)
         out_of_time = message.not_after is not None and next_at >= message.not_after
         if attempts >= settings.sms.max_attempts or out_of_time:
@@ -235,10 +298,19 @@ def handle_transient(
             give_up = f"gave up after {attempts} attempts: {exc}"
         else:
             message.attempts, message.status = attempts, MessageStatus.pending
-            message.next_attempt_at, message.error, message.error_code = next_at, str(exc)[:300], exc.code
+            message.next_attempt_at, message.error, message.error_code = (
+                next_at,
+                str(exc)[:300],
+                exc.code,
+            )
             message.lease_owner = message.lease_until = None
-            log.info("SMS %s failed transiently (%s); retry %d in %.0fs",
-                     item.id, exc.code, attempts, delay)
+            log.info(
+                "SMS %s failed transiently (%s); retry %d in %.0fs",
+                item.id,
+                exc.code,
+                attempts,
+                delay,
+            )
             return "retrying"
     log.warning("SMS %s failed for good: %s", item.id, give_up)
     finish_failed(engine, item.id, worker=worker, now=now, error=give_up, code=exc.code)
@@ -257,12 +329,13 @@ def set_checkin_status(
 def reap_expired_leases(engine: Engine, *, now: datetime) -> int:
     """Return messages whose worker died mid-send to `pending` (they may go twice)."""
     with session_scope(engine) as db:
-        result = db.exec(  # type: ignore[call-overload]
+        touched = execute_dml(
+            db,
             update(OutboundMessage)
-            .where(OutboundMessage.status == MessageStatus.sending)
+            .where(col(OutboundMessage.status) == MessageStatus.sending)
             .where(col(OutboundMessage.lease_until) < now)
-            .values(status=MessageStatus.pending, lease_owner=None, lease_until=None)
+            .values(status=MessageStatus.pending, lease_owner=None, lease_until=None),
         )
-        if result.rowcount:
-            log.warning("returned %d message(s) with expired leases to the queue", result.rowcount)
-        return int(result.rowcount)
+        if touched:
+            log.warning("returned %d message(s) with expired leases to the queue", touched)
+        return touched

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
 from scheduler.checkins.models import CheckIn, CheckInStatus
+from scheduler.db import execute_dml
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 
 
@@ -20,13 +21,24 @@ def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str)
     db.add(patient)
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=False, source=source))  # type: ignore[arg-type]
     session_ids = select(TreatmentSession.id).where(TreatmentSession.patient_id == patient.id)
-    db.exec(  # type: ignore[call-overload]
+    execute_dml(
+        db,
         update(CheckIn)
-        .where(col(CheckIn.session_id).in_(session_ids), CheckIn.status == CheckInStatus.pending)
-        .values(status=CheckInStatus.cancelled, reason="opted_out", updated_at=now)
+        .where(
+            col(CheckIn.session_id).in_(session_ids), col(CheckIn.status) == CheckInStatus.pending
+        )
+        .values(status=CheckInStatus.cancelled, reason="opted_out", updated_at=now),
     )
-    record_action(db, actor="patient", action="patient.opted_out", subject_type="patient",
-                  subject_id=patient.id, patient_id=patient.id, now=now, detail=source)
+    record_action(
+        db,
+        actor="patient",
+        action="patient.opted_out",
+        subject_type="patient",
+        subject_id=patient.id,
+        patient_id=patient.id,
+        now=now,
+        detail=source,
+    )
     db.flush()
     return True
 
@@ -38,8 +50,16 @@ def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) 
     patient.opted_out_at = None
     db.add(patient)
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=True, source=source))  # type: ignore[arg-type]
-    record_action(db, actor="patient", action="patient.opted_in", subject_type="patient",
-                  subject_id=patient.id, patient_id=patient.id, now=now, detail=source)
+    record_action(
+        db,
+        actor="patient",
+        action="patient.opted_in",
+        subject_type="patient",
+        subject_id=patient.id,
+        patient_id=patient.id,
+        now=now,
+        detail=source,
+    )
     db.flush()
     return True
 

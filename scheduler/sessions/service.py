@@ -49,8 +49,14 @@ def register_session(
         raise Conflict("this session is already registered") from exc
     add_checkins(db, session, settings=settings, now=now)
     record_action(
-        db, actor=actor, action="session.registered", subject_type="session",
-        subject_id=session.id, patient_id=patient.id, now=now, detail=f"via {source}",
+        db,
+        actor=actor,
+        action="session.registered",
+        subject_type="session",
+        subject_id=session.id,
+        patient_id=patient.id,
+        now=now,
+        detail=f"via {source}",
     )
     return session
 
@@ -62,7 +68,11 @@ def validate_registration(
     errors: dict[str, str] = {}
     phone = ""
     try:
-        phone = to_e164(data.patient.phone, region=settings.clinic.default_region)
+        phone = to_e164(
+            data.patient.phone,
+            region=settings.clinic.default_region,
+            allow_test_numbers=settings.clinic.allow_test_numbers,
+        )
     except ValueError as exc:
         errors["patient.phone"] = str(exc)
     if not data.patient.sms_consent:
@@ -112,7 +122,9 @@ def upsert_patient(db: Session, *, name: str, phone: str, now: datetime) -> Pati
     return patient
 
 
-def add_checkins(db: Session, session: TreatmentSession, *, settings: Settings, now: datetime) -> None:
+def add_checkins(
+    db: Session, session: TreatmentSession, *, settings: Settings, now: datetime
+) -> None:
     plan = plan_checkins(
         session.ended_at,
         offsets=settings.checkins.offsets,
@@ -142,5 +154,7 @@ def get_session(db: Session, session_id: int) -> TreatmentSession:
 
 def checkins_of(db: Session, session_id: int) -> list[CheckIn]:
     return list(
-        db.exec(select(CheckIn).where(CheckIn.session_id == session_id).order_by(col(CheckIn.due_at)))
+        db.exec(
+            select(CheckIn).where(CheckIn.session_id == session_id).order_by(col(CheckIn.due_at))
+        )
     )

@@ -1,0 +1,105 @@
+"""create_app(settings): the FastAPI app. Its lifespan owns the scheduler."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from scheduler.clock import Clock
+from scheduler.config import Settings
+from scheduler.context import AppContext, build_context
+from scheduler.errors import AftercareError
+from scheduler.flags.routes import router as flags_api
+from scheduler.health import router as health
+from scheduler.jobs import start_scheduler
+from scheduler.messaging.gateway import SmsGateway
+from scheduler.messaging.webhooks import router as webhooks
+from scheduler.sessions.routes import router as sessions_api
+from scheduler.sessions.schemas import errors_by_field
+from scheduler.staff.pages import router as staff_pages
+from scheduler.staff.web import WEB_TEMPLATES, LoginRequired, LoginThrottle, make_templates
+
+log = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    gateway: SmsGateway | None = None,
+    context: AppContext | None = None,
+    run_scheduler: bool = True,
+) -> FastAPI:
+    """The web app; with `run_scheduler`, the dispatcher runs in this process too."""
+    ctx = context or build_context(settings, clock=clock, gateway=gateway)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        scheduler = start_scheduler(ctx) if run_scheduler else None
+        app.state.scheduler = scheduler
+        try:
+            yield
+        finally:
+            if scheduler is not None:
+                scheduler.shutdown(wait=True)
+
+    app = FastAPI(title="Aftercare", lifespan=lifespan)
+    app.state.ctx = ctx
+    app.state.templates = make_templates()
+    app.state.login_throttle = LoginThrottle()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.web.secret_key,
+        session_cookie="aftercare",
+        same_site="lax",
+        https_only=settings.web.public_base_url.startswith("https://"),
+        max_age=12 * 3600,
+    )
+    app.middleware("http")(security_headers)
+    for router in (health, sessions_api, flags_api, webhooks, staff_pages):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=WEB_TEMPLATES / "static"), name="static")
+    install_error_handlers(app)
+    app.get("/", include_in_schema=False)(lambda: RedirectResponse("/staff/", 307))
+    return app
+
+
+async def security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response: Response = await call_next(request)
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.url.path.startswith("/staff"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def to_login(request: Request, exc: LoginRequired) -> Response:
+        if request.url.path.startswith("/staff/") and request.method == "GET":
+            return RedirectResponse(f"/staff/login?next={request.url.path}", 303)
+        return JSONResponse({"error": exc.message}, status_code=401)
+
+    @app.exception_handler(AftercareError)
+    async def expected(request: Request, exc: AftercareError) -> Response:
+        return JSONResponse(exc.to_json(), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = errors_by_field(exc, skip=("body", "query", "path"))  # type: ignore[arg-type]
+        return JSONResponse({"error": "invalid input", "errors": errors}, status_code=422)

@@ -1,0 +1,56 @@
+"""Every interval job, registered with one APScheduler BackgroundScheduler.
+
+APScheduler is only the clock: jobs keep no state of their own (the database holds every
+pending send), so the in-memory job store is right and several processes can each run
+their own scheduler against one database.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from scheduler.checkins.dispatch import run_once
+from scheduler.context import AppContext
+
+log = logging.getLogger(__name__)
+
+DISPATCH_JOB_ID = "checkins.dispatch_due"
+
+
+def dispatch_tick(ctx: AppContext) -> None:
+    """Thin wrapper: one tick with the injected clock; errors are logged, the next tick retries."""
+    try:
+        report = run_once(ctx, now=ctx.clock.now())
+    except Exception:
+        log.exception("dispatch tick failed; the next tick will retry")
+        return
+    if (
+        report.queued
+        or report.cancelled
+        or (
+            report.sending
+            and (report.sending.sent or report.sending.failed or report.sending.retrying)
+        )
+    ):
+        log.info("dispatch: %s", report)
+
+
+def start_scheduler(ctx: AppContext) -> BackgroundScheduler:
+    """Start the interval jobs; the first dispatch runs at once (catch-up after a restart)."""
+    scheduler = BackgroundScheduler(timezone=UTC)
+    scheduler.add_job(
+        dispatch_tick,
+        "interval",
+        seconds=ctx.settings.dispatch.interval_seconds,
+        args=[ctx],
+        id=DISPATCH_JOB_ID,
+        next_run_time=datetime.now(UTC),
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=None,
+    )
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,77 @@
+"""Twilio's webhooks: inbound texts and delivery status. Signed, or refused with 403."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from scheduler.context import AppContext
+from scheduler.db import session_scope
+from scheduler.deps import Ctx
+from scheduler.errors import Forbidden
+from scheduler.messaging.delivery import record_delivery_status
+from scheduler.messaging.inbound import InboundResult, receive_sms
+from scheduler.messaging.outbox import send_due_messages
+from scheduler.messaging.signature import is_valid_signature, public_url
+
+router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+
+
+async def signed_form(request: Request, ctx: AppContext) -> dict[str, str]:
+    form = await request.form()
+    params = {k: str(v) for k, v in form.items()}
+    url = public_url(request, ctx.settings)
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not is_valid_signature(url, params, signature, ctx.settings.twilio.auth_token):
+        raise Forbidden("invalid Twilio signature")
+    return params
+
+
+@router.post("/sms")
+async def inbound_sms(request: Request, ctx: Ctx, background: BackgroundTasks) -> Response:
+    """Store, triage and answer a patient's text; answers go out after we reply to Twilio."""
+    params = await signed_form(request, ctx)
+    result = await run_in_threadpool(handle_inbound, ctx, params)
+    if result.queued:
+        background.add_task(send_now, ctx, result.queued)
+    return Response(EMPTY_TWIML, media_type="application/xml")
+
+
+def handle_inbound(ctx: AppContext, params: dict[str, str]) -> InboundResult:
+    with session_scope(ctx.engine) as db:
+        return receive_sms(
+            db,
+            params,
+            settings=ctx.settings,
+            texts=ctx.texts,
+            thresholds=ctx.pain_thresholds,
+            now=ctx.clock.now(),
+        )
+
+
+def send_now(ctx: AppContext, ids: list[int]) -> None:
+    """Hand freshly queued texts to the gateway at once; the dispatcher retries failures."""
+    send_due_messages(
+        ctx.engine,
+        ctx.gateway,
+        settings=ctx.settings,
+        now=ctx.clock.now(),
+        worker=ctx.worker_id,
+        ids=ids,
+        status_callback=ctx.status_callback_url,
+    )
+
+
+@router.post("/status")
+async def delivery_status(request: Request, ctx: Ctx) -> Response:
+    params = await signed_form(request, ctx)
+    await run_in_threadpool(handle_status, ctx, params)
+    return Response(EMPTY_TWIML, media_type="application/xml")
+
+
+def handle_status(ctx: AppContext, params: dict[str, str]) -> None:
+    with session_scope(ctx.engine) as db:
+        record_delivery_status(db, params, now=ctx.clock.now())

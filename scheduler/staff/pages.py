@@ -1,0 +1,292 @@
+"""Staff pages under /staff/: login, the flagged list, review lists, timelines, the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import select
+
+from scheduler.db import session_scope
+from scheduler.deps import Ctx, Db
+from scheduler.errors import Conflict, Invalid, NotFound
+from scheduler.flags.models import Flag, FlagStatus, ReplyAssessment
+from scheduler.flags.service import acknowledge_flag, get_flag, list_flags, resolve_flag
+from scheduler.messaging.models import InboundMessage
+from scheduler.sessions.csv_import import import_sessions_csv
+from scheduler.sessions.models import Patient, TreatmentSession
+from scheduler.sessions.schemas import parse_session
+from scheduler.sessions.service import register_session
+from scheduler.staff import queries
+from scheduler.staff.accounts import authenticate
+from scheduler.staff.models import Role, User
+from scheduler.staff.web import Csrf, StaffUser, login_user, page_context
+
+router = APIRouter(prefix="/staff", tags=["staff"], include_in_schema=False)
+
+
+def render(
+    request: Request, name: str, user: User | None, status_code: int = 200, **extra: Any
+) -> HTMLResponse:
+    ctx = request.app.state.ctx
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request,
+        name,
+        page_context(
+            request,
+            user,
+            now=ctx.clock.now(),
+            tz=ctx.settings.clinic.tz,
+            clinic=ctx.settings.clinic,
+            **extra,
+        ),
+        status_code=status_code,
+    )
+
+
+@router.get("/login")
+def login_form(request: Request) -> HTMLResponse:
+    return render(request, "login.html", None, next=request.query_params.get("next", ""))
+
+
+@router.post("/login", response_model=None)
+async def login(request: Request, ctx: Ctx, _csrf: Csrf) -> Response:
+    form = await request.form()
+    username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
+    throttle = request.app.state.login_throttle
+    keys = (f"user:{username.lower()}", f"addr:{request.client.host if request.client else '-'}")
+    if throttle.blocked(*keys):
+        return render(
+            request,
+            "login.html",
+            None,
+            status_code=429,
+            error="Too many failed attempts. Wait 15 minutes and try again.",
+        )
+    with session_scope(ctx.engine) as db:
+        user = authenticate(db, username, password)
+    if user is None:
+        throttle.failed(*keys)
+        return render(
+            request,
+            "login.html",
+            None,
+            status_code=401,
+            error="Wrong username or password.",
+            username=username,
+        )
+    throttle.succeeded(*keys)
+    login_user(request, user)
+    target = str(form.get("next", ""))
+    return RedirectResponse(target if target.startswith("/staff/") else "/staff/", 303)
+
+
+@router.post("/logout")
+async def logout(request: Request, _csrf: Csrf) -> RedirectResponse:
+    request.session.clear()
+    return RedirectResponse("/staff/login", 303)
+
+
+def flag_rows(db: Db, user: User) -> list[Any]:
+    return list_flags(db, statuses=(FlagStatus.open, FlagStatus.acknowledged), user=user)
+
+
+def label_counts(rows: list[Any]) -> dict[str, int]:
+    counts = {"emergency": 0, "complication": 0}
+    for flag, *_ in rows:
+        counts[flag.label] = counts.get(flag.label, 0) + 1
+    return counts
+
+
+@router.get("/")
+def flagged_list(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
+    rows = flag_rows(db, user)
+    return render(request, "flags.html", user, rows=rows, counts=label_counts(rows))
+
+
+@router.get("/flags/rows")
+def flagged_rows(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
+    """The list's body alone, polled by live.js every few seconds."""
+    rows = flag_rows(db, user)
+    return render(request, "_flag_rows.html", user, rows=rows, counts=label_counts(rows))
+
+
+@router.get("/flags/{flag_id}")
+def flag_detail(flag_id: int, request: Request, db: Db, user: StaffUser) -> HTMLResponse:
+    flag = get_flag(db, flag_id, user=user)
+    patient = db.get(Patient, flag.patient_id)
+    inbound = db.get(InboundMessage, flag.inbound_id)
+    assessment = db.get(ReplyAssessment, flag.assessment_id)
+    session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
+    practitioner = db.get(User, flag.practitioner_id) if flag.practitioner_id else None
+    return render(
+        request,
+        "flag.html",
+        user,
+        flag=flag,
+        patient=patient,
+        inbound=inbound,
+        assessment=assessment,
+        session=session,
+        practitioner=practitioner,
+    )
+
+
+@router.post("/flags/{flag_id}/acknowledge")
+async def acknowledge(
+    flag_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> RedirectResponse:
+    try:
+        acknowledge_flag(db, flag_id, actor=user, now=ctx.clock.now())
+    except Conflict:
+        pass  # someone else got there first: the page shows who
+    return RedirectResponse(back_to(request), 303)
+
+
+@router.post("/flags/{flag_id}/resolve")
+async def resolve(
+    flag_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> RedirectResponse:
+    form = await request.form()
+    try:
+        resolve_flag(db, flag_id, actor=user, now=ctx.clock.now(), note=str(form.get("note", "")))
+    except Conflict:
+        pass
+    return RedirectResponse(back_to(request), 303)
+
+
+def back_to(request: Request) -> str:
+    referer = request.headers.get("referer", "")
+    path = "/" + referer.split("://", 1)[-1].split("/", 1)[-1] if "://" in referer else ""
+    return path if path.startswith("/staff/") else "/staff/"
+
+
+@router.get("/review")
+def review(request: Request, ctx: Ctx, db: Db, user: StaffUser) -> HTMLResponse:
+    return render(
+        request,
+        "review.html",
+        user,
+        to_review=queries.needs_review(db, user),
+        unreached=queries.couldnt_reach(db, user),
+        today=queries.todays_sessions(db, user, now=ctx.clock.now(), tz=ctx.settings.clinic.tz),
+    )
+
+
+@router.get("/patients/{patient_id}")
+def patient_page(patient_id: int, request: Request, db: Db, user: StaffUser) -> HTMLResponse:
+    patient = db.get(Patient, patient_id)
+    if patient is None or not can_see_patient(db, user, patient_id):
+        raise NotFound(f"no patient {patient_id}")
+    return render(
+        request, "patient.html", user, patient=patient, events=queries.patient_timeline(db, patient)
+    )
+
+
+def can_see_patient(db: Db, user: User, patient_id: int) -> bool:
+    if user.role != Role.practitioner:
+        return True
+    mine = db.exec(
+        select(TreatmentSession.id).where(
+            TreatmentSession.patient_id == patient_id, TreatmentSession.practitioner_id == user.id
+        )
+    )
+    return mine.first() is not None
+
+
+def practitioners(db: Db) -> list[User]:
+    return list(db.exec(select(User).where(User.role == Role.practitioner, User.active == True)))  # noqa: E712
+
+
+@router.get("/sessions/new")
+def session_form(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
+    return render(
+        request,
+        "session_new.html",
+        user,
+        practitioners=practitioners(db),
+        values={"practitioner": user.username if user.role == Role.practitioner else ""},
+        errors={},
+    )
+
+
+@router.post("/sessions/new")
+async def session_submit(
+    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> Response:
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        data = parse_session(
+            {
+                "patient": {
+                    "name": form.get("patient_name", ""),
+                    "phone": form.get("phone", ""),
+                    "sms_consent": form.get("sms_consent") == "yes",
+                },
+                "practitioner": form.get("practitioner", ""),
+                "ended_at": form.get("ended_at", ""),
+                "treated_area": form.get("treated_area", ""),
+            }
+        )
+        session = register_session(
+            db, data, settings=ctx.settings, now=ctx.clock.now(), source="web", actor=user.username
+        )
+    except (Invalid, Conflict) as exc:
+        errors = exc.errors if isinstance(exc, Invalid) else {"form": exc.message}
+        return render(
+            request,
+            "session_new.html",
+            user,
+            status_code=exc.status_code,
+            practitioners=practitioners(db),
+            values=form,
+            errors=errors,
+        )
+    return RedirectResponse(f"/staff/patients/{session.patient_id}?registered={session.id}", 303)
+
+
+@router.post("/sessions/import")
+async def session_import(
+    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> HTMLResponse:
+    form = await request.form()
+    upload = form.get("file")
+    raw = await upload.read() if isinstance(upload, UploadFile) else b""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text, report = "", None
+    report = (
+        import_sessions_csv(
+            db, text, settings=ctx.settings, now=ctx.clock.now(), actor=user.username
+        )
+        if text
+        else None
+    )
+    return render(
+        request,
+        "session_new.html",
+        user,
+        practitioners=practitioners(db),
+        values={},
+        errors={},
+        report=report,
+        upload_error=None if text else "The file is empty or not UTF-8 CSV.",
+    )
+
+
+@router.post("/inbound/{inbound_id}/reviewed")
+async def mark_reviewed(
+    inbound_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> RedirectResponse:
+    inbound = db.get(InboundMessage, inbound_id)
+    if inbound is None:
+        raise NotFound(f"no message {inbound_id}")
+    inbound.reviewed_at = ctx.clock.now()
+    db.add(inbound)
+    return RedirectResponse("/staff/review", 303)
+
+
+__all__ = ["router", "Flag"]

@@ -1,0 +1,113 @@
+"""The staff site's plumbing: who is logged in, CSRF tokens, login throttling, rendering."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+from sqlmodel import Session
+
+from scheduler.deps import Db
+from scheduler.errors import AftercareError, Forbidden
+from scheduler.staff.models import User
+
+WEB_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "web"
+
+
+class LoginRequired(AftercareError):
+    """Raised on a staff page without a session; the app redirects to the login form."""
+
+    status_code = 401
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(WEB_TEMPLATES))  # autoescape on for .html
+    from scheduler.staff import render  # filters live beside the pages that use them
+
+    templates.env.filters.update(render.FILTERS)
+    return templates
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return str(token)
+
+
+async def check_csrf(request: Request) -> None:
+    form = await request.form()
+    sent = str(form.get("csrf_token", ""))
+    expected = request.session.get("csrf", "")
+    if not expected or not secrets.compare_digest(sent, str(expected)):
+        raise Forbidden("the form expired; reload the page and try again")
+
+
+def current_user(request: Request, db: Db) -> User:
+    user_id = request.session.get("user_id")
+    user = db.get(User, user_id) if user_id else None
+    if user is None or not user.active:
+        request.session.pop("user_id", None)
+        raise LoginRequired("login required")
+    return user
+
+
+StaffUser = Annotated[User, Depends(current_user)]
+Csrf = Annotated[None, Depends(check_csrf)]
+
+
+def page_context(request: Request, user: User | None, **extra: Any) -> dict[str, Any]:
+    return {"request": request, "user": user, "csrf_token": csrf_token(request), **extra}
+
+
+class LoginThrottle:
+    """At most `limit` failed logins per account and per address in `window` seconds.
+
+    In memory, per process: enough to make guessing slow; a multi-worker deployment
+    multiplies the allowance by the number of web processes.
+    """
+
+    def __init__(self, limit: int = 5, window: float = 900.0) -> None:
+        self.limit, self.window = limit, window
+        self._fails: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        q = self._fails[key]
+        while q and q[0] < now - self.window:
+            q.popleft()
+        return q
+
+    def blocked(self, *keys: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            return any(len(self._recent(k, now)) >= self.limit for k in keys)
+
+    def failed(self, *keys: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for k in keys:
+                self._recent(k, now).append(now)
+
+    def succeeded(self, *keys: str) -> None:
+        with self._lock:
+            for k in keys:
+                self._fails.pop(k, None)
+
+
+def login_user(request: Request, user: User) -> None:
+    request.session.clear()  # a fresh session on login: no fixation
+    request.session["user_id"] = user.id
+    csrf_token(request)
+
+
+def db_user(db: Session, request: Request) -> User | None:
+    user_id = request.session.get("user_id")
+    return db.get(User, user_id) if user_id else None

@@ -1,0 +1,108 @@
+"""POST /api/sessions over real HTTP: what is accepted, and every refusal names its field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlmodel import func, select
+
+from scheduler.context import AppContext
+from scheduler.db import session_scope
+from scheduler.sessions.models import Patient, TreatmentSession
+from tests.helpers import T0, LiveServer, session_payload
+
+
+def count_sessions(ctx: AppContext) -> int:
+    with session_scope(ctx.engine) as db:
+        return int(db.exec(select(func.count()).select_from(TreatmentSession)).one())
+
+
+def post(server: LiveServer, token: str, payload: Any):  # type: ignore[no-untyped-def]
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        return c.post("/api/sessions", json=payload)
+
+
+def test_a_session_is_registered_with_its_two_checkins(server: LiveServer, token: str) -> None:
+    response = post(server, token, session_payload())
+    assert response.status_code == 201
+    body = response.json()
+    assert isinstance(body["id"], int)
+    assert [c["kind"] for c in body["checkins"]] == ["24h", "48h"]
+    # 14:30 EST + 24 h = 19:30 UTC next day, inside the 08:00-20:00 window.
+    assert body["checkins"][0]["due_at"] == "2026-11-25T19:30:00+00:00"
+
+
+def test_phone_is_stored_in_e164(server: LiveServer, token: str, ctx: AppContext) -> None:
+    assert post(server, token, session_payload("(202) 555-0143")).status_code == 201
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(Patient.phone)).one() == "+12025550143"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"patient": {"name": "Ada", "phone": "12345", "sms_consent": True}}, "patient.phone"),
+        (
+            {"patient": {"name": "Ada", "phone": "not a phone", "sms_consent": True}},
+            "patient.phone",
+        ),
+        (
+            {"patient": {"name": "Ada", "phone": "+15551234567", "sms_consent": False}},
+            "patient.sms_consent",
+        ),
+        ({"patient": {"name": "", "phone": "+15551234567", "sms_consent": True}}, "patient.name"),
+        ({"patient": {"phone": "+15551234567", "sms_consent": True}}, "patient.name"),
+        ({"practitioner": "nobody"}, "practitioner"),
+        ({"ended_at": "2026-11-24T14:30:00"}, "ended_at"),  # no time zone
+        ({"ended_at": "yesterday"}, "ended_at"),
+        ({"ended_at": "2026-11-24T20:06:00+00:00"}, "ended_at"),  # 6 min in the future
+        ({"ended_at": "2026-11-10T14:30:00-05:00"}, "ended_at"),  # older than the reply window
+    ],
+)
+def test_bad_input_is_a_422_naming_the_field_and_stores_nothing(
+    server: LiveServer, token: str, ctx: AppContext, change: dict[str, Any], field: str
+) -> None:
+    response = post(server, token, {**session_payload(), **change})
+    assert response.status_code == 422, response.text
+    assert field in response.json()["errors"]
+    assert count_sessions(ctx) == 0
+
+
+def test_all_bad_fields_are_reported_together(server: LiveServer, token: str) -> None:
+    payload = session_payload("123", practitioner="nobody", ended_at="2026-11-24T14:30:00")
+    errors = post(server, token, payload).json()["errors"]
+    assert {"patient.phone", "practitioner", "ended_at"} <= set(errors)
+
+
+def test_a_session_in_the_clock_skew_allowance_is_accepted(server: LiveServer, token: str) -> None:
+    payload = session_payload(ended_at=(T0.replace(minute=4)).isoformat())
+    assert post(server, token, payload).status_code == 201
+
+
+def test_the_same_session_twice_is_a_409_with_the_existing_id(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    first = post(server, token, session_payload())
+    again = post(server, token, session_payload("+1 555 123 4567"))  # same number, other format
+    assert again.status_code == 409
+    assert again.json()["session_id"] == first.json()["id"]
+    assert count_sessions(ctx) == 1
+
+
+def test_no_token_is_a_401_and_a_wrong_token_too(server: LiveServer) -> None:
+    with server.client() as c:
+        assert c.post("/api/sessions", json=session_payload()).status_code == 401
+    assert post(server, "act_wrong", session_payload()).status_code == 401
+
+
+def test_malformed_json_is_a_422(server: LiveServer, token: str) -> None:
+    with server.client(
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    ) as c:
+        assert c.post("/api/sessions", content=b"{not json").status_code == 422
+
+
+def test_unknown_session_is_a_404(server: LiveServer, token: str) -> None:
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        assert c.get("/api/sessions/999").status_code == 404

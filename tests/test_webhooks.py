@@ -1,0 +1,143 @@
+"""POST /webhooks/twilio/sms and /status over real HTTP."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlmodel import func, select
+
+from scheduler.checkins.dispatch import run_once
+from scheduler.context import AppContext
+from scheduler.db import session_scope
+from scheduler.flags.models import Flag
+from scheduler.messaging.fake_phone import inbound_params
+from scheduler.messaging.models import InboundMessage, OutboundMessage
+from scheduler.messaging.signature import sign
+from scheduler.sessions.consent import find_patient_by_phone
+from tests.helpers import (
+    AUTH_TOKEN,
+    T0,
+    FakeGateway,
+    LiveServer,
+    hours,
+    session_payload,
+    wait_until,
+)
+
+PATIENT = "+15551234567"
+
+
+def registered(server: LiveServer, token: str) -> None:
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        assert c.post("/api/sessions", json=session_payload(PATIENT)).status_code == 201
+
+
+def count(ctx: AppContext, model: type) -> int:
+    with session_scope(ctx.engine) as db:
+        return int(db.exec(select(func.count()).select_from(model)).one())
+
+
+def test_unsigned_or_forged_webhook_is_refused(server: LiveServer, ctx: AppContext) -> None:
+    assert server.text_in(PATIENT, "chest pain", signature="").status_code == 403
+    assert server.text_in(PATIENT, "chest pain", signature="bm90IGEgc2ln").status_code == 403
+    params = inbound_params(ctx.settings, from_number=PATIENT, body="fine")
+    sig = sign("http://testserver.local/webhooks/twilio/sms", params, AUTH_TOKEN)
+    params["Body"] = "chest pain"  # tampered after signing
+    with server.client() as c:
+        r = c.post("/webhooks/twilio/sms", data=params, headers={"X-Twilio-Signature": sig})
+        assert r.status_code == 403
+        assert c.post("/webhooks/twilio/status", data={"MessageSid": "SM1"}).status_code == 403
+    assert count(ctx, InboundMessage) == 0
+
+
+def test_same_message_sid_five_times_at_once_is_handled_once(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    ctx.clock.advance(hours(24))  # type: ignore[attr-defined]
+    sid = "SM" + "7" * 32
+    codes: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda: codes.append(
+                server.text_in(PATIENT, "I fainted this morning", sid=sid).status_code
+            )
+        )
+        for _ in range(5)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert codes == [200] * 5
+    assert count(ctx, InboundMessage) == 1 and count(ctx, Flag) == 1
+    wait_until(lambda: len(gateway.to(PATIENT)) == 1)
+    assert len(gateway.to("+15550100001")) == 1
+
+
+def test_text_from_an_unknown_number_is_stored_for_review(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway
+) -> None:
+    assert server.text_in("+12025550143", "hello who is this").status_code == 200
+    with session_scope(ctx.engine) as db:
+        message = db.exec(select(InboundMessage)).one()
+        assert message.needs_review == "unknown_sender"
+    assert gateway.sent == []  # strangers get no automatic answer
+
+
+def test_stop_opts_out_cancels_checkins_and_confirms_once(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    server.text_in(PATIENT, "STOP")
+    server.text_in(PATIENT, "stop")  # a second STOP: no second confirmation
+    wait_until(lambda: len(gateway.to(PATIENT)) >= 1)
+    run_once(ctx, now=T0 + hours(48))
+    bodies = gateway.to(PATIENT)
+    assert len(bodies) == 1 and "no more" in bodies[0]
+    with session_scope(ctx.engine) as db:
+        patient = find_patient_by_phone(db, PATIENT)
+        assert patient is not None and patient.opted_out_at is not None
+
+
+def test_start_opts_back_in_and_help_answers_with_the_clinic(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    server.text_in(PATIENT, "unsubscribe")
+    server.text_in(PATIENT, "START")
+    server.text_in(PATIENT, "help")
+    wait_until(lambda: len(gateway.to(PATIENT)) == 3)
+    assert "again" in gateway.to(PATIENT)[1]
+    assert "Aftercare Clinic" in gateway.to(PATIENT)[2] and "+15550000001" in gateway.to(PATIENT)[2]
+
+
+def test_a_symptom_inside_an_opt_out_is_flagged_first(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    server.text_in(PATIENT, "stop texting me, I'm at the ER with chest pain")
+    wait_until(lambda: len(gateway.to(PATIENT)) == 2)
+    assert count(ctx, Flag) == 1
+    assert "911" in gateway.to(PATIENT)[0] and "no more" in gateway.to(PATIENT)[1]
+    assert len(gateway.to("+15550100001")) == 1
+
+
+def test_status_callbacks_never_leave_a_final_state(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    run_once(ctx, now=T0 + hours(24))
+    sid = gateway.counter and f"SM{gateway.counter:032d}"
+    url = "http://testserver.local/webhooks/twilio/status"
+    with server.client() as c:
+        for status in ("sent", "delivered", "sent", "undelivered"):
+            params = {"MessageSid": sid, "MessageStatus": status, "AccountSid": "AC" + "0" * 32}
+            r = c.post(
+                "/webhooks/twilio/status",
+                data=params,
+                headers={"X-Twilio-Signature": sign(url, params, AUTH_TOKEN)},
+            )
+            assert r.status_code == 200
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(OutboundMessage.delivery_status)).one() == "delivered"
