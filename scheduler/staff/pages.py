@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import select
+from starlette.datastructures import UploadFile
 
 from scheduler.db import session_scope
 from scheduler.deps import Ctx, Db

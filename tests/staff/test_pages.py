@@ -1,0 +1,158 @@
+"""Staff pages over real HTTP: login, the flagged list, acknowledge and resolve, escaping."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import pytest
+
+from scheduler.context import AppContext
+from tests.helpers import LiveServer, add_practitioner, session_payload
+
+PATIENT = "+15551234567"
+
+
+def csrf(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+@contextmanager
+def login(server: LiveServer, username: str = "drlin",
+          password: str = "correct-horse") -> Iterator[httpx.Client]:
+    with server.client(follow_redirects=True) as client:
+        page = client.get("/staff/login")
+        response = client.post("/staff/login", data={
+            "username": username, "password": password, "csrf_token": csrf(page.text)})
+        assert response.status_code == 200, response.text
+        yield client
+
+
+def flagged(server: LiveServer, token: str, body: str) -> None:
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        assert api.post("/api/sessions", json=session_payload(PATIENT)).status_code == 201
+    assert server.text_in(PATIENT, body).status_code == 200
+
+
+def test_staff_pages_need_a_login(server: LiveServer) -> None:
+    with server.client() as c:
+        response = c.get("/staff/")
+        assert response.status_code == 303 and "/staff/login" in response.headers["location"]
+
+
+def test_wrong_password_is_refused_and_repeated_failures_are_throttled(server: LiveServer) -> None:
+    with server.client() as c:
+        token = csrf(c.get("/staff/login").text)
+        codes = [c.post("/staff/login", data={"username": "drlin", "password": "nope-nope",
+                                              "csrf_token": token}).status_code for _ in range(6)]
+    assert codes[:5] == [401] * 5 and codes[5] == 429
+
+
+def test_login_form_without_csrf_token_is_refused(server: LiveServer) -> None:
+    with server.client() as c:
+        c.get("/staff/login")
+        r = c.post("/staff/login", data={"username": "drlin", "password": "correct-horse"})
+        assert r.status_code == 403
+
+
+def test_flagged_list_shows_the_reply_highlighted_and_why(
+    server: LiveServer, token: str
+) -> None:
+    flagged(server, token, "I fainted in the shower")
+    with login(server) as c:
+        page = c.get("/staff/").text
+    assert "Ada Quinn" in page and "emergency" in page
+    assert "<mark" in page  # the matched phrase is highlighted
+    assert "Acknowledge" in page and "Resolve" in page
+
+
+def test_acknowledge_then_resolve_records_who_and_when(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    flagged(server, token, "really dizzy and the bruise is huge")
+    with login(server) as c:
+        page = c.get("/staff/").text
+        flag_id = re.search(r'data-flag-id="(\d+)"', page).group(1)  # type: ignore[union-attr]
+        c.post(f"/staff/flags/{flag_id}/acknowledge", data={"csrf_token": csrf(page)})
+        detail = c.get(f"/staff/flags/{flag_id}").text
+        assert "Acknowledged by drlin" in detail
+        c.post(f"/staff/flags/{flag_id}/resolve",
+               data={"csrf_token": csrf(detail), "note": "called, advised rest"})
+        detail = c.get(f"/staff/flags/{flag_id}").text
+        assert "Resolved by drlin" in detail and "called, advised rest" in detail
+        assert "No open flags" in c.get("/staff/").text
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        assert api.get("/api/flags?status=resolved").json()[0]["resolved_by"] == "drlin"
+
+
+def test_actions_without_csrf_token_change_nothing(server: LiveServer, token: str) -> None:
+    flagged(server, token, "sharp pain")
+    with login(server) as c:
+        page = c.get("/staff/").text
+        flag_id = re.search(r'data-flag-id="(\d+)"', page).group(1)  # type: ignore[union-attr]
+        assert c.post(f"/staff/flags/{flag_id}/acknowledge").status_code == 403
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        assert api.get("/api/flags?status=open").json()[0]["status"] == "open"
+
+
+HOSTILE = [
+    '<script>alert("x")</script> my chest hurts',
+    '<img src=x onerror=alert(1)> sharp pain',
+    '"><svg onload=alert(1)> dizzy',
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE)
+def test_patient_text_is_escaped_on_every_page(server: LiveServer, token: str,
+                                               ctx: AppContext, body: str) -> None:
+    flagged(server, token, body)
+    with login(server) as c:
+        pages = [c.get("/staff/").text, c.get("/staff/flags/1").text,
+                 c.get("/staff/patients/1").text, c.get("/staff/flags/rows").text]
+        csp = c.get("/staff/").headers["content-security-policy"]
+    for html in pages:
+        assert "<script>alert" not in html and "<img src=x" not in html and "<svg" not in html
+    assert "&lt;script&gt;" in pages[0] or "&lt;img" in pages[0] or "&lt;svg" in pages[0] or "&#34;&gt;&lt;svg" in pages[0]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_a_practitioner_sees_only_their_own_patients(server: LiveServer, token: str,
+                                                     ctx: AppContext) -> None:
+    flagged(server, token, "I passed out")
+    add_practitioner(ctx.engine, "drkim", "+15550100002")
+    with login(server, "drkim") as c:
+        assert "No open flags" in c.get("/staff/").text
+        assert c.get("/staff/flags/1").status_code == 404
+
+
+def test_registration_form_shows_field_errors_and_registers(server: LiveServer) -> None:
+    with login(server) as c:
+        page = c.get("/staff/sessions/new").text
+        bad = c.post("/staff/sessions/new", data={
+            "csrf_token": csrf(page), "patient_name": "Ada", "phone": "12",
+            "practitioner": "drlin", "ended_at": "2026-11-24T14:30:00-05:00"})
+        assert bad.status_code == 422
+        assert "not a phone number" in bad.text or "not a valid phone number" in bad.text
+        assert "must agree" in bad.text
+        good = c.post("/staff/sessions/new", data={
+            "csrf_token": csrf(page), "patient_name": "Ada", "phone": PATIENT,
+            "practitioner": "drlin", "ended_at": "2026-11-24T14:30:00-05:00",
+            "sms_consent": "yes"})
+        assert good.status_code == 200 and "Session registered" in good.text
+
+
+def test_csv_upload_reports_bad_rows_by_line(server: LiveServer) -> None:
+    csv_text = (
+        "patient_name,phone,sms_consent,practitioner,ended_at,treated_area\n"
+        "Ada Quinn,+15551234567,yes,drlin,2026-11-24T14:30:00-05:00,back\n"
+        "Bob Stone,12,yes,drlin,2026-11-24T14:30:00-05:00,neck\n"
+    )
+    with login(server) as c:
+        page = c.get("/staff/sessions/new").text
+        r = c.post("/staff/sessions/import", data={"csrf_token": csrf(page)},
+                   files={"file": ("s.csv", csv_text, "text/csv")})
+    assert "1 session(s) registered" in r.text and "line 3" in r.text

@@ -1,0 +1,116 @@
+"""The `aftercare` command line, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import run, write_config
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    path = write_config(clinic)
+    run(path, "db", "upgrade")
+    run(path, "user", "add", "drlin", "--role", "practitioner", "--phone", "+15550100001",
+        "--password-stdin", stdin="correct-horse\n")
+    return path
+
+
+def test_db_upgrade_puts_the_database_beside_the_config_from_any_directory(
+    config: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run(config, "db", "upgrade", cwd=elsewhere)
+    assert "up to date" in result.stdout
+    assert (config.parent / "var" / "aftercare.db").exists()
+    assert not (elsewhere / "var").exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "key"),
+    [
+        ({"checkins": {"send_window": "8-20"}}, "checkins.send_window"),
+        ({"checkins": {"offsets": ["soon"]}}, "checkins.offsets"),
+        ({"clinic": {"timezone": "Mars/Olympus"}}, "clinic.timezone"),
+        ({"dispatch": {"interval_seconds": -1}}, "dispatch.interval_seconds"),
+        ({"sms": {"backend": "pigeon"}}, "sms.backend"),
+        ({"sms": {"backend": "twilio"}}, "twilio.account_sid"),
+        ({"sms": {"from_number": "555"}}, "sms.from_number"),
+        ({"web": {"secret_key": ""}}, "web.secret_key"),
+        ({"clinic": {"colour": "blue"}}, "clinic.colour"),
+    ],
+)
+def test_a_bad_config_value_stops_start_up_naming_the_key(
+    tmp_path: Path, overrides: dict[str, dict[str, object]], key: str
+) -> None:
+    path = write_config(tmp_path, **overrides)
+    result = run(path, "db", "upgrade", check=False)
+    assert result.returncode == 2
+    assert key in result.stderr
+
+
+def test_secrets_come_from_the_environment(tmp_path: Path) -> None:
+    from scheduler.config import load_settings
+
+    settings = load_settings(write_config(tmp_path), env={"TWILIO_AUTH_TOKEN": "from-env",
+                                                          "AFTERCARE_SECRET_KEY": "k2"})
+    assert settings.twilio.auth_token == "from-env" and settings.web.secret_key == "k2"
+
+
+def test_token_create_prints_a_token(config: Path) -> None:
+    token = run(config, "token", "create", "--name", "frontdesk").stdout.strip()
+    assert token.startswith("act_") and len(token) > 30
+
+
+def test_user_add_refuses_a_bad_phone(config: Path) -> None:
+    result = run(config, "user", "add", "drx", "--role", "practitioner", "--phone", "12",
+                 "--password-stdin", stdin="correct-horse\n", check=False)
+    assert result.returncode == 1 and "phone" in result.stderr
+
+
+def test_triage_prints_the_assessment_as_json(config: Path) -> None:
+    out = run(config, "triage", "--checkin", "48h", "I have a fever of 101").stdout
+    body = json.loads(out)
+    assert body["label"] == "emergency"
+    assert {"label", "phrase", "rule"} <= set(body["findings"][0])
+
+
+def recent(hours_ago: float) -> str:
+    return (datetime.now(UTC) - timedelta(hours=hours_ago)).isoformat()
+
+
+def test_register_reports_each_bad_field(config: Path) -> None:
+    result = run(config, "register", "--name", "Ada", "--phone", "12", "--practitioner", "nobody",
+                 "--ended-at", recent(1), "--consent", check=False)
+    assert result.returncode == 1
+    assert "patient.phone" in result.stderr and "practitioner" in result.stderr
+    ok = run(config, "register", "--name", "Ada", "--phone", "+15551234567",
+             "--practitioner", "drlin", "--ended-at", recent(1), "--consent")
+    assert "registered session" in ok.stdout
+
+
+def test_csv_import_reports_bad_rows_by_line_and_stores_none_of_them(config: Path) -> None:
+    csv_file = config.parent / "sessions.csv"
+    csv_file.write_text(
+        "patient_name,phone,sms_consent,practitioner,ended_at,treated_area\n"
+        f"Ada Quinn,+15551234567,yes,drlin,{recent(2)},back\n"
+        f"Bob Stone,not-a-phone,yes,drlin,{recent(2)},neck\n"
+        f"Cy Young,+15551234568,no,drlin,{recent(2)},knee\n"
+        f"Di Prince,+15551234569,yes,drlin,{recent(3)},hip\n"
+    )
+    result = run(config, "import", str(csv_file), check=False)
+    assert result.returncode == 1
+    assert ":3:" in result.stderr and "patient.phone" in result.stderr
+    assert ":4:" in result.stderr and "sms_consent" in result.stderr
+    assert "registered 2 session(s)" in result.stdout
+    db = sqlite3.connect(config.parent / "var" / "aftercare.db")
+    names = {row[0] for row in db.execute("SELECT name FROM patient")}
+    assert names == {"Ada Quinn", "Di Prince"}
