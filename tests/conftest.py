@@ -15,10 +15,26 @@ from tests.helpers import (
     make_context,
     make_settings,
 )
+from tests.pg import PostgresServer, start_postgres
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    yield from start_postgres()
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which database a test runs on; modules parametrize it (indirect) to run on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Settings:
+    if backend == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres")
+        url = server.url(server.create_database())
+        return make_settings(tmp_path, database={"url": url})
     return make_settings(tmp_path)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlmodel import func, select
 
 from scheduler.checkins.dispatch import run_once
@@ -25,6 +26,7 @@ from tests.helpers import (
 )
 
 PATIENT = "+15551234567"
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
 def registered(server: LiveServer, token: str) -> None:

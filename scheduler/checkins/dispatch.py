@@ -67,7 +67,7 @@ def queue_due_checkins(
         .join(TreatmentSession, col(TreatmentSession.id) == CheckIn.session_id)
         .join(Patient, col(Patient.id) == TreatmentSession.patient_id)
         .where(CheckIn.status == CheckInStatus.pending, CheckIn.due_at <= now)
-        .order_by(col(CheckIn.due_at))
+        .order_by(col(CheckIn.due_at), col(CheckIn.id))
         .limit(settings.dispatch.batch_size)
         .with_for_update(skip_locked=True, of=CheckIn)
     ).all()

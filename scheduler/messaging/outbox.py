@@ -96,7 +96,7 @@ def claim_messages(
             select(OutboundMessage.id)
             .where(OutboundMessage.status == MessageStatus.pending)
             .where(OutboundMessage.next_attempt_at <= now)
-            .order_by(col(OutboundMessage.next_attempt_at))
+            .order_by(col(OutboundMessage.next_attempt_at), col(OutboundMessage.id))
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
@@ -114,6 +114,7 @@ def claim_messages(
             select(OutboundMessage, Patient)
             .join(Patient, col(Patient.id) == OutboundMessage.patient_id, isouter=True)
             .where(col(OutboundMessage.id).in_(claimed_ids))
+            .order_by(col(OutboundMessage.next_attempt_at), col(OutboundMessage.id))
         ).all()
         return [Claimed(m.id, m.to, m.body, blocked_reason(m, p, now)) for m, p in rows]  # type: ignore[arg-type]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from scheduler.checkins.dispatch import run_once
@@ -19,6 +20,8 @@ from scheduler.sessions.service import register_session
 from tests.helpers import T0, FakeGateway, hours, session_payload
 
 PHONE = "+15551234567"
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
 def register(ctx: AppContext, ended_at: datetime = T0, phone: str = PHONE) -> int:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from scheduler.checkins.dispatch import run_once
 from scheduler.clock import ManualClock
 from scheduler.context import AppContext
 from tests.helpers import T0, FakeGateway, LiveServer, hours, session_payload, wait_until
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 PATIENT = "+15551234567"
 PRACTITIONER = "+15550100001"

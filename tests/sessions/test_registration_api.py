@@ -12,6 +12,8 @@ from scheduler.db import session_scope
 from scheduler.sessions.models import Patient, TreatmentSession
 from tests.helpers import T0, LiveServer, session_payload
 
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
 
 def count_sessions(ctx: AppContext) -> int:
     with session_scope(ctx.engine) as db:
