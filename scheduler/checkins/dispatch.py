@@ -18,6 +18,7 @@ from scheduler.checkins.timing import next_window_start
 from scheduler.config import Settings
 from scheduler.context import AppContext
 from scheduler.db import session_scope
+from scheduler.flags.escalation import escalate_unacknowledged
 from scheduler.messaging.models import Purpose
 from scheduler.messaging.outbox import (
     SendReport,
@@ -37,15 +38,19 @@ class TickReport:
     deferred: int = 0
     cancelled: int = 0
     reaped: int = 0
+    escalated: int = 0
     sending: SendReport | None = None
 
 
 def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
-    """One dispatcher tick: reap dead leases, queue due check-ins, send the queue."""
+    """One tick: reap dead leases, queue due check-ins and escalations, send the queue."""
     report = TickReport()
     report.reaped = reap_expired_leases(ctx.engine, now=now)
     with session_scope(ctx.engine) as db:
         queue_due_checkins(db, settings=ctx.settings, texts=ctx.texts, now=now, report=report)
+    with session_scope(ctx.engine) as db:
+        report.escalated = escalate_unacknowledged(db, settings=ctx.settings, texts=ctx.texts,
+                                                   now=now)
     report.sending = send_due_messages(
         ctx.engine,
         ctx.gateway,

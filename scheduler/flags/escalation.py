@@ -1,0 +1,88 @@
+"""Escalation: an emergency nobody acknowledged is raised again, louder.
+
+After `alerts.escalate_after_minutes` an open emergency re-alerts its practitioner and
+texts the clinic's on-call number, once. Rows are locked while escalated, so two workers
+never escalate the same flag twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from scheduler.audit import record_action
+from scheduler.config import Settings
+from scheduler.flags.alerts import flag_link, queue_practitioner_alert
+from scheduler.flags.models import Flag, FlagStatus
+from scheduler.messaging.models import Purpose
+from scheduler.messaging.outbox import enqueue_message
+from scheduler.messaging.texts import SmsTexts, initials
+from scheduler.sessions.models import Patient, TreatmentSession
+
+log = logging.getLogger(__name__)
+
+
+def escalate_unacknowledged(
+    db: Session, *, settings: Settings, texts: SmsTexts, now: datetime
+) -> int:
+    """Queue escalation texts for overdue emergencies; returns how many were escalated."""
+    cutoff = now - timedelta(minutes=settings.alerts.escalate_after_minutes)
+    overdue = db.exec(
+        select(Flag)
+        .where(Flag.label == "emergency", Flag.status == FlagStatus.open)
+        .where(col(Flag.escalated_at).is_(None), Flag.created_at <= cutoff)
+        .order_by(col(Flag.created_at))
+        .with_for_update(skip_locked=True)
+    ).all()
+    for flag in overdue:
+        escalate(db, flag, settings=settings, texts=texts, now=now)
+    return len(overdue)
+
+
+def escalate(
+    db: Session, flag: Flag, *, settings: Settings, texts: SmsTexts, now: datetime
+) -> None:
+    patient = db.get(Patient, flag.patient_id)
+    session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
+    assert patient is not None
+    queue_practitioner_alert(
+        db,
+        flag,
+        patient=patient,
+        session=session,
+        settings=settings,
+        texts=texts,
+        now=now,
+        purpose=Purpose.escalation,
+    )
+    if settings.clinic.on_call_phone:
+        body = texts.render(
+            "on_call_escalation",
+            clinic=settings.clinic.name,
+            initials=initials(patient.name),
+            link=flag_link(settings, flag.id),
+            minutes=settings.alerts.escalate_after_minutes,
+        )
+        enqueue_message(
+            db,
+            to=settings.clinic.on_call_phone,
+            body=body,
+            purpose=Purpose.escalation,
+            now=now,
+            flag_id=flag.id,
+        )
+    flag.escalated_at = now
+    db.add(flag)
+    record_action(
+        db,
+        actor="system",
+        action="flag.escalated",
+        subject_type="flag",
+        subject_id=flag.id,
+        patient_id=flag.patient_id,
+        now=now,
+        detail=f"not acknowledged after {settings.alerts.escalate_after_minutes} min",
+    )
+    log.warning("emergency flag %s escalated: not acknowledged in time", flag.id)
