@@ -22,7 +22,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# The README's screenshot: `AFTERCARE_SCREENSHOT=docs/flagged-list.png pytest tests/e2e/test_browser.py`
+# The README screenshot: AFTERCARE_SCREENSHOT=docs/flagged-list.png pytest tests/e2e
 SCREENSHOT = Path(os.environ.get("AFTERCARE_SCREENSHOT", "var/flagged-list.png")).resolve()
 
 pytestmark = pytest.mark.skipif(
