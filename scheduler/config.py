@@ -55,7 +55,7 @@ class SmsSettings(_Section):
     from_number: str = ""
     messaging_service_sid: str = ""
     console_outbox: Path = Path("var/outbox.jsonl")
-    max_per_second: float = Field(default=1.0, gt=0)
+    max_per_second: float = Field(default=1.0, ge=0)  # 0: no pacing on our side
     max_attempts: int = Field(default=5, ge=1)
     retry_base_seconds: float = Field(default=30.0, gt=0)
 

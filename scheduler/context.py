@@ -18,6 +18,7 @@ from scheduler.config import Settings, resolve_database_url, resolve_path
 from scheduler.db import make_engine
 from scheduler.messaging.console import ConsoleGateway
 from scheduler.messaging.gateway import SmsGateway
+from scheduler.messaging.pacing import SendPacer
 from scheduler.messaging.texts import SmsTexts
 from scheduler.triage import PainThresholds
 
@@ -30,6 +31,7 @@ class AppContext:
     clock: Clock
     texts: SmsTexts = field(default_factory=SmsTexts)
     worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    pacer: SendPacer | None = None
     last_tick_at: datetime | None = None
 
     @property
@@ -69,9 +71,12 @@ def build_context(
     gateway: SmsGateway | None = None,
     engine: Engine | None = None,
 ) -> AppContext:
+    engine = engine or make_engine(resolve_database_url(settings))
+    rate = settings.sms.max_per_second
     return AppContext(
         settings=settings,
-        engine=engine or make_engine(resolve_database_url(settings)),
+        engine=engine,
         gateway=gateway or make_gateway(settings),
         clock=clock or SystemClock(),
+        pacer=SendPacer(engine, per_second=rate) if rate > 0 else None,
     )

@@ -77,6 +77,7 @@ def run_demo(settings: Settings, *, base_url: str | None, echo: Callable[[str], 
         now=now,
         worker="demo",
         status_callback=ctx.status_callback_url,
+        pacer=ctx.pacer,
     )
     echo(
         f"1. registered {len(PATIENTS)} sessions; {report.queued} check-ins due now, "

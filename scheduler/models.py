@@ -3,6 +3,7 @@
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.flags.models import Flag, FlagStatus, ReplyAssessment
 from scheduler.messaging.models import InboundMessage, MessageStatus, OutboundMessage, Purpose
+from scheduler.messaging.pacing import SendPace
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 from scheduler.staff.models import ApiToken, AuditEntry, Role, User
 
@@ -21,6 +22,7 @@ __all__ = [
     "Purpose",
     "ReplyAssessment",
     "Role",
+    "SendPace",
     "TreatmentSession",
     "User",
 ]

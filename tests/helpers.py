@@ -37,6 +37,7 @@ def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
         "sms": {
             "backend": "console",
             "from_number": "+15550000000",
+            "max_per_second": 0,  # pacing has its own tests; here it would only slow
             "console_outbox": str(tmp_path / "outbox.jsonl"),
             "retry_base_seconds": 30,
         },

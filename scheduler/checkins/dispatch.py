@@ -58,6 +58,7 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
         now=now,
         worker=ctx.worker_id,
         status_callback=ctx.status_callback_url,
+        pacer=ctx.pacer,
     )
     ctx.last_tick_at = now
     return report

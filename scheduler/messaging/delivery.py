@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from scheduler.messaging.models import FINAL_DELIVERY, OutboundMessage
+from scheduler.checkins.models import CheckInStatus
+from scheduler.messaging.models import FINAL_DELIVERY, MessageStatus, OutboundMessage
+from scheduler.messaging.outbox import set_checkin_status
 
 log = logging.getLogger(__name__)
+
+UNREACHABLE_HANDSET = 30003
+REDELIVERY_DELAY = timedelta(minutes=30)
 
 # Twilio's statuses in the order a message moves through them; callbacks can arrive
 # out of order, so a status never replaces a later one, and nothing replaces a final one.
@@ -53,4 +58,23 @@ def record_delivery_status(db: Session, params: Mapping[str, str], *, now: datet
     db.add(message)
     if status in ("undelivered", "failed"):
         log.warning("message %s %s (error %s)", message.id, status, code)
+        if message.error_code == UNREACHABLE_HANDSET:
+            schedule_redelivery(db, message, now=now)
+    return True
+
+
+def schedule_redelivery(db: Session, message: OutboundMessage, *, now: datetime) -> bool:
+    """30003 (phone off, no signal): send once more later, if still worth sending.
+
+    Other carrier errors (30004 blocked, 30005 unknown, 30006 landline, 30007 filtered,
+    30008 unknown) are not retried blindly: staff see them on "Couldn't reach".
+    """
+    retry_at = now + REDELIVERY_DELAY
+    if message.redeliveries >= 1 or (message.not_after and retry_at >= message.not_after):
+        return False
+    message.redeliveries += 1
+    message.status, message.next_attempt_at = MessageStatus.pending, retry_at
+    db.add(message)
+    set_checkin_status(db, message.id, CheckInStatus.sending, reason=None, now=now)  # type: ignore[arg-type]
+    log.info("message %s will be resent at %s (handset unreachable)", message.id, retry_at)
     return True

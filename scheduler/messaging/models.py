@@ -54,6 +54,7 @@ class OutboundMessage(SQLModel, table=True):
     purpose: str = Field(max_length=32)
     status: str = Field(default=MessageStatus.pending, max_length=16, index=True)
     attempts: int = 0
+    redeliveries: int = 0  # resends after the carrier reported it unreachable (30003)
     next_attempt_at: datetime = utc_field()
     not_after: datetime | None = utc_field(nullable=True, default=None)  # give up past this
     lease_owner: str | None = Field(default=None, max_length=64)

@@ -31,6 +31,7 @@ from scheduler.messaging.gateway import (
     SmsTransientError,
 )
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
+from scheduler.messaging.pacing import SendPacer
 from scheduler.sessions.consent import record_opt_out
 from scheduler.sessions.models import Patient
 
@@ -138,6 +139,7 @@ def send_due_messages(
     worker: str,
     ids: Sequence[int] | None = None,
     status_callback: str | None = None,
+    pacer: SendPacer | None = None,
     rand: Callable[[], float] = random.random,
 ) -> SendReport:
     """Claim due messages and hand each to the gateway, recording the outcome."""
@@ -155,6 +157,8 @@ def send_due_messages(
             finish_failed(engine, item.id, worker=worker, now=now, error=item.blocked)
             report.failed += 1
             continue
+        if pacer is not None:
+            pacer.wait_turn()
         try:
             sent = gateway.send(OutgoingSms(item.to, item.body, status_callback))
         except SmsRejected as exc:

@@ -62,6 +62,7 @@ def send_now(ctx: AppContext, ids: list[int]) -> None:
         worker=ctx.worker_id,
         ids=ids,
         status_callback=ctx.status_callback_url,
+        pacer=ctx.pacer,
     )
 
 

@@ -69,30 +69,43 @@ def couldnt_reach(db: Session, user: User, limit: int = 200) -> list[Unreached]:
             "opted_out": f"{c.kind} check-in not sent: patient opted out",
         }.get(c.reason or "", f"{c.kind} check-in: {c.reason or c.status}")
         out.append(Unreached(p, s.id, what, c.updated_at))
-    alerts = db.exec(
+    undelivered = db.exec(
         select(OutboundMessage)
         .where(
-            col(OutboundMessage.purpose).in_([Purpose.alert, Purpose.escalation]),
+            col(OutboundMessage.purpose).in_([Purpose.checkin, Purpose.alert, Purpose.escalation])
+        )
+        .where(
             or_(
                 OutboundMessage.status == MessageStatus.failed,
                 col(OutboundMessage.delivery_status).in_(["undelivered", "failed"]),
-            ),
+            )
         )
+        .where(OutboundMessage.status != MessageStatus.pending)  # a resend is still coming
+        .order_by(col(OutboundMessage.created_at).desc())
         .limit(limit)
     ).all()
-    for m in alerts:
-        flag = db.get(Flag, m.flag_id) if m.flag_id else None
-        patient = db.get(Patient, flag.patient_id) if flag else None
-        if patient is not None:
-            out.append(
-                Unreached(
-                    patient,
-                    flag.session_id if flag else None,
-                    f"practitioner alert not delivered: {m.error or m.delivery_status}",
-                    m.created_at,
-                )
-            )
+    for m in undelivered:
+        out.extend(unreached_message(db, m))
     return out
+
+
+def unreached_message(db: Session, m: OutboundMessage) -> list[Unreached]:
+    """A text the carrier could not deliver: whose it was, and what the carrier said."""
+    why = m.error or (f"carrier error {m.error_code}" if m.error_code else m.delivery_status)
+    if m.purpose == Purpose.checkin:
+        patient = db.get(Patient, m.patient_id) if m.patient_id else None
+        if patient is None or m.status == MessageStatus.failed:
+            return []  # failed check-ins are listed from the check-in itself
+        return [Unreached(patient, None, f"check-in text not delivered: {why}", m.created_at)]
+    flag = db.get(Flag, m.flag_id) if m.flag_id else None
+    patient = db.get(Patient, flag.patient_id) if flag else None
+    if flag is None or patient is None:
+        return []
+    return [
+        Unreached(
+            patient, flag.session_id, f"practitioner alert not delivered: {why}", m.created_at
+        )
+    ]
 
 
 def todays_sessions(db: Session, user: User, *, now: datetime, tz: Any) -> list[Any]:

@@ -1,0 +1,81 @@
+"""Carrier delivery reports: 30003 is retried once later; other failures go to staff."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from scheduler.checkins.dispatch import run_once
+from scheduler.context import AppContext
+from scheduler.db import session_scope
+from scheduler.messaging.delivery import record_delivery_status
+from scheduler.messaging.models import OutboundMessage
+from scheduler.sessions.schemas import parse_session
+from scheduler.sessions.service import register_session
+from scheduler.staff import queries
+from scheduler.staff.accounts import get_user
+from tests.helpers import T0, FakeGateway, hours, session_payload
+
+PATIENT = "+15551234567"
+
+
+@pytest.fixture
+def sent_checkin(ctx: AppContext, gateway: FakeGateway) -> str:
+    with session_scope(ctx.engine) as db:
+        register_session(
+            db,
+            parse_session(session_payload(PATIENT)),
+            settings=ctx.settings,
+            now=T0,
+            source="api",
+            actor="t",
+        )
+    run_once(ctx, now=T0 + hours(24))
+    return f"SM{gateway.counter:032d}"
+
+
+def report(ctx: AppContext, sid: str, status: str, code: str = "", at: float = 24.1) -> None:
+    with session_scope(ctx.engine) as db:
+        record_delivery_status(
+            db, {"MessageSid": sid, "MessageStatus": status, "ErrorCode": code}, now=T0 + hours(at)
+        )
+
+
+def test_unreachable_handset_is_resent_once_later(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    report(ctx, sent_checkin, "undelivered", "30003")
+    run_once(ctx, now=T0 + hours(24.2))
+    assert len(gateway.to(PATIENT)) == 1  # not yet: the phone may come back on
+    run_once(ctx, now=T0 + hours(24.1) + timedelta(minutes=31))
+    assert len(gateway.to(PATIENT)) == 2
+    second = f"SM{gateway.counter:032d}"
+    report(ctx, second, "undelivered", "30003", at=25)
+    run_once(ctx, now=T0 + hours(27))
+    assert len(gateway.to(PATIENT)) == 2  # once only
+    with session_scope(ctx.engine) as db:
+        listed = queries.couldnt_reach(db, get_user(db, "drlin"))
+    assert any("not delivered" in u.what for u in listed)
+
+
+@pytest.mark.parametrize("code", ["30004", "30005", "30006", "30007", "30008"])
+def test_other_carrier_errors_are_shown_to_staff_not_retried(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str, code: str
+) -> None:
+    report(ctx, sent_checkin, "undelivered" if code != "30008" else "failed", code)
+    run_once(ctx, now=T0 + hours(26))
+    assert len(gateway.to(PATIENT)) == 1
+    with session_scope(ctx.engine) as db:
+        listed = queries.couldnt_reach(db, get_user(db, "drlin"))
+        assert db.exec(select(OutboundMessage.error_code)).one() == int(code)
+    assert [u.what for u in listed] == [f"check-in text not delivered: carrier error {code}"]
+
+
+def test_a_late_sent_callback_does_not_undo_delivered(ctx: AppContext, sent_checkin: str) -> None:
+    report(ctx, sent_checkin, "delivered")
+    report(ctx, sent_checkin, "sent")
+    report(ctx, sent_checkin, "failed", "30008")
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(OutboundMessage.delivery_status)).one() == "delivered"
