@@ -21,6 +21,7 @@ from scheduler.health import router as health
 from scheduler.jobs import start_scheduler
 from scheduler.messaging.gateway import SmsGateway
 from scheduler.messaging.webhooks import router as webhooks
+from scheduler.metrics import router as metrics
 from scheduler.sessions.routes import router as sessions_api
 from scheduler.sessions.schemas import errors_by_field
 from scheduler.staff.pages import router as staff_pages
@@ -68,7 +69,7 @@ def create_app(
         max_age=12 * 3600,
     )
     app.middleware("http")(security_headers)
-    for router in (health, sessions_api, flags_api, webhooks, staff_pages):
+    for router in (health, metrics, sessions_api, flags_api, webhooks, staff_pages):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_TEMPLATES / "static"), name="static")
     install_error_handlers(app)

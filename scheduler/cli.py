@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,7 @@ from scheduler.config import ConfigError, Settings, load_settings
 from scheduler.context import AppContext, build_context
 from scheduler.db import session_scope
 from scheduler.errors import AftercareError, Invalid
+from scheduler.logs import setup_logging
 
 app = typer.Typer(help="Aftercare: follow-up texts after treatment sessions.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -45,12 +45,6 @@ def describe(exc: AftercareError) -> str:
         return "\n".join(f"{field}: {msg}" for field, msg in exc.errors.items())
     extra = "".join(f" ({k}: {v})" for k, v in exc.details.items())
     return exc.message + extra
-
-
-def setup_logging(level: str = "INFO") -> None:
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
 
 
 @db_app.command("upgrade")
@@ -162,7 +156,7 @@ def serve(
     typer.echo(
         f"Aftercare on http://{host}:{port}/staff/ (SMS backend: {ctx.settings.sms.backend})"
     )
-    uvicorn.run(create_app(ctx.settings, context=ctx), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(ctx.settings, context=ctx), host=host, port=port, log_config=None)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.sql import Executable
 from sqlmodel import Session, create_engine
@@ -66,3 +66,17 @@ def execute_dml(db: Session, statement: Executable) -> int:
     """Run an UPDATE/DELETE in the session's transaction; return the rows it touched."""
     result = cast(CursorResult[Any], db.execute(statement))
     return int(result.rowcount)
+
+
+def try_exclusive(db: Session, name: str) -> bool:
+    """Whether this transaction may run the maintenance job `name` (one process at a time).
+
+    PostgreSQL: a transaction-scoped advisory lock, released at commit. SQLite: every
+    transaction already holds the database's write lock, so always yes.
+    """
+    if db.get_bind().dialect.name != "postgresql":
+        return True
+    acquired = db.execute(
+        text("SELECT pg_try_advisory_xact_lock(hashtext(:name))"), {"name": name}
+    ).scalar()
+    return bool(acquired)

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
 from scheduler.config import Settings
+from scheduler.db import try_exclusive
 from scheduler.flags.alerts import flag_link, queue_practitioner_alert
 from scheduler.flags.models import Flag, FlagStatus
 from scheduler.messaging.models import Purpose
@@ -28,6 +29,8 @@ def escalate_unacknowledged(
     db: Session, *, settings: Settings, texts: SmsTexts, now: datetime
 ) -> int:
     """Queue escalation texts for overdue emergencies; returns how many were escalated."""
+    if not try_exclusive(db, "flags.escalate_unacknowledged"):
+        return 0  # another process is escalating right now
     cutoff = now - timedelta(minutes=settings.alerts.escalate_after_minutes)
     overdue = db.exec(
         select(Flag)

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.checkins.timing import retry_delay
 from scheduler.config import Settings
-from scheduler.db import execute_dml, session_scope
+from scheduler.db import execute_dml, session_scope, try_exclusive
 from scheduler.messaging.console import mask_phone
 from scheduler.messaging.gateway import (
     OutgoingSms,
@@ -334,6 +334,8 @@ def set_checkin_status(
 def reap_expired_leases(engine: Engine, *, now: datetime) -> int:
     """Return messages whose worker died mid-send to `pending` (they may go twice)."""
     with session_scope(engine) as db:
+        if not try_exclusive(db, "outbox.reap_expired_leases"):
+            return 0
         touched = execute_dml(
             db,
             update(OutboundMessage)

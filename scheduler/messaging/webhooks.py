@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -14,6 +16,7 @@ from scheduler.messaging.delivery import record_delivery_status
 from scheduler.messaging.inbound import InboundResult, receive_sms
 from scheduler.messaging.outbox import send_due_messages
 from scheduler.messaging.signature import is_valid_signature, public_url
+from scheduler.metrics import WEBHOOK_LATENCY
 
 router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
 
@@ -33,8 +36,10 @@ async def signed_form(request: Request, ctx: AppContext) -> dict[str, str]:
 @router.post("/sms")
 async def inbound_sms(request: Request, ctx: Ctx, background: BackgroundTasks) -> Response:
     """Store, triage and answer a patient's text; answers go out after we reply to Twilio."""
+    started = time.perf_counter()
     params = await signed_form(request, ctx)
     result = await run_in_threadpool(handle_inbound, ctx, params)
+    WEBHOOK_LATENCY.observe(time.perf_counter() - started)
     if result.queued:
         background.add_task(send_now, ctx, result.queued)
     return Response(EMPTY_TWIML, media_type="application/xml")
