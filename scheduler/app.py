@@ -24,6 +24,7 @@ from scheduler.messaging.webhooks import router as webhooks
 from scheduler.metrics import router as metrics
 from scheduler.sessions.routes import router as sessions_api
 from scheduler.sessions.schemas import errors_by_field
+from scheduler.staff.admin import router as staff_admin
 from scheduler.staff.pages import router as staff_pages
 from scheduler.staff.web import WEB_TEMPLATES, LoginRequired, LoginThrottle, make_templates
 
@@ -69,7 +70,7 @@ def create_app(
         max_age=12 * 3600,
     )
     app.middleware("http")(security_headers)
-    for router in (health, metrics, sessions_api, flags_api, webhooks, staff_pages):
+    for router in (health, metrics, sessions_api, flags_api, webhooks, staff_admin, staff_pages):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_TEMPLATES / "static"), name="static")
     install_error_handlers(app)
@@ -98,9 +99,29 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AftercareError)
     async def expected(request: Request, exc: AftercareError) -> Response:
+        if request.url.path.startswith("/staff/"):
+            return error_page(request, exc)
         return JSONResponse(exc.to_json(), status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = errors_by_field(exc, skip=("body", "query", "path"))  # type: ignore[arg-type]
         return JSONResponse({"error": "invalid input", "errors": errors}, status_code=422)
+
+
+TITLES = {403: "Not allowed", 404: "Not found", 409: "Already done", 422: "Please check the form"}
+
+
+def error_page(request: Request, exc: AftercareError) -> Response:
+    """Staff see a page, not JSON, when something they asked for cannot be done."""
+    from scheduler.staff.pages import render
+
+    user = None
+    return render(
+        request,
+        "error.html",
+        user,
+        status_code=exc.status_code,
+        title=TITLES.get(exc.status_code, "Something went wrong"),
+        message=exc.message,
+    )

@@ -156,3 +156,23 @@ def test_csv_upload_reports_bad_rows_by_line(server: LiveServer) -> None:
         r = c.post("/staff/sessions/import", data={"csrf_token": csrf(page)},
                    files={"file": ("s.csv", csv_text, "text/csv")})
     assert "1 session(s) registered" in r.text and "line 3" in r.text
+
+
+def test_admin_adds_a_login_and_revokes_a_token(server: LiveServer, ctx: AppContext) -> None:
+    add_practitioner(ctx.engine, "boss", None, role="admin")
+    with login(server, "boss") as c:
+        page = c.get("/staff/admin").text
+        bad = c.post("/staff/admin/users", data={"csrf_token": csrf(page), "username": "drnew",
+                                                 "role": "practitioner", "password": "short"})
+        assert bad.status_code == 422 and "at least 8 characters" in bad.text
+        c.post("/staff/admin/users", data={"csrf_token": csrf(page), "username": "drnew",
+                                           "role": "practitioner", "phone": "+15550100009",
+                                           "password": "a-long-password"})
+        made = c.post("/staff/admin/tokens", data={"csrf_token": csrf(page), "name": "ehr"})
+        token = re.search(r"<code>(act_[^<]+)</code>", made.text).group(1)  # type: ignore[union-attr]
+        with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+            assert api.get("/api/flags").status_code == 200
+            c.post("/staff/admin/tokens/1/revoke", data={"csrf_token": csrf(page)})
+            assert api.get("/api/flags").status_code == 401
+    with login(server, "drnew", "a-long-password") as c:
+        assert c.get("/staff/admin").status_code == 403  # practitioners don't manage logins
