@@ -258,7 +258,7 @@ async def session_import(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text, report = "", None
+        text = ""
     report = (
         import_sessions_csv(
             db, text, settings=ctx.settings, now=ctx.clock.now(), actor=user.username
