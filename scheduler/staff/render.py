@@ -53,4 +53,13 @@ def why(findings: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
+def overdue(flag: Any, now: datetime, tz: Any) -> bool:
+    """A complication still unacknowledged from an earlier day: the practitioner was to call
+    the same day, so it is called out at the top of the list."""
+    if flag.label != "complication" or flag.status != "open":
+        return False
+    start_of_today = datetime.combine(now.astimezone(tz).date(), datetime.min.time(), tz)
+    return bool(flag.created_at < start_of_today)
+
+
 FILTERS = {"highlight": highlight, "waited": waited, "local": local, "why": why}

@@ -31,6 +31,7 @@ def make_templates() -> Jinja2Templates:
     from scheduler.staff import render  # filters live beside the pages that use them
 
     templates.env.filters.update(render.FILTERS)
+    templates.env.globals["overdue"] = render.overdue
     return templates
 
 

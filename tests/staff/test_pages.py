@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -176,3 +177,13 @@ def test_admin_adds_a_login_and_revokes_a_token(server: LiveServer, ctx: AppCont
             assert api.get("/api/flags").status_code == 401
     with login(server, "drnew", "a-long-password") as c:
         assert c.get("/staff/admin").status_code == 403  # practitioners don't manage logins
+
+
+def test_a_complication_left_open_overnight_is_marked_overdue(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    flagged(server, token, "the bruise is really big")
+    with login(server) as c:
+        assert "overdue" not in c.get("/staff/").text
+        ctx.clock.advance(timedelta(days=1))  # type: ignore[attr-defined]
+        assert "badge overdue" in c.get("/staff/").text
