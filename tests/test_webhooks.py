@@ -143,3 +143,35 @@ def test_status_callbacks_never_leave_a_final_state(
             assert r.status_code == 200
     with session_scope(ctx.engine) as db:
         assert db.exec(select(OutboundMessage.delivery_status)).one() == "delivered"
+
+
+def test_a_send_the_worker_never_recorded_is_adopted_from_its_status_callback(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+
+    def accept_then_die(sms):  # type: ignore[no-untyped-def]
+        gateway.sent.append(sms)  # the provider accepted it...
+        raise KeyboardInterrupt  # ...and the worker died before recording the sid
+
+    gateway.send = accept_then_die  # type: ignore[method-assign]
+    try:
+        run_once(ctx, now=T0 + hours(24))
+    except KeyboardInterrupt:
+        pass
+    callback = gateway.sent[0].status_callback
+    assert callback is not None and callback.endswith("?m=1")
+    params = {"MessageSid": "SM" + "e" * 32, "MessageStatus": "sent", "AccountSid": "AC" + "0" * 32}
+    with server.client() as c:
+        r = c.post(
+            callback.replace("http://testserver.local", ""),
+            data=params,
+            headers={"X-Twilio-Signature": sign(callback, params, AUTH_TOKEN)},
+        )
+        assert r.status_code == 200
+    del gateway.send  # back to the class's method
+    run_once(ctx, now=T0 + hours(25))  # long after the lease: nothing is resent
+    assert len(gateway.sent) == 1
+    with session_scope(ctx.engine) as db:
+        message = db.exec(select(OutboundMessage)).one()
+        assert (message.status, message.sid) == ("sent", "SM" + "e" * 32)

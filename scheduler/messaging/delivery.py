@@ -36,11 +36,20 @@ PROGRESS = (
 )
 
 
-def record_delivery_status(db: Session, params: Mapping[str, str], *, now: datetime) -> bool:
-    """Apply one status callback; False when it is unknown, stale or a repeat."""
+def record_delivery_status(
+    db: Session, params: Mapping[str, str], *, now: datetime, message_id: int | None = None
+) -> bool:
+    """Apply one status callback; False when it is unknown, stale or a repeat.
+
+    `message_id` comes from the callback URL (`?m=`), which we set per message: it lets a
+    send whose outcome we never recorded (the worker died after the provider accepted it)
+    be adopted here instead of being sent again.
+    """
     sid = params.get("MessageSid") or params.get("SmsSid") or ""
     status = (params.get("MessageStatus") or params.get("SmsStatus") or "").lower()
     message = db.exec(select(OutboundMessage).where(OutboundMessage.sid == sid)).first()
+    if message is None and message_id is not None and sid:
+        message = adopt_unrecorded_send(db, message_id, sid, now=now)
     if message is None or not status:
         log.info("status callback for an unknown message (%s)", sid[:10])
         return False
@@ -78,3 +87,20 @@ def schedule_redelivery(db: Session, message: OutboundMessage, *, now: datetime)
     set_checkin_status(db, message.id, CheckInStatus.sending, reason=None, now=now)  # type: ignore[arg-type]
     log.info("message %s will be resent at %s (handset unreachable)", message.id, retry_at)
     return True
+
+
+def adopt_unrecorded_send(
+    db: Session, message_id: int, sid: str, *, now: datetime
+) -> OutboundMessage | None:
+    """The provider has a message we have no sid for: record it as sent, don't resend it."""
+    message = db.get(OutboundMessage, message_id)
+    if message is None or message.sid is not None:
+        return None
+    if message.status not in (MessageStatus.sending, MessageStatus.pending):
+        return None
+    message.sid, message.status, message.sent_at = sid, MessageStatus.sent, now
+    message.lease_owner = message.lease_until = None
+    db.add(message)
+    set_checkin_status(db, message_id, CheckInStatus.sent, reason=None, now=now)
+    log.warning("message %s: adopted send %s… the worker never recorded", message_id, sid[:8])
+    return message

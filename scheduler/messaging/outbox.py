@@ -160,7 +160,8 @@ def send_due_messages(
         if pacer is not None:
             pacer.wait_turn()
         try:
-            sent = gateway.send(OutgoingSms(item.to, item.body, status_callback))
+            callback = f"{status_callback}?m={item.id}" if status_callback else None
+            sent = gateway.send(OutgoingSms(item.to, item.body, callback))
         except SmsRejected as exc:
             handle_rejected(engine, item, exc, worker=worker, now=now)
             report.failed += 1

@@ -74,10 +74,11 @@ def send_now(ctx: AppContext, ids: list[int]) -> None:
 @router.post("/status")
 async def delivery_status(request: Request, ctx: Ctx) -> Response:
     params = await signed_form(request, ctx)
-    await run_in_threadpool(handle_status, ctx, params)
+    m = request.query_params.get("m", "")
+    await run_in_threadpool(handle_status, ctx, params, int(m) if m.isdigit() else None)
     return Response(EMPTY_TWIML, media_type="application/xml")
 
 
-def handle_status(ctx: AppContext, params: dict[str, str]) -> None:
+def handle_status(ctx: AppContext, params: dict[str, str], message_id: int | None) -> None:
     with session_scope(ctx.engine) as db:
-        record_delivery_status(db, params, now=ctx.clock.now())
+        record_delivery_status(db, params, now=ctx.clock.now(), message_id=message_id)

@@ -60,7 +60,7 @@ def test_checkin_text_carries_no_treated_area(ctx: AppContext, gateway: FakeGate
     register(ctx)
     run_once(ctx, now=T0 + hours(24))
     assert "back" not in gateway.to(PHONE)[0].lower()
-    assert gateway.sent[0].status_callback == "http://testserver.local/webhooks/twilio/status"
+    assert gateway.sent[0].status_callback == "http://testserver.local/webhooks/twilio/status?m=1"
 
 
 def test_when_both_are_overdue_only_the_48h_goes(ctx: AppContext, gateway: FakeGateway) -> None:
