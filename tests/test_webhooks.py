@@ -175,3 +175,42 @@ def test_a_send_the_worker_never_recorded_is_adopted_from_its_status_callback(
     with session_scope(ctx.engine) as db:
         message = db.exec(select(OutboundMessage)).one()
         assert (message.status, message.sid) == ("sent", "SM" + "e" * 32)
+
+
+def test_a_picture_message_is_stored_and_listed_for_review(
+    server: LiveServer, ctx: AppContext, token: str
+) -> None:
+    registered(server, token)
+    params = inbound_params(ctx.settings, from_number=PATIENT, body="see photo")
+    params.update(
+        {
+            "NumMedia": "1",
+            "MediaUrl0": "https://api.twilio.com/x.jpg",
+            "MediaContentType0": "image/jpeg",
+        }
+    )
+    url = "http://testserver.local/webhooks/twilio/sms"
+    with server.client() as c:
+        r = c.post(
+            "/webhooks/twilio/sms",
+            data=params,
+            headers={"X-Twilio-Signature": sign(url, params, AUTH_TOKEN)},
+        )
+    assert r.status_code == 200
+    with session_scope(ctx.engine) as db:
+        message = db.exec(select(InboundMessage)).one()
+        assert (message.num_media, message.needs_review) == (1, "mms")
+
+
+def test_without_proxy_trust_forwarded_headers_are_ignored(
+    server: LiveServer, ctx: AppContext
+) -> None:
+    params = inbound_params(ctx.settings, from_number=PATIENT, body="fine")
+    forged = "https://attacker.example/webhooks/twilio/sms"
+    headers = {
+        "X-Twilio-Signature": sign(forged, params, AUTH_TOKEN),
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-Host": "attacker.example",
+    }
+    with server.client() as c:
+        assert c.post("/webhooks/twilio/sms", data=params, headers=headers).status_code == 403
