@@ -173,10 +173,11 @@ class Settings(_Section):
 
 
 def parse_window(value: Any) -> tuple[time, time]:
-    """'08:00-20:00' -> (08:00, 20:00); the end must come after the start."""
+    """'08:00-20:00' -> (08:00, 20:00); '00:00-24:00' is the whole day."""
     try:
         start_s, end_s = str(value).split("-")
-        start, end = time.fromisoformat(start_s.strip()), time.fromisoformat(end_s.strip())
+        start = time.fromisoformat(start_s.strip())
+        end = time.max if end_s.strip() == "24:00" else time.fromisoformat(end_s.strip())
     except ValueError as exc:
         raise ValueError(f"expected HH:MM-HH:MM, got {value!r}") from exc
     if end <= start:

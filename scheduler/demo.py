@@ -95,7 +95,7 @@ def run_demo(settings: Settings, *, base_url: str | None, echo: Callable[[str], 
 
 def replace_window(settings: Settings) -> Settings:
     checkins = CheckinSettings.model_validate(
-        {**settings.checkins.model_dump(), "send_window": "00:00-23:59"}
+        {**settings.checkins.model_dump(), "send_window": "00:00-24:00"}
     )
     return settings.model_copy(update={"checkins": checkins})
 

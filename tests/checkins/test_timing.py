@@ -107,3 +107,11 @@ def test_retry_delay_is_full_jitter_exponential_with_a_cap(
     assert retry_delay(attempt, base_seconds=30, cap_seconds=3600, rand=rand) == pytest.approx(
         expected
     )
+
+
+def test_a_whole_day_window_never_moves_a_due_time() -> None:
+    from scheduler.config import parse_window
+
+    whole_day = parse_window("00:00-24:00")
+    late = datetime(2026, 11, 25, 4, 59, 59, tzinfo=UTC)  # 23:59:59 in New York
+    assert next_window_start(late, whole_day, NY) == late
