@@ -82,6 +82,7 @@ def test_live_list_acknowledge_and_resolve(page, server: LiveServer, token: str)
     )
     page.locator("tr.emergency").wait_for(timeout=6_000)
     assert page.locator("[role=alert]").first.inner_text().startswith("1 emergency")
+    assert page.title().startswith("(1) EMERGENCY")
     rows = page.locator("table.flags tbody tr")
     assert "Cal Emergency" in rows.nth(0).inner_text()  # most severe first
     assert page.locator("tr.emergency blockquote b").count() == 0  # markup stays text
