@@ -37,7 +37,13 @@ def settings_or_exit() -> Settings:
 
 
 def context_or_exit() -> AppContext:
-    return build_context(settings_or_exit())
+    """The context for a command; the schema is brought up to date first (a no-op when it
+    is), so `user add` on a fresh machine works without a separate `db upgrade`."""
+    from scheduler.migrate import upgrade_database
+
+    ctx = build_context(settings_or_exit())
+    upgrade_database(ctx.engine)
+    return ctx
 
 
 def describe(exc: AftercareError) -> str:

@@ -14,7 +14,7 @@ from scheduler.logs import JsonFormatter
 from tests.helpers import T0, FakeGateway, LiveServer, hours, session_payload, wait_until
 
 PATIENT = "+15551234567"
-SECRET_WORDS = "my neighbour Zebulon saw the rash"
+SECRET_WORDS = "my code word is Zebulon"
 
 
 def test_healthz_reports_database_and_scheduler(server: LiveServer) -> None:
@@ -52,7 +52,7 @@ def test_patient_text_never_reaches_the_logs_at_info(
     caplog.set_level(logging.INFO)
     with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
         api.post("/api/sessions", json=session_payload(PATIENT))
-    server.text_in(PATIENT, SECRET_WORDS + " and a fever")
+    server.text_in(PATIENT, SECRET_WORDS + " and I have a fever")
     wait_until(lambda: len(gateway.to(PATIENT)) == 1)
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Zebulon" not in logged and PATIENT not in logged

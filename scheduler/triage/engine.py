@@ -1,0 +1,390 @@
+"""The triage engine: findings from the lexicon, scores and temperatures, read in context,
+combined into one label. Pure: same text and check-in, same assessment."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .lexicon import Concept, Lexicon, default_lexicon
+from .model import Assessment, Finding, PainThresholds, most_severe
+from .numbers import NumberFinding, pain_scores, temperatures
+from .reading import Reading
+
+POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯")
+DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
+WEAK_NORMAL = {
+    "ok",
+    "okay",
+    "good",
+    "fine",
+    "great",
+    "alright",
+    "thanks",
+    "thank",
+    "cheers",
+    "nice",
+    "grand",
+    "happy",
+    "normal",
+    "lovely",
+}
+HEALTH_CONTEXT = {
+    "feel",
+    "feeling",
+    "felt",
+    "feels",
+    "im",
+    "i",
+    "back",
+    "neck",
+    "shoulder",
+    "body",
+    "session",
+    "needles",
+    "treatment",
+    "acupuncture",
+    "doing",
+    "all",
+    "here",
+    "thx",
+    "thanks",
+    "now",
+    "today",
+}
+NEAR_FAINT = {
+    "nearly",
+    "almost",
+    "close",
+    "felt",
+    "feel",
+    "feeling",
+    "feels",
+    "bit",
+    "little",
+    "slightly",
+    "kinda",
+    "kind",
+    "so",
+    "quite",
+    "very",
+    "abit",
+}
+NOT_A_FAINTING = {
+    "bruise",
+    "bruises",
+    "bruising",
+    "mark",
+    "marks",
+    "line",
+    "lines",
+    "red",
+    "redness",
+    "scar",
+    "outline",
+    "smell",
+    "trace",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    concept: Concept
+    start: int  # token indexes
+    end: int
+
+
+class Triage:
+    """An engine built from a lexicon (a clinic's own, or the packaged one)."""
+
+    def __init__(
+        self, lexicon: Lexicon | None = None, thresholds: PainThresholds | None = None
+    ) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.thresholds = thresholds or PainThresholds()
+
+    def assess(
+        self, text: str, checkin: str = "24h", *, thresholds: PainThresholds | None = None
+    ) -> Assessment:
+        if checkin not in ("24h", "48h"):
+            raise ValueError(f"checkin must be '24h' or '48h', got {checkin!r}")
+        if not text or not text.strip():
+            return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
+        reading = Reading(text, self.lexicon)
+        judge = Judge(reading, checkin, thresholds or self.thresholds)
+        return judge.assessment()
+
+
+class Judge:
+    """Reads one reply and decides."""
+
+    def __init__(self, reading: Reading, checkin: str, thresholds: PainThresholds) -> None:
+        self.r, self.checkin, self.thresholds = reading, checkin, thresholds
+        self.lex = reading.lexicon
+        self.findings: list[Finding] = []
+
+    # --- the decision ---------------------------------------------------------------
+    def assessment(self) -> Assessment:
+        for match in self.concept_matches():
+            self.judge_concept(match)
+        self.judge_scores()
+        self.judge_temperatures()
+        wants_out = self.opt_out_requested()
+        self.judge_questions()
+        label = most_severe([f.label for f in self.findings if f.counted])
+        if label in (None, "normal") and wants_out:
+            label = "opt_out"
+        elif label is None:
+            label = self.fallback_label()
+        ordered = tuple(sorted(self.findings, key=lambda f: f.span))
+        return Assessment(label, ordered, wants_out)
+
+    def fallback_label(self) -> str:
+        """Nothing clinical matched: normal if the reply reads as fine, else a person reads it."""
+        text = self.r.text
+        emoji_pos = sum(ch in POSITIVE_EMOJI for ch in text)
+        emoji_bad = sum(ch in DISTRESS_EMOJI for ch in text)
+        normal = self.normal_words()
+        denied = [f for f in self.findings if f.rule == "negated"]
+        if denied and not emoji_bad and not normal:
+            f = denied[0]
+            self.findings.append(Finding("normal", f.phrase, f.span, "denies-symptoms"))
+            return "normal"
+        if normal or (emoji_pos and not emoji_bad):
+            phrase, span = normal[0] if normal else ("👍", (0, len(text)))
+            self.findings.append(Finding("normal", phrase, span, "recovering-well"))
+            return "normal"
+        rule = "distress-emoji" if emoji_bad else "unreadable-or-unrelated"
+        self.findings.append(Finding("review", text[:80], (0, min(len(text), 80)), rule))
+        return "review"
+
+    def normal_words(self) -> list[tuple[str, tuple[int, int]]]:
+        found = [
+            self.r.phrase_text(s, e)
+            for s, e in self.r.occurrences("normal")
+            if not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better"
+        ]
+        if not found:
+            return []
+        words = {t.norm for t in self.r.tokens if t.is_word}
+        only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
+        if only_weak and self.r.word_count() > 6 and not words & HEALTH_CONTEXT:
+            return []  # "ok see u at 6 at the bus stop" is not a health update
+        return found
+
+    # --- concepts -------------------------------------------------------------------
+    def concept_matches(self) -> list[Match]:
+        blocked = {i for s, e in self.r.occurrences("idioms") for i in range(s, e)}
+        best: dict[tuple[str, int], Match] = {}
+        for i, tok in enumerate(self.r.tokens):
+            if not tok.is_word or i in blocked:
+                continue
+            for word in self.r.canon(i):
+                for concept, term in self.lex.index.get(word, ()):
+                    end = self.r.match_at(i, term)
+                    if end is None or any(k in blocked for k in range(i, end)):
+                        continue
+                    key = (concept.name, i)
+                    if key not in best or end > best[key].end:
+                        best[key] = Match(concept, i, end)
+        matches = sorted(best.values(), key=lambda m: (m.start, -m.end))
+        return drop_nested_same_concept(matches)
+
+    def judge_concept(self, m: Match) -> None:
+        if m.concept.near and not self.near_word(m):
+            return
+        decided = self.label_for(m)
+        if decided is None:
+            return
+        label, rule = decided
+        phrase, span = self.r.phrase_text(m.start, m.end)
+        self.add(label, phrase, span, rule, m.start, m.end)
+
+    def add(
+        self, label: str, phrase: str, span: tuple[int, int], rule: str, start: int, end: int
+    ) -> None:
+        """Record a finding, discounted when the context says it is not the patient's."""
+        r = self.r
+        if r.negated(start, end):
+            self.findings.append(Finding(label, phrase, span, "negated", counted=False))
+            return
+        if r.hypothetical(start):
+            self.findings.append(Finding(label, phrase, span, "hypothetical", counted=False))
+            if label != "normal" and self.is_question_sentence(start):
+                self.findings.append(Finding("review", phrase, span, "hypothetical-question"))
+            return
+        if r.someone_else(start):
+            self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
+            self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
+            return
+        if label in ("emergency", "complication") and r.resolved(start):
+            rule = "resolved-still-counts"
+        self.findings.append(Finding(label, phrase, span, rule))
+
+    def near_word(self, m: Match) -> bool:
+        """A paired concept ("chest" + "tight") needs its partner close by, not negated."""
+        sentence = self.r.tokens[m.start].sentence
+        words = self.r.sentences[sentence]
+        pos = words.index(m.start)
+        lo, hi = (
+            max(0, pos - m.concept.near_window),
+            pos + m.concept.near_window + (m.end - m.start),
+        )
+        for j in words[lo : hi + 1]:
+            if m.start <= j < m.end:
+                continue
+            if self.r.canon(j) & m.concept.near and not self.r.negated_before(j):
+                return True
+        return False
+
+    def label_for(self, m: Match) -> tuple[str, str] | None:
+        kind, concept = m.concept.kind, m.concept
+        if kind == "faint":
+            return self.fainting(m)
+        if kind == "bruise":
+            return (
+                ("normal", "small-bruise")
+                if self.small_bruise(m)
+                else (concept.label, concept.rule)
+            )
+        if kind == "soreness":
+            return self.soreness(m)
+        if kind == "pain":
+            return self.plain_pain(m)
+        if kind == "pain_idiom":
+            if self.r.has("severity_boost"):
+                return "emergency", "unmanageable-pain"
+            return concept.label, concept.rule
+        return concept.label, concept.rule
+
+    def fainting(self, m: Match) -> tuple[str, str] | None:
+        after = self.r.tokens[m.end].norm if m.end < len(self.r.tokens) else ""
+        if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
+            return None  # "a faint bruise", "faint red line"
+        before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
+        if any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
+            if not any(w in ("i", "she", "he", "mum", "mom") for w in before[-1:]):
+                return "complication", "near-fainting"
+        return m.concept.label, m.concept.rule
+
+    def small_bruise(self, m: Match) -> bool:
+        """ "tiny bruise", "bruise is small", "pea sized bruise": a qualifier within 3 words."""
+        return any(m.start - 3 <= s < m.end + 3 for s, _ in self.r.occurrences("small"))
+
+    def improving(self) -> bool:
+        if self.r.occurrences("not_improving"):
+            return False
+        return any(not self.r.negated_before(s) for s, _ in self.r.occurrences("improving"))
+
+    def soreness(self, m: Match) -> tuple[str, str]:
+        sentence = self.r.tokens[m.start].sentence
+        if self.checkin == "24h":
+            if self.r.has("persisting", sentence) and self.persists_wont_stop(sentence):
+                return "review", "persistent-soreness-24h"
+            return "normal", "soreness-24h"
+        if self.improving():
+            return "normal", "48h-soreness-improving"
+        return "complication", "48h-soreness-not-improving"
+
+    def persists_wont_stop(self, sentence: int) -> bool:
+        """ "won't stop", "constant": pain that goes on, said in this sentence."""
+        return any(
+            self.r.tokens[s].sentence == sentence and self.r.tokens[s].norm in ("wont", "constant")
+            for s, _ in self.r.occurrences("persisting")
+        )
+
+    def plain_pain(self, m: Match) -> tuple[str, str]:
+        sentence = self.r.tokens[m.start].sentence
+        if self.r.has("severity_boost"):
+            return "emergency", "unmanageable-pain"
+        if self.checkin == "48h" and self.r.has("persisting", sentence) and not self.improving():
+            return "complication", "48h-pain-not-improving"
+        if self.checkin == "24h" and self.persists_wont_stop(sentence):
+            return "review", "persistent-pain-24h"
+        return "normal", "pain-mentioned"
+
+    # --- numbers --------------------------------------------------------------------
+    def token_at(self, char: int) -> int:
+        starts = [t.start for t in self.r.tokens]
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    def judge_scores(self) -> None:
+        scores = pain_scores(self.r.text)
+        for s in scores:
+            label, rule = self.thresholds.label_for(s.value)
+            start = self.token_at(s.span[0])
+            phrase = self.r.text[s.span[0] : s.span[1]]
+            self.add(label, phrase, s.span, rule, start, self.token_at(s.span[1] - 1) + 1)
+        rising = rising_scores(self.r.text, scores)
+        if rising is not None:
+            self.findings.append(
+                Finding(
+                    "complication", self.r.text[rising[0] : rising[1]], rising, "pain-score-rising"
+                )
+            )
+
+    def judge_temperatures(self) -> None:
+        for t, fever in temperatures(self.r.text):
+            start = self.token_at(t.span[0])
+            phrase = self.r.text[t.span[0] : t.span[1]]
+            if fever:
+                self.add("emergency", phrase, t.span, "temperature>=38C", start, start + 1)
+            else:
+                self.add("normal", phrase, t.span, "temperature-below-fever-line", start, start + 1)
+
+    # --- questions and opt-out ------------------------------------------------------
+    def is_question_sentence(self, start: int) -> bool:
+        return self.r.tokens[start].sentence in self.r.question_sentences()
+
+    def judge_questions(self) -> None:
+        """A question is for a person to answer (review), unless it asks to opt out."""
+        opt_outs = self.r.occurrences("opt_out_phrases")
+        out_sentences = {self.r.tokens[s].sentence for s, _ in opt_outs}
+        for sentence in self.r.question_sentences():
+            if sentence in out_sentences:
+                continue  # "can you stop texting me?" asks to opt out, not a question
+            words = self.r.sentences[sentence]
+            phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
+            self.findings.append(Finding("review", phrase, span, "question"))
+
+    def opt_out_requested(self) -> bool:
+        """STOP-like keywords as a whole message or sentence, or a plain request to stop."""
+        r = self.r
+        if r.occurrences("opt_out_phrases"):
+            return True
+        keywords = self.lex.words("opt_out_words")
+        for words in r.sentences:
+            if words and all(r.tokens[i].norm in keywords for i in words):
+                return True
+        all_words = [t.norm for t in r.tokens if t.is_word]
+        return " ".join(all_words) in {" ".join(p) for p in self.lex.phrases("opt_out_phrases")}
+
+
+def drop_nested_same_concept(matches: list[Match]) -> list[Match]:
+    """ "pins and needles" and "needles" ... keep the longest match of a concept."""
+    kept: list[Match] = []
+    for m in matches:
+        if any(
+            k.start <= m.start
+            and m.end <= k.end
+            and (k.end - k.start) > (m.end - m.start)
+            and (k.concept.name == m.concept.name or k.concept.label == m.concept.label)
+            for k in kept
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def stem_in(word: str, words: set[str]) -> bool:
+    return word.rstrip("s") in words
+
+
+def rising_scores(text: str, scores: list[NumberFinding]) -> tuple[int, int] | None:
+    """ "3/10 yesterday, 5/10 today": a later score above an earlier one, with no word
+    between them saying it came down."""
+    for a, b in zip(scores, scores[1:], strict=False):
+        between = text[a.span[1] : b.span[0]].lower()
+        if b.value > a.value and not any(w in between for w in ("down", "from", "was", "drop")):
+            return a.span[0], b.span[1]
+    return None

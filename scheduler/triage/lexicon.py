@@ -1,0 +1,97 @@
+"""The lexicon: concepts and context words, loaded from lexicon.toml (data, not code)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .text import Vocabulary, normalise_word
+
+Phrase = tuple[str, ...]
+
+
+def phrase(text: str) -> Phrase:
+    """'Short of breath' -> ('short', 'of', 'breath'), normalised like patient text."""
+    return tuple(normalise_word(w) for w in text.replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    label: str
+    rule: str
+    terms: tuple[Phrase, ...]
+    kind: str = ""
+    near: frozenset[str] = frozenset()
+    near_window: int = 6
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: tuple[Concept, ...]
+    context: dict[str, tuple[Phrase, ...]]
+    vocabulary: Vocabulary
+    # first word of a term -> [(concept, term)], longest terms first
+    index: dict[str, list[tuple[Concept, Phrase]]]
+    # context list -> first word -> its phrases; and each list's one-word entries
+    context_index: dict[str, dict[str, tuple[Phrase, ...]]]
+    single_words: dict[str, frozenset[str]]
+
+    def words(self, key: str) -> frozenset[str]:
+        """A context list's one-word entries."""
+        return self.single_words.get(key, frozenset())
+
+    def phrases(self, key: str) -> tuple[Phrase, ...]:
+        return self.context.get(key, ())
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    concepts = tuple(
+        Concept(
+            name=c["name"],
+            label=c["label"],
+            rule=c["rule"],
+            terms=tuple(phrase(t) for t in c["terms"]),
+            kind=c.get("kind", ""),
+            near=frozenset(normalise_word(w) for w in c.get("near", [])),
+            near_window=int(c.get("near_window", 6)),
+        )
+        for c in data["concept"]
+    )
+    context = {k: tuple(phrase(v) for v in vs) for k, vs in data.get("context", {}).items()}
+    words: set[str] = set()
+    for concept in concepts:
+        words |= {w for t in concept.terms for w in t if w != "*"} | set(concept.near)
+    for phrases in context.values():
+        words |= {w for p in phrases for w in p}
+    index: dict[str, list[tuple[Concept, Phrase]]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            index.setdefault(term[0], []).append((concept, term))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[1]))
+    context_index: dict[str, dict[str, tuple[Phrase, ...]]] = {}
+    for key, phrases in context.items():
+        by_first: dict[str, list[Phrase]] = {}
+        for p in phrases:
+            by_first.setdefault(p[0], []).append(p)
+        context_index[key] = {w: tuple(ps) for w, ps in by_first.items()}
+    singles = {k: frozenset(p[0] for p in ps if len(p) == 1) for k, ps in context.items()}
+    return Lexicon(concepts, context, Vocabulary(words), index, context_index, singles)
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The packaged lexicon, or a clinic's own file."""
+    if path is None:
+        return default_lexicon()
+    return build_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    text = resources.files(__package__).joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return build_lexicon(tomllib.loads(text))

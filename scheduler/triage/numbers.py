@@ -1,0 +1,122 @@
+"""Numbers patients send: pain scores ("8/10", "like a 9", "6 or 7") and temperatures
+("101.2", "38.3c", "temp 102"), told apart from times, doses and sizes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+NUM = r"(?:10|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of)\s*(?:10|ten)\b"
+RANGE = r"(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?"
+NOT_A_SCORE = (
+    r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
+    r"weeks?|times|x\b|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|pills?|"
+    r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
+)
+SCORE_PATTERNS = [
+    # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10
+    re.compile(r"\b(" + NUM + r")" + RANGE + OUT_OF_TEN),
+    # like a 9, its a 6 or 7, pain's at a 6, maybe a 4, an eight
+    re.compile(r"\b(?:an?)\s+(" + NUM + r")\b" + RANGE + NOT_A_SCORE),
+    # the whole reply is a score: "7", "8-9", "7 or 8", "like 8 tbh"
+    re.compile(
+        r"^\s*(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
+        + NUM
+        + r")"
+        + RANGE
+        + r"\s*(?:tbh|ish|lol|today|now|atm)?\s*[.!]*\s*$"
+    ),
+    # pain 7, pain level 8-9, pain is 6, pain score of 3
+    re.compile(
+        r"\bpain(?:s|'s)?\s+(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
+        r"about\s+|around\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
+    ),
+]
+# "on a scale of 1-10" states the scale, not a score.
+SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
+SCORE_CONTEXT = re.compile(
+    r"\b(?:pain|hurts?|ache|aching|sore|score|level|rate|rating|scale|"
+    r"its|it's|it is|like|about|around|maybe|say|probably|honestly)\b"
+)
+
+TEMPERATURE = re.compile(
+    r"(?<![\d.])(\d{2,3}(?:\.\d{1,2})?)\s*(°|º|degrees?|degs?)?\s*([cf])?\b(?!\s*(?:/|out|min|"
+    r"mins|minutes|hours|hrs|days|mg|am|pm|cm|mm))"
+)
+TEMP_CONTEXT = re.compile(
+    r"\b(?:temp|temps|temperature|thermometer|fever|feverish|febrile|"
+    r"running)\b"
+)
+FEVER_C, FEVER_F = 38.0, 100.4
+
+
+@dataclass(frozen=True)
+class NumberFinding:
+    value: float
+    span: tuple[int, int]
+
+
+def to_number(text: str) -> float:
+    return float(WORDS.get(text, text))
+
+
+def pain_scores(text: str) -> list[NumberFinding]:
+    """Every pain score in the text; a range or choice counts as its higher end."""
+    folded = fold(text)
+    masked = SCALE.sub(lambda m: " " * len(m.group(0)), folded)
+    found: list[NumberFinding] = []
+    for pattern in SCORE_PATTERNS:
+        for m in pattern.finditer(masked):
+            if any(m.start() < f.span[1] and f.span[0] < m.end() for f in found):
+                continue
+            values = [to_number(g) for g in m.groups() if g]
+            if pattern is SCORE_PATTERNS[1] and not plausible_bare_score(masked, m.start()):
+                continue
+            if max(values) <= 10:
+                found.append(NumberFinding(max(values), (m.start(), m.end())))
+    return sorted(found, key=lambda f: f.span)
+
+
+def plausible_bare_score(text: str, start: int) -> bool:
+    """ "a 9" is a score once the reply has talked about pain ("its", "like", "pain"...), or
+    when it opens the reply."""
+    before = text[:start]
+    return bool(SCORE_CONTEXT.search(before)) or not before.strip()
+
+
+def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
+    """(temperature, is it a fever) for numbers that read as body temperatures."""
+    folded = fold(text)
+    found = []
+    for m in TEMPERATURE.finditer(folded):
+        value = float(m.group(1))
+        unit = m.group(3)
+        context = (
+            m.group(2) or unit or TEMP_CONTEXT.search(folded[max(0, m.start() - 30) : m.end() + 20])
+        )
+        if not context:
+            continue
+        if unit == "c" or (unit is None and 34 <= value <= 43):
+            fever = value >= FEVER_C
+        elif unit == "f" or (unit is None and 93 <= value <= 110):
+            fever = value >= FEVER_F
+        else:
+            continue
+        found.append((NumberFinding(value, (m.start(), m.end())), fever))
+    return found

@@ -1,0 +1,184 @@
+"""A reply being read: its tokens, and the questions rules ask about a place in it —
+is it negated, hypothetical, about someone else, in the past?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, Phrase
+from .text import Token, tokenize
+
+NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
+PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
+
+
+@dataclass
+class Reading:
+    text: str
+    lexicon: Lexicon
+    tokens: list[Token] = field(init=False)
+    sentences: list[list[int]] = field(init=False)  # token indexes of words, per sentence
+
+    def __post_init__(self) -> None:
+        self.tokens = tokenize(self.text)
+        count = self.tokens[-1].sentence + 1 if self.tokens else 0
+        self.sentences = [[] for _ in range(count)]
+        for i, tok in enumerate(self.tokens):
+            if tok.is_word:
+                self.sentences[tok.sentence].append(i)
+        self._phrase_cache: dict[str, list[tuple[int, int]]] = {}
+        lookup = self.lexicon.vocabulary.lookup
+        self._canon = [lookup(t.norm) | {t.norm} if t.is_word else frozenset() for t in self.tokens]
+
+    # --- matching -------------------------------------------------------------------
+    def canon(self, i: int) -> frozenset[str]:
+        """The lexicon words token i may stand for (itself included)."""
+        return self._canon[i]
+
+    def match_at(self, i: int, words: Phrase) -> int | None:
+        """End index (exclusive) if `words` match the word tokens from i; "*" is any word."""
+        j, canon, n = i, self._canon, len(self._canon)
+        for w in words:
+            if j >= n or not canon[j]:
+                return None
+            if w != "*" and w not in canon[j]:
+                return None
+            j += 1
+        return j
+
+    def occurrences(self, key: str) -> list[tuple[int, int]]:
+        """(start, end) of every phrase of a context list, cached per list."""
+        if key not in self._phrase_cache:
+            found = []
+            by_first = self.lexicon.context_index.get(key, {})
+            for i, words in enumerate(self._canon):
+                for w in words:
+                    for p in by_first.get(w, ()):
+                        end = self.match_at(i, p)
+                        if end is not None:
+                            found.append((i, end))
+            self._phrase_cache[key] = found
+        return self._phrase_cache[key]
+
+    def has(self, key: str, sentence: int | None = None) -> bool:
+        return any(
+            sentence is None or self.tokens[s].sentence == sentence
+            for s, _ in self.occurrences(key)
+        )
+
+    def phrase_text(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
+        span = (self.tokens[start].start, self.tokens[end - 1].end)
+        return self.text[span[0] : span[1]], span
+
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    # --- context --------------------------------------------------------------------
+    def negated(self, start: int, end: int) -> bool:
+        return self.negated_before(start) or self.negated_after(end)
+
+    def negated_before(self, start: int) -> bool:
+        """A negation trigger up to NEGATION_WINDOW words back, not past a scope end."""
+        sentence = self.tokens[start].sentence
+        stops = self.lexicon.words("scope_end")
+        negations = self.occurrences("negation_before")
+        words = 0
+        j = start - 1
+        while j >= 0 and self.tokens[j].sentence == sentence and words < NEGATION_WINDOW:
+            tok = self.tokens[j]
+            if tok.is_word:
+                if tok.norm in stops:
+                    return False
+                for s, e in negations:
+                    if e - 1 == j and not self.pseudo_negation(s):
+                        return True
+                words += 1
+            j -= 1
+        return False
+
+    def pseudo_negation(self, start: int) -> bool:
+        """ "no more X" means X has passed (it still counts); "not only", "no doubt"."""
+        nxt = start + 1
+        if nxt < len(self.tokens) and self.tokens[start].norm in ("no", "not"):
+            return self.tokens[nxt].norm in ("more", "only", "doubt", "longer")
+        return False
+
+    def negated_after(self, end: int) -> bool:
+        """ "fever? nope", "chest pain? no": a term asked about and answered no."""
+        j, words = end, 0
+        while j < len(self.tokens) and words <= 2:
+            tok = self.tokens[j]
+            if tok.norm == "?":
+                k = j + 1
+                while k < len(self.tokens) and self.tokens[k].norm == "?":
+                    k += 1
+                return k < len(self.tokens) and self.tokens[k].norm in self.lexicon.words(
+                    "negation_after"
+                )
+            if not tok.is_word:
+                return False
+            words += 1
+            j += 1
+        return False
+
+    def resolved_no_more(self, start: int) -> bool:
+        return (
+            start >= 2
+            and self.tokens[start - 2].norm == "no"
+            and self.tokens[start - 1].norm == "more"
+        )
+
+    def hypothetical(self, start: int) -> bool:
+        """After "what if", "if I get", "might"... in the same sentence, unless it
+        happened before ("again", "like yesterday")."""
+        sentence = self.tokens[start].sentence
+        before = any(
+            s < start and self.tokens[s].sentence == sentence
+            for s, _ in self.occurrences("hypothetical")
+        )
+        return before and not self.has("happened_markers", sentence)
+
+    def resolved(self, start: int) -> bool:
+        return self.has("resolved", self.tokens[start].sentence) or self.resolved_no_more(start)
+
+    def someone_else(self, start: int) -> bool:
+        """The nearest person before the symptom is not the patient ("my husband has...")."""
+        if self.occurrences("on_behalf"):
+            return False  # someone texting for the patient: "she" is the patient
+        others, me = self.lexicon.words("others"), self.lexicon.words("self")
+        practitioner_verbs = self.lexicon.words("practitioner_verbs")
+        j, words = start - 1, 0
+        while j >= 0 and words < PERSON_WINDOW:
+            tok = self.tokens[j]
+            if tok.is_word:
+                words += 1
+                if tok.norm in me:
+                    return False
+                word = tok.norm
+                if word in others or (word.endswith("s") and word[:-1] in others):
+                    nxt = self.tokens[j + 1].norm if j + 1 < len(self.tokens) else ""
+                    if nxt not in practitioner_verbs:
+                        return True
+            j -= 1
+        return False
+
+    def question_sentences(self) -> list[int]:
+        """Sentences that ask something: end in "?" or open with a question word.
+        A one- or two-word "dizzy?" is a self-check, not a question."""
+        starts = self.lexicon.phrases("question_starts")
+        asked = []
+        for index, words in enumerate(self.sentences):
+            if not words:
+                continue
+            last = words[-1] + 1
+            ends_q = last < len(self.tokens) and self.tokens[last].norm == "?"
+            opens_q = any(self.match_at(words[0], p) is not None for p in starts)
+            if (ends_q and len(words) > 2) or (opens_q and len(words) > 2):
+                asked.append(index)
+        return asked
+
+    def negated_right_before(self, start: int) -> bool:
+        """ "not good", "not feeling great": a negation one or two words back."""
+        negations = self.lexicon.words("negation_before")
+        back = [self.tokens[j] for j in range(max(0, start - 2), start)]
+        return any(t.is_word and t.norm in negations for t in back)
