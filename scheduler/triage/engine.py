@@ -188,7 +188,7 @@ class Judge:
                     if key not in best or end > best[key].end:
                         best[key] = Match(concept, i, end)
         matches = sorted(best.values(), key=lambda m: (m.start, -m.end))
-        return drop_nested_same_concept(matches)
+        return drop_nested(matches)
 
     def judge_concept(self, m: Match) -> None:
         if m.concept.near and not self.near_word(m):
@@ -217,7 +217,8 @@ class Judge:
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
             self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
-        if label in ("emergency", "complication") and r.resolved(start):
+        if label in ("emergency", "complication") and not rule.startswith("48h") \
+                and r.resolved(start):
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
 
@@ -360,16 +361,14 @@ class Judge:
         return " ".join(all_words) in {" ".join(p) for p in self.lex.phrases("opt_out_phrases")}
 
 
-def drop_nested_same_concept(matches: list[Match]) -> list[Match]:
-    """ "pins and needles" and "needles" ... keep the longest match of a concept."""
+def drop_nested(matches: list[Match]) -> list[Match]:
+    """Inside a longer match, a shorter one is not a finding of its own: "sore throat" is not
+    soreness, "hot and cold" is not warmth at a site, "dull ache" is one ache."""
     kept: list[Match] = []
     for m in matches:
         if any(
-            k.start <= m.start
-            and m.end <= k.end
-            and (k.end - k.start) > (m.end - m.start)
-            and (k.concept.name == m.concept.name or k.concept.label == m.concept.label)
-            for k in kept
+            k.start <= m.start and m.end <= k.end and (k.end - k.start) > (m.end - m.start)
+            for k in matches
         ):
             continue
         kept.append(m)

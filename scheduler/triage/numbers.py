@@ -52,7 +52,7 @@ SCORE_PATTERNS = [
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
     r"\b(?:pain|hurts?|ache|aching|sore|score|level|rate|rating|scale|"
-    r"its|it's|it is|like|about|around|maybe|say|probably|honestly)\b"
+    r"its|it's|it|was|now|like|about|around|maybe|say|probably|honestly)\b"
 )
 
 TEMPERATURE = re.compile(

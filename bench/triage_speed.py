@@ -1,0 +1,46 @@
+"""Triage speed: replies assessed per second in one process.
+
+    .venv/bin/python bench/triage_speed.py [--rounds 20]
+
+Texts are the dev set and the team's case files; the first round (cold caches: the
+spelling lookups) and the rest are reported separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scheduler.triage import assess  # noqa: E402
+from scheduler.triage.evaluation import read_cases  # noqa: E402
+
+SOURCES = [ROOT.parent / "shared" / "triage" / "dev.jsonl",
+           *sorted((ROOT / "tests" / "triage" / "cases").glob("*.jsonl"))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    rows = [r for p in SOURCES if p.exists() for r in read_cases(p)]
+    started = time.perf_counter()
+    assess("warm up: load the lexicon and word list", "24h")
+    print(f"first call (loads lexicon + English word list): "
+          f"{(time.perf_counter() - started) * 1000:.0f} ms")
+    for name, rounds in (("cold (first pass)", 1), ("warm", args.rounds)):
+        started = time.perf_counter()
+        for _ in range(rounds):
+            for r in rows:
+                assess(r["text"], r["checkin"])
+        elapsed = time.perf_counter() - started
+        print(f"{name}: {rounds * len(rows)} replies in {elapsed:.2f} s = "
+              f"{rounds * len(rows) / elapsed:,.0f} replies/s")
+
+
+if __name__ == "__main__":
+    main()

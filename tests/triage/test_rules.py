@@ -1,0 +1,212 @@
+"""Triage rules, each pinned by name, and the explanation every finding carries."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from scheduler.triage import PainThresholds, Triage, assess, build_lexicon
+
+
+def label(text: str, checkin: str = "24h") -> str:
+    return assess(text, checkin).label
+
+
+def test_48h_soreness_not_improving_is_complication() -> None:
+    assert label("still sore, same as yesterday", "48h") == "complication"
+    rules = {f.rule for f in assess("still sore, same as yesterday", "48h").findings}
+    assert "48h-soreness-not-improving" in rules
+
+
+def test_24h_soreness_is_normal() -> None:
+    assert label("still sore, same as yesterday", "24h") == "normal"
+
+
+def test_48h_soreness_that_is_easing_is_normal() -> None:
+    assert label("still a bit sore but easing off", "48h") == "normal"
+
+
+def test_negation_scope_ends_at_but() -> None:
+    assert label("no fever but the redness is spreading") == "emergency"
+
+
+def test_negated_findings_do_not_count_but_are_explained() -> None:
+    a = assess("no sharp pain, just achy")
+    assert a.label == "normal"
+    sharp = [f for f in a.findings if f.phrase == "sharp"]
+    assert sharp and sharp[0].rule == "negated" and not sharp[0].counted
+
+
+def test_a_finding_asked_about_and_denied_is_negated() -> None:
+    assert label("fever? nope. dizzy? no") == "normal"
+
+
+def test_findings_that_passed_still_count() -> None:
+    a = assess("had chest tightness last night, gone now", "48h")
+    assert a.label == "emergency"
+    assert any(f.rule == "resolved-still-counts" for f in a.findings)
+    assert label("felt lightheaded after, it passed") == "complication"
+
+
+def test_hypotheticals_are_not_reports() -> None:
+    a = assess("what if I get a fever?")
+    assert a.label == "review"
+    assert any(f.rule == "hypothetical" and not f.counted for f in a.findings)
+
+
+def test_a_question_with_a_report_inside_still_counts() -> None:
+    assert label("is it normal that im this dizzy 2 days later?", "48h") == "complication"
+
+
+def test_someone_elses_symptoms_do_not_count() -> None:
+    a = assess("my husband has a fever")
+    assert a.label == "review"
+    assert any(f.rule == "someone-else" for f in a.findings)
+
+
+def test_someone_texting_for_the_patient_reports_the_patient() -> None:
+    assert label("Hi this is her daughter, mum fainted this morning") == "emergency"
+
+
+def test_the_most_severe_finding_wins() -> None:
+    assert label("small bruise, bit sore, and I blacked out at work") == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8/10", "complication"),
+        ("7 out of 10", "complication"),
+        ("like a 9", "emergency"),
+        ("8 outta 10", "complication"),
+        ("8-9", "emergency"),
+        ("6 or 7", "complication"),
+        ("pain is a 3", "normal"),
+        ("took 2 ibuprofen at 9am, feeling fine", "normal"),
+    ],
+)
+def test_pain_scores_in_any_format(text: str, expected: str) -> None:
+    assert label(text) == expected
+
+
+def test_pain_thresholds_are_configurable() -> None:
+    strict = PainThresholds(emergency_min=8, complication_min=5)
+    assert assess("pain 8/10", thresholds=strict).label == "emergency"
+    assert assess("pain 5/10", thresholds=strict).label == "complication"
+    assert assess("pain 5/10").label == "normal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("temp 38.1", "emergency"),
+        ("37.9c, feel ok", "normal"),
+        ("100.4F", "emergency"),
+        ("99.9 F, all good", "normal"),
+        ("temperature of 102", "emergency"),
+    ],
+)
+def test_temperatures_against_the_fever_line(text: str, expected: str) -> None:
+    assert label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("small bruise", "normal"),
+        ("tiny bruise", "normal"),
+        ("pea-sized bruise", "normal"),
+        ("bruise the size of a coin", "complication"),
+        ("big dark bruise", "complication"),
+    ],
+)
+def test_bruise_size_qualifiers(text: str, expected: str) -> None:
+    assert label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("STOP", "opt_out"),
+        ("stop texting me", "opt_out"),
+        ("the pain won't stop", "review"),
+        ("stop texting me, I'm at the ER with chest pain", "emergency"),
+    ],
+)
+def test_stop_inside_a_symptom_report_versus_a_real_opt_out(text: str, expected: str) -> None:
+    assert label(text) == expected
+
+
+def test_an_opt_out_inside_an_emergency_is_still_requested() -> None:
+    a = assess("stop texting me, I'm at the ER with chest pain")
+    assert a.label == "emergency" and a.opt_out_requested
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("👍", "normal"),
+        ("😭", "review"),
+        ("🚨", "review"),
+        ("", "review"),
+        ("asdfgh", "review"),
+    ],
+)
+def test_emoji_and_unreadable_text(text: str, expected: str) -> None:
+    assert label(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["diziness", "brusing on my arm", "cant breath", "feel v light headed", "SWOLEN ANKLE"]
+)
+def test_misspellings_and_caps_are_read_as_meant(text: str) -> None:
+    assert label(text) in ("complication", "emergency")
+
+
+def test_real_words_are_not_corrected_into_symptoms() -> None:
+    assert label("acting normal, feeling good") == "normal"  # not "aching"
+    assert label("dizzy spells") == "complication"  # "spells" is not "swells"
+
+
+def test_each_finding_names_its_phrase_span_and_rule() -> None:
+    text = "Feel DIZY and a sharp pain"
+    a = assess(text)
+    for f in a.findings:
+        assert text[f.span[0] : f.span[1]] == f.phrase
+    assert {(f.phrase, f.label) for f in a.findings} >= {
+        ("DIZY", "complication"),
+        ("sharp", "complication"),
+    }
+    as_json = a.to_dict()
+    assert set(as_json) == {"label", "findings", "opt_out_requested"}
+    assert {"label", "phrase", "rule", "span", "counted"} == set(as_json["findings"][0])
+
+
+def test_a_term_added_to_the_lexicon_gets_spelling_and_negation_handling() -> None:
+    data = tomllib.loads(resources.files("scheduler.triage").joinpath("lexicon.toml").read_text())
+    data["concept"].append(
+        {
+            "name": "fasciculation",
+            "label": "complication",
+            "rule": "clinic-added",
+            "terms": ["fasciculations"],
+        }
+    )
+    engine = Triage(build_lexicon(data))
+    assert engine.assess("fasciculatoins in my calf").label == "complication"  # a typo
+    assert engine.assess("no fasciculations today, feel fine").label == "normal"
+    assert engine.assess("my wife has fasciculations").label == "review"
+    assert assess("fasciculations in my calf").label != "complication"  # not in the default
+
+
+def test_checkin_must_be_24h_or_48h() -> None:
+    with pytest.raises(ValueError, match="checkin"):
+        assess("fine", "72h")
+
+
+def test_same_input_same_assessment() -> None:
+    assert assess("sharp pain and a fever of 38.5", "48h") == assess(
+        "sharp pain and a fever of 38.5", "48h"
+    )
