@@ -53,23 +53,10 @@ HEALTH_CONTEXT = {
     "today",
 }
 NEAR_FAINT = {
-    "nearly",
-    "almost",
-    "close",
-    "felt",
-    "feel",
-    "feeling",
-    "feels",
-    "bit",
-    "little",
-    "slightly",
-    "kinda",
-    "kind",
-    "so",
-    "quite",
-    "very",
-    "abit",
-}
+    "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
+    "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
+    "about", "like", "could", "would",
+}  # fmt: skip
 NOT_A_FAINTING = {
     "bruise",
     "bruises",
@@ -208,7 +195,8 @@ class Judge:
         if r.negated(start, end):
             self.findings.append(Finding(label, phrase, span, "negated", counted=False))
             return
-        if r.hypothetical(start):
+        # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
+        if r.hypothetical(start, ignore_within=2 if rule == "near-fainting" else 0):
             self.findings.append(Finding(label, phrase, span, "hypothetical", counted=False))
             if label != "normal" and self.is_question_sentence(start):
                 self.findings.append(Finding("review", phrase, span, "hypothetical-question"))
@@ -217,8 +205,11 @@ class Judge:
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
             self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
-        if label in ("emergency", "complication") and not rule.startswith("48h") \
-                and r.resolved(start):
+        if (
+            label in ("emergency", "complication")
+            and not rule.startswith("48h")
+            and r.resolved(start)
+        ):
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
 
@@ -265,12 +256,17 @@ class Judge:
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
         if any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
             if not any(w in ("i", "she", "he", "mum", "mom") for w in before[-1:]):
-                return "complication", "near-fainting"
+                return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
 
     def small_bruise(self, m: Match) -> bool:
-        """ "tiny bruise", "bruise is small", "pea sized bruise": a qualifier within 3 words."""
-        return any(m.start - 3 <= s < m.end + 3 for s, _ in self.r.occurrences("small"))
+        """A size word: "tiny bruise", "pea sized bruise" (up to 3 words before), or later
+        in the same sentence ("bruising, but it's only small")."""
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            m.start - 3 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
+            for s, _ in self.r.occurrences("small")
+        )
 
     def improving(self) -> bool:
         if self.r.occurrences("not_improving"):

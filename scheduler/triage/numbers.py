@@ -21,7 +21,7 @@ WORDS = {
     "nine": 9,
     "ten": 10,
 }
-NUM = r"(?:10|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+NUM = r"(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of)\s*(?:10|ten)\b"
 RANGE = r"(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
@@ -88,8 +88,11 @@ def pain_scores(text: str) -> list[NumberFinding]:
             values = [to_number(g) for g in m.groups() if g]
             if pattern is SCORE_PATTERNS[1] and not plausible_bare_score(masked, m.start()):
                 continue
-            if max(values) <= 10:
-                found.append(NumberFinding(max(values), (m.start(), m.end())))
+            # "11/10" and "100 out of 10" are emphasis: the top of the scale. A bare "15"
+            # is more likely not a score at all.
+            top = max(values)
+            if top <= 10 or pattern is SCORE_PATTERNS[0]:
+                found.append(NumberFinding(min(top, 10.0), (m.start(), m.end())))
     return sorted(found, key=lambda f: f.span)
 
 

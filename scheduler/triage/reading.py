@@ -128,13 +128,14 @@ class Reading:
             and self.tokens[start - 1].norm == "more"
         )
 
-    def hypothetical(self, start: int) -> bool:
+    def hypothetical(self, start: int, ignore_within: int = 0) -> bool:
         """After "what if", "if I get", "might"... in the same sentence, unless it
-        happened before ("again", "like yesterday")."""
+        happened before ("again", "like yesterday"). Triggers ending in the last
+        `ignore_within` words are part of the phrase itself ("might pass out")."""
         sentence = self.tokens[start].sentence
         before = any(
-            s < start and self.tokens[s].sentence == sentence
-            for s, _ in self.occurrences("hypothetical")
+            s < start and e <= start - ignore_within and self.tokens[s].sentence == sentence
+            for s, e in self.occurrences("hypothetical")
         )
         return before and not self.has("happened_markers", sentence)
 
