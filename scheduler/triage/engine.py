@@ -349,9 +349,10 @@ class Judge:
         r = self.r
         if r.occurrences("opt_out_phrases"):
             return True
-        keywords = self.lex.words("opt_out_words")
+        keywords, polite = self.lex.words("opt_out_words"), self.lex.words("polite")
         for words in r.sentences:
-            if words and all(r.tokens[i].norm in keywords for i in words):
+            norms = [r.tokens[i].norm for i in words]
+            if any(w in keywords for w in norms) and all(w in keywords | polite for w in norms):
                 return True
         all_words = [t.norm for t in r.tokens if t.is_word]
         return " ".join(all_words) in {" ".join(p) for p in self.lex.phrases("opt_out_phrases")}
