@@ -52,6 +52,8 @@ def run_demo(settings: Settings, *, base_url: str | None, echo: Callable[[str], 
     upgrade_database(ctx.engine)
     ensure_users(ctx.engine, settings, echo)
     now = ctx.clock.now()
+    # The demo must work at any hour, so its check-ins ignore the send window.
+    anytime = replace_window(settings)
     with session_scope(ctx.engine) as db:
         for name, phone, hours, _ in PATIENTS:
             data = parse_session(
@@ -63,11 +65,9 @@ def run_demo(settings: Settings, *, base_url: str | None, echo: Callable[[str], 
                 }
             )
             try:
-                register_session(db, data, settings=settings, now=now, source="demo", actor="demo")
+                register_session(db, data, settings=anytime, now=now, source="demo", actor="demo")
             except Conflict:
                 pass
-        # The demo must work at any hour, so its check-ins ignore the send window.
-        anytime = replace_window(settings)
         report = TickReport()
         queue_due_checkins(db, settings=anytime, texts=ctx.texts, now=now, report=report)
     sent = send_due_messages(

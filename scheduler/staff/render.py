@@ -13,7 +13,7 @@ def highlight(text: str, findings: list[dict[str, Any]]) -> Markup:
     spans = sorted(
         (int(f["span"][0]), int(f["span"][1]), str(f.get("label", "")))
         for f in findings
-        if f.get("span") and f.get("counted", True)
+        if f.get("span") and f.get("counted", True) and f.get("label") != "normal"
     )
     out: list[str] = []
     pos = 0
@@ -44,13 +44,15 @@ def local(instant: datetime | None, tz: Any, fmt: str = "%a %d %b %H:%M") -> str
 
 
 def why(findings: list[dict[str, Any]]) -> str:
-    """'sharp pain (lexicon); fever (temperature>=38C)' from the counted findings."""
-    parts = [
-        f"{f.get('phrase', '')} → {f.get('label', '')} ({f.get('rule', '')})"
+    """'sharp pain → complication (sharp-pain); …' from the counted findings that matter."""
+    serious = [
+        f
         for f in findings
-        if f.get("counted", True)
+        if f.get("counted", True) and f.get("label") in ("emergency", "complication", "review")
     ]
-    return "; ".join(parts)
+    return "; ".join(
+        f"{f.get('phrase', '')} → {f.get('label', '')} ({f.get('rule', '')})" for f in serious
+    )
 
 
 def overdue(flag: Any, now: datetime, tz: Any) -> bool:
