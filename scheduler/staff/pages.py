@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlmodel import select
+from sqlmodel import col, select
 from starlette.datastructures import UploadFile
 
 from scheduler.db import session_scope
@@ -94,6 +94,19 @@ def flag_rows(db: Db, user: User) -> list[Any]:
     return list_flags(db, statuses=(FlagStatus.open, FlagStatus.acknowledged), user=user)
 
 
+def session_details(db: Db, rows: list[Any]) -> dict[int, tuple[Any, str]]:
+    """session id -> (ended_at, practitioner username), for the rows' sessions."""
+    ids = {flag.session_id for flag, *_ in rows if flag.session_id}
+    if not ids:
+        return {}
+    found = db.exec(
+        select(TreatmentSession, User)
+        .join(User, col(User.id) == TreatmentSession.practitioner_id)
+        .where(col(TreatmentSession.id).in_(ids))
+    ).all()
+    return {s.id: (s.ended_at, u.username) for s, u in found}  # type: ignore[misc]
+
+
 def label_counts(rows: list[Any]) -> dict[str, int]:
     counts = {"emergency": 0, "complication": 0}
     for flag, *_ in rows:
@@ -104,14 +117,28 @@ def label_counts(rows: list[Any]) -> dict[str, int]:
 @router.get("/")
 def flagged_list(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
     rows = flag_rows(db, user)
-    return render(request, "flags.html", user, rows=rows, counts=label_counts(rows))
+    return render(
+        request,
+        "flags.html",
+        user,
+        rows=rows,
+        counts=label_counts(rows),
+        sessions=session_details(db, rows),
+    )
 
 
 @router.get("/flags/rows")
 def flagged_rows(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
     """The list's body alone, polled by live.js every few seconds."""
     rows = flag_rows(db, user)
-    return render(request, "_flag_rows.html", user, rows=rows, counts=label_counts(rows))
+    return render(
+        request,
+        "_flag_rows.html",
+        user,
+        rows=rows,
+        counts=label_counts(rows),
+        sessions=session_details(db, rows),
+    )
 
 
 @router.get("/flags/{flag_id}")

@@ -67,6 +67,7 @@ def test_flagged_list_shows_the_reply_highlighted_and_why(
     with login(server) as c:
         page = c.get("/staff/").text
     assert "Ada Quinn" in page and "emergency" in page
+    assert "with drlin" in page  # the practitioner and the session date
     assert "<mark" in page  # the matched phrase is highlighted
     assert "Acknowledge" in page and "Resolve" in page
 
