@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scheduler.db import session_scope  # noqa: E402
-from scheduler.messaging.gateway import OutgoingSms, SentSms  # noqa: E402
-from scheduler.sessions.schemas import parse_session  # noqa: E402
-from scheduler.sessions.service import register_session  # noqa: E402
-from tests.helpers import LiveServer, add_practitioner, make_context, make_settings  # noqa: E402
+from scheduler.db import session_scope
+from scheduler.messaging.gateway import OutgoingSms, SentSms
+from scheduler.sessions.schemas import parse_session
+from scheduler.sessions.service import register_session
+from tests.helpers import LiveServer, add_practitioner, make_context, make_settings
 
 PRACTITIONER = "+15550100001"
 
@@ -60,9 +60,13 @@ def main() -> None:
         phones = [f"+1555{2000000 + i:07d}" for i in range(args.replies)]
         with session_scope(ctx.engine) as db:
             for i, phone in enumerate(phones):
-                data = parse_session({
-                    "patient": {"name": f"Patient {i}", "phone": phone, "sms_consent": True},
-                    "practitioner": "drlin", "ended_at": (now - timedelta(hours=25)).isoformat()})
+                data = parse_session(
+                    {
+                        "patient": {"name": f"Patient {i}", "phone": phone, "sms_consent": True},
+                        "practitioner": "drlin",
+                        "ended_at": (now - timedelta(hours=25)).isoformat(),
+                    }
+                )
                 register_session(db, data, settings=settings, now=now, source="bench", actor="b")
         server = LiveServer(ctx).start()
         latencies = []
@@ -85,8 +89,10 @@ def report(latencies: list[float]) -> None:
     ordered = sorted(latencies)
     p99 = ordered[min(len(ordered) - 1, int(round(0.99 * len(ordered))) - 1)]
     print(f"replies: {len(latencies)} (SQLite file, in-process uvicorn, sequential)")
-    print(f"reply -> alert handed to gateway: p50 {statistics.median(latencies):.1f} ms, "
-          f"p99 {p99:.1f} ms, max {ordered[-1]:.1f} ms")
+    print(
+        f"reply -> alert handed to gateway: p50 {statistics.median(latencies):.1f} ms, "
+        f"p99 {p99:.1f} ms, max {ordered[-1]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -16,11 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scheduler.triage import assess  # noqa: E402
-from scheduler.triage.evaluation import read_cases  # noqa: E402
+from scheduler.triage import assess
+from scheduler.triage.evaluation import read_cases
 
-SOURCES = [ROOT.parent / "shared" / "triage" / "dev.jsonl",
-           *sorted((ROOT / "tests" / "triage" / "cases").glob("*.jsonl"))]
+SOURCES = [
+    ROOT.parent / "shared" / "triage" / "dev.jsonl",
+    *sorted((ROOT / "tests" / "triage" / "cases").glob("*.jsonl")),
+]
 
 
 def main() -> None:
@@ -30,16 +32,20 @@ def main() -> None:
     rows = [r for p in SOURCES if p.exists() for r in read_cases(p)]
     started = time.perf_counter()
     assess("warm up: load the lexicon and word list", "24h")
-    print(f"first call (loads lexicon + English word list): "
-          f"{(time.perf_counter() - started) * 1000:.0f} ms")
+    print(
+        f"first call (loads lexicon + English word list): "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     for name, rounds in (("cold (first pass)", 1), ("warm", args.rounds)):
         started = time.perf_counter()
         for _ in range(rounds):
             for r in rows:
                 assess(r["text"], r["checkin"])
         elapsed = time.perf_counter() - started
-        print(f"{name}: {rounds * len(rows)} replies in {elapsed:.2f} s = "
-              f"{rounds * len(rows) / elapsed:,.0f} replies/s")
+        print(
+            f"{name}: {rounds * len(rows)} replies in {elapsed:.2f} s = "
+            f"{rounds * len(rows) / elapsed:,.0f} replies/s"
+        )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
+from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
@@ -19,10 +21,9 @@ from scheduler.config import Settings
 from scheduler.context import AppContext
 from scheduler.db import session_scope
 from scheduler.flags.escalation import escalate_unacknowledged
-from scheduler.messaging.models import Purpose
+from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.messaging.outbox import (
     SendReport,
-    enqueue_message,
     reap_expired_leases,
     send_due_messages,
 )
@@ -49,8 +50,9 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
     with session_scope(ctx.engine) as db:
         queue_due_checkins(db, settings=ctx.settings, texts=ctx.texts, now=now, report=report)
     with session_scope(ctx.engine) as db:
-        report.escalated = escalate_unacknowledged(db, settings=ctx.settings, texts=ctx.texts,
-                                                   now=now)
+        report.escalated = escalate_unacknowledged(
+            db, settings=ctx.settings, texts=ctx.texts, now=now
+        )
     report.sending = send_due_messages(
         ctx.engine,
         ctx.gateway,
@@ -67,7 +69,11 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
 def queue_due_checkins(
     db: Session, *, settings: Settings, texts: SmsTexts, now: datetime, report: TickReport
 ) -> None:
-    """Claim due check-ins (row locks skip rows another worker holds) and queue their texts."""
+    """Claim due check-ins (row locks skip rows another worker holds) and queue their texts.
+
+    One batch is a handful of statements whatever its size: the claim, one query for
+    superseded check-ins, one multi-row insert of texts, one update of the check-ins.
+    """
     rows = db.exec(
         select(CheckIn, TreatmentSession, Patient)
         .join(TreatmentSession, col(TreatmentSession.id) == CheckIn.session_id)
@@ -77,63 +83,95 @@ def queue_due_checkins(
         .limit(settings.dispatch.batch_size)
         .with_for_update(skip_locked=True, of=CheckIn)
     ).all()
-    for checkin, session, patient in rows:
-        handle_due_checkin(
-            db, checkin, session, patient, settings=settings, texts=texts, now=now, report=report
-        )
+    if not rows:
+        return
+    latest_due = latest_due_by_session(db, {c.session_id for c, _, _ in rows}, now)
+    send_at = next_window_start(now, settings.checkins.send_window, settings.clinic.tz)
+    to_send: list[tuple[CheckIn, Patient]] = []
+    for checkin, _session, patient in rows:
+        checkin.updated_at = now
+        if patient.opted_out_at is not None:
+            cancel(db, checkin, "opted_out", report)
+        elif send_at >= checkin.expires_at or latest_due[checkin.session_id] > checkin.due_at:
+            # Never late: a stale "how are you 24 h after?" confuses more than it helps.
+            cancel(db, checkin, "expired", report)
+        elif send_at > now:  # due, but outside the send window (e.g. after an outage)
+            checkin.due_at = send_at
+            db.add(checkin)
+            report.deferred += 1
+        else:
+            to_send.append((checkin, patient))
+    queue_checkin_texts(db, to_send, settings=settings, texts=texts, now=now)
+    report.queued += len(to_send)
 
 
-def handle_due_checkin(
+def latest_due_by_session(db: Session, session_ids: set[int], now: datetime) -> dict[int, Any]:
+    """Each session's latest check-in that is already due: earlier ones are superseded."""
+    found = db.exec(
+        select(CheckIn.session_id, func.max(CheckIn.due_at))
+        .where(col(CheckIn.session_id).in_(session_ids), CheckIn.due_at <= now)
+        .group_by(col(CheckIn.session_id))
+    ).all()
+    return {sid: as_utc(due) for sid, due in found}
+
+
+def as_utc(value: Any) -> datetime:
+    # An aggregate bypasses the column type: SQLite hands back naive UTC (or text).
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def queue_checkin_texts(
     db: Session,
-    checkin: CheckIn,
-    session: TreatmentSession,
-    patient: Patient,
+    batch: list[tuple[CheckIn, Patient]],
     *,
     settings: Settings,
     texts: SmsTexts,
     now: datetime,
-    report: TickReport,
 ) -> None:
-    checkin.updated_at = now
-    if patient.opted_out_at is not None:
-        cancel(db, checkin, "opted_out", report)
+    """One multi-row insert of the texts, one update pointing each check-in at its text."""
+    if not batch:
         return
-    send_at = next_window_start(now, settings.checkins.send_window, settings.clinic.tz)
-    if send_at >= checkin.expires_at or later_checkin_due(db, checkin, now):
-        # Never late: a stale "how are you 24 h after?" confuses more than it helps.
-        cancel(db, checkin, "expired", report)
-        return
-    if send_at > now:  # due, but outside the send window (e.g. after a night-long outage)
-        checkin.due_at = send_at
-        db.add(checkin)
-        report.deferred += 1
-        return
-    body = texts.render_checkin(
-        checkin.kind, first_name=first_name(patient.name), clinic=settings.clinic.name
-    )
-    message = enqueue_message(
-        db,
-        to=patient.phone,
-        body=body,
-        purpose=Purpose.checkin,
-        now=now,
-        patient_id=patient.id,
-        not_after=checkin.expires_at,
-    )
-    checkin.status, checkin.message_id = CheckInStatus.sending, message.id
-    db.add(checkin)
-    report.queued += 1
-
-
-def later_checkin_due(db: Session, checkin: CheckIn, now: datetime) -> bool:
-    later = db.exec(
-        select(CheckIn.id).where(
-            CheckIn.session_id == checkin.session_id,
-            CheckIn.due_at > checkin.due_at,
-            CheckIn.due_at <= now,
+    messages = [
+        {
+            "to": patient.phone,
+            "purpose": Purpose.checkin,
+            "status": MessageStatus.pending,
+            "body": texts.render_checkin(
+                checkin.kind, first_name=first_name(patient.name), clinic=settings.clinic.name
+            ),
+            "next_attempt_at": now,
+            "created_at": now,
+            "not_after": checkin.expires_at,
+            "patient_id": patient.id,
+            "attempts": 0,
+            "redeliveries": 0,
+        }
+        for checkin, patient in batch
+    ]
+    ids = (
+        db.execute(
+            insert(OutboundMessage).returning(
+                col(OutboundMessage.id), sort_by_parameter_order=True
+            ),
+            messages,
         )
-    ).first()
-    return later is not None
+        .scalars()
+        .all()
+    )
+    db.execute(
+        update(CheckIn),
+        [
+            {
+                "id": checkin.id,
+                "status": CheckInStatus.sending,
+                "message_id": message_id,
+                "updated_at": now,
+            }
+            for (checkin, _), message_id in zip(batch, ids, strict=True)
+        ],
+    )
 
 
 def cancel(db: Session, checkin: CheckIn, reason: str, report: TickReport) -> None:
