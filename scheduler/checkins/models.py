@@ -32,6 +32,7 @@ class CheckIn(SQLModel, table=True):
         Index(
             "ix_checkin_pending_due",
             "due_at",
+            "id",
             postgresql_where=text("status = 'pending'"),
             sqlite_where=text("status = 'pending'"),
         ),

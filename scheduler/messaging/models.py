@@ -43,6 +43,7 @@ class OutboundMessage(SQLModel, table=True):
         Index(
             "ix_outbound_pending_next",
             "next_attempt_at",
+            "id",
             postgresql_where=text("status = 'pending'"),
             sqlite_where=text("status = 'pending'"),
         ),
