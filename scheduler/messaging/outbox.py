@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, update
+from sqlalchemy import ColumnElement, bindparam, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -237,11 +237,43 @@ class AcceptedSends:
             self.record()
 
     def record(self) -> None:
+        """Two statements per group: mark the texts sent (only those this worker still
+        holds), then their check-ins."""
         if not self.items:
             return
-        with session_scope(self.engine) as db:
-            for message_id, sent in self.items:
-                record_sent(db, message_id, sent, worker=self.worker, now=self.now)
+        messages, checkins = OutboundMessage.__table__, CheckIn.__table__  # type: ignore[attr-defined]
+        mark_sent = (
+            update(messages)
+            .where(
+                messages.c.id == bindparam("m_id"),
+                messages.c.lease_owner == self.worker,
+                messages.c.status == MessageStatus.sending,
+            )
+            .values(
+                status=MessageStatus.sent,
+                sid=bindparam("m_sid"),
+                delivery_status=bindparam("m_status"),
+                sent_at=self.now,
+                attempts=messages.c.attempts + 1,
+                lease_owner=None,
+                lease_until=None,
+                error=None,
+            )
+        )
+        ids = [message_id for message_id, _ in self.items]
+        with self.engine.begin() as conn:
+            conn.execute(
+                mark_sent,
+                [{"m_id": i, "m_sid": sent.sid, "m_status": sent.status} for i, sent in self.items],
+            )
+            recorded = select(messages.c.id).where(
+                messages.c.id.in_(ids), messages.c.sid.in_([s.sid for _, s in self.items])
+            )
+            conn.execute(
+                update(checkins)
+                .where(checkins.c.message_id.in_(recorded))
+                .values(status=CheckInStatus.sent, reason=None, updated_at=self.now)
+            )
         self.items = []
 
 
@@ -252,28 +284,6 @@ def _owned(message_id: int, worker: str) -> list[ColumnElement[bool]]:
         col(OutboundMessage.status) == MessageStatus.sending,
         col(OutboundMessage.lease_owner) == worker,
     ]
-
-
-def record_sent(db: Session, message_id: int, sent: SentSms, *, worker: str, now: datetime) -> None:
-    touched = execute_dml(
-        db,
-        update(OutboundMessage)
-        .where(*_owned(message_id, worker))
-        .values(
-            status=MessageStatus.sent,
-            sid=sent.sid,
-            delivery_status=sent.status,
-            sent_at=now,
-            attempts=OutboundMessage.attempts + 1,
-            lease_owner=None,
-            lease_until=None,
-            error=None,
-        ),
-    )
-    if touched == 0:
-        log.warning("message %s was sent after its lease passed to another worker", message_id)
-        return
-    set_checkin_status(db, message_id, CheckInStatus.sent, reason=None, now=now)
 
 
 def finish_failed(
