@@ -20,6 +20,7 @@ from scheduler.flags.routes import router as flags_api
 from scheduler.health import router as health
 from scheduler.jobs import start_scheduler
 from scheduler.messaging.gateway import SmsGateway
+from scheduler.messaging.sender import OutboxSender
 from scheduler.messaging.webhooks import router as webhooks
 from scheduler.metrics import router as metrics
 from scheduler.sessions.routes import router as sessions_api
@@ -51,9 +52,11 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         scheduler = start_scheduler(ctx) if run_scheduler else None
         app.state.scheduler = scheduler
+        sender = OutboxSender(ctx).start()
         try:
             yield
         finally:
+            sender.stop()
             if scheduler is not None:
                 scheduler.shutdown(wait=True)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,6 +33,8 @@ class AppContext:
     texts: SmsTexts = field(default_factory=SmsTexts)
     worker_id: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     pacer: SendPacer | None = None
+    # Rung when texts are queued that should go now (a flag's alert, an answer).
+    outbox_bell: threading.Event = field(default_factory=threading.Event)
     last_tick_at: datetime | None = None
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -14,7 +14,6 @@ from scheduler.deps import Ctx
 from scheduler.errors import Forbidden
 from scheduler.messaging.delivery import record_delivery_status
 from scheduler.messaging.inbound import InboundResult, receive_sms
-from scheduler.messaging.outbox import send_due_messages
 from scheduler.messaging.signature import is_valid_signature, public_url
 from scheduler.metrics import WEBHOOK_LATENCY
 
@@ -34,14 +33,14 @@ async def signed_form(request: Request, ctx: AppContext) -> dict[str, str]:
 
 
 @router.post("/sms")
-async def inbound_sms(request: Request, ctx: Ctx, background: BackgroundTasks) -> Response:
+async def inbound_sms(request: Request, ctx: Ctx) -> Response:
     """Store, triage and answer a patient's text; answers go out after we reply to Twilio."""
     started = time.perf_counter()
     params = await signed_form(request, ctx)
     result = await run_in_threadpool(handle_inbound, ctx, params)
     WEBHOOK_LATENCY.observe(time.perf_counter() - started)
     if result.queued:
-        background.add_task(send_now, ctx, result.queued)
+        ctx.outbox_bell.set()  # the alert and the answer go now, after we answer Twilio
     return Response(EMPTY_TWIML, media_type="application/xml")
 
 
@@ -55,20 +54,6 @@ def handle_inbound(ctx: AppContext, params: dict[str, str]) -> InboundResult:
             thresholds=ctx.pain_thresholds,
             now=ctx.clock.now(),
         )
-
-
-def send_now(ctx: AppContext, ids: list[int]) -> None:
-    """Hand freshly queued texts to the gateway at once; the dispatcher retries failures."""
-    send_due_messages(
-        ctx.engine,
-        ctx.gateway,
-        settings=ctx.settings,
-        now=ctx.clock.now(),
-        worker=ctx.worker_id,
-        ids=ids,
-        status_callback=ctx.status_callback_url,
-        pacer=ctx.pacer,
-    )
 
 
 @router.post("/status")

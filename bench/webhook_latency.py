@@ -1,0 +1,175 @@
+"""Webhook latency at a fixed request rate: signed inbound-SMS posts, open loop (sent on
+schedule whatever the answers), against `aftercare serve` as a real process.
+
+    .venv/bin/python bench/webhook_latency.py [--rate 100] [--seconds 20]
+        [--backends sqlite,postgresql]
+
+Half the replies are from registered patients (triage, flags, answers queued), half from
+unknown numbers. Latency is measured by the client from send to the full response.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from _setup import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+import httpx
+
+from bench.dispatch import database
+from scheduler.config import load_settings
+from scheduler.messaging.fake_phone import inbound_params
+from scheduler.messaging.signature import sign
+from tests.cli_helpers import AFTERCARE, run, write_config
+from tests.helpers import free_port, wait_until
+
+REPLIES = [
+    "feeling fine thanks",
+    "bit sore today",
+    "dizzy and a sharp pain",
+    "is it ok to go for a run?",
+    "my chest feels tight",
+    "tiny bruise, all good",
+]
+
+
+def serve(config: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
+    proc = subprocess.Popen(
+        [AFTERCARE, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_until(lambda: up(f"http://127.0.0.1:{port}"), timeout=30)
+    return proc
+
+
+def up(url: str) -> bool:
+    try:
+        return httpx.get(url + "/healthz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def register_patients(config: Path, count: int) -> list[str]:
+    run(
+        config,
+        "user",
+        "add",
+        "drbench",
+        "--role",
+        "practitioner",
+        "--phone",
+        "+15550100001",
+        "--password-stdin",
+        stdin="bench-password\n",
+    )
+    ended = (datetime.now(UTC) - timedelta(hours=2)).isoformat()
+    lines = ["patient_name,phone,sms_consent,practitioner,ended_at,treated_area"]
+    phones = [f"+1555{6000000 + i:07d}" for i in range(count)]
+    lines += [f"P {i},{p},yes,drbench,{ended},back" for i, p in enumerate(phones)]
+    csv_file = config.parent / "patients.csv"
+    csv_file.write_text("\n".join(lines) + "\n")
+    run(config, "import", str(csv_file))
+    return phones
+
+
+def fire(url: str, rate: int, seconds: int, config: Path, phones: list[str]) -> list[float]:
+    settings = load_settings(config)
+    signed_url = settings.web.public_base_url + "/webhooks/twilio/sms"
+    latencies: list[float] = []
+    lock = threading.Lock()
+    client = httpx.Client(
+        base_url=url,
+        timeout=10,
+        limits=httpx.Limits(max_connections=64, max_keepalive_connections=64),
+    )
+
+    def one(i: int) -> None:
+        sender = phones[i % len(phones)] if i % 2 == 0 else f"+1555{7000000 + i:07d}"
+        params = inbound_params(settings, from_number=sender, body=REPLIES[i % len(REPLIES)])
+        headers = {"X-Twilio-Signature": sign(signed_url, params, settings.twilio.auth_token)}
+        t0 = time.perf_counter()
+        r = client.post("/webhooks/twilio/sms", data=params, headers=headers)
+        elapsed = (time.perf_counter() - t0) * 1000
+        if r.status_code == 200:
+            with lock:
+                latencies.append(elapsed)
+
+    # A pool, not a thread per request: the client shares this machine's two cores.
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        start = time.perf_counter()
+        for i in range(rate * seconds):
+            delay = start + i / rate - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(one, i)
+    client.close()
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=int, default=100)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    args = parser.parse_args()
+    print(
+        f"{'backend':<11} {'rate':>5} {'sent':>6} {'ok':>6} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'max ms':>8}"
+    )
+    for backend in args.backends.split(","):
+        with tempfile.TemporaryDirectory() as tmp_s, database(backend, Path(tmp_s)) as url:
+            port = free_port()
+            # Answers are paced by Twilio's rate in production; here the console gateway
+            # takes them as fast as they come, so pacing doesn't hide the webhook's cost.
+            config = write_config(
+                Path(tmp_s),
+                port=port,
+                sms={"max_per_second": 0},
+                dispatch={"interval_seconds": 3600},
+            )
+            if backend != "sqlite":
+                text = config.read_text().replace(
+                    'url = "sqlite:///var/aftercare.db"', f'url = "{url}"'
+                )
+                config.write_text(text)
+            phones = register_patients(config, 200)
+            proc = serve(config, port)
+            try:
+                latencies = fire(
+                    f"http://127.0.0.1:{port}", args.rate, args.seconds, config, phones
+                )
+                metrics = httpx.get(f"http://127.0.0.1:{port}/metrics").text
+                buckets = [
+                    ln
+                    for ln in metrics.splitlines()
+                    if ln.startswith("aftercare_webhook_seconds_bucket")
+                ]
+                print("  server-side:", " ".join(b.split("le=")[1] for b in buckets))
+            finally:
+                proc.terminate()
+                proc.wait(15)
+        ordered = sorted(latencies)
+        p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+        print(
+            f"{backend:<11} {args.rate:>5} {args.rate * args.seconds:>6} {len(ordered):>6} "
+            f"{statistics.median(ordered):>8.1f} {p99:>8.1f} {ordered[-1]:>8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
