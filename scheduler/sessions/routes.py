@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 from sqlmodel import Session
 
@@ -19,12 +19,13 @@ router = APIRouter(prefix="/api", tags=["sessions"])
 
 
 @router.post("/sessions", status_code=201)
-async def create_session(request: Request, ctx: Ctx, db: Db, caller: ApiCaller) -> JSONResponse:
-    """Register a session; 422 names each bad field, 409 gives the existing session's id."""
-    try:
-        payload = await request.json()
-    except ValueError:
-        payload = None
+def create_session(
+    payload: Annotated[Any, Body()], ctx: Ctx, db: Db, caller: ApiCaller
+) -> JSONResponse:
+    """Register a session; 422 names each bad field, 409 gives the existing session's id.
+
+    A plain `def`: FastAPI runs it in a thread, so its database work never blocks the
+    event loop (on SQLite that could starve the commit of another request)."""
     data = parse_session(payload)
     session = register_session(
         db,

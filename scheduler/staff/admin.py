@@ -14,7 +14,7 @@ from scheduler.errors import AftercareError, Forbidden, NotFound
 from scheduler.staff.accounts import create_api_token, create_user, set_active
 from scheduler.staff.models import ApiToken, Role, User
 from scheduler.staff.pages import render
-from scheduler.staff.web import Csrf, StaffUser
+from scheduler.staff.web import Csrf, Form, StaffUser
 
 router = APIRouter(prefix="/staff/admin", tags=["admin"], include_in_schema=False)
 
@@ -48,9 +48,10 @@ def admin_home(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
 
 
 @router.post("/users")
-async def add_user(request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf) -> Response:
+def add_user(
+    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, form: Form
+) -> Response:
     require_admin(user)
-    form = {k: str(v) for k, v in (await request.form()).items()}
     try:
         create_user(
             db,
@@ -72,11 +73,10 @@ async def add_user(request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: C
 
 
 @router.post("/users/{username}/active")
-async def toggle_user(
-    username: str, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+def toggle_user(
+    username: str, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, form: Form
 ) -> RedirectResponse:
     require_admin(user)
-    form = await request.form()
     if username == user.username:
         raise Forbidden("you cannot disable your own login")
     set_active(db, username, form.get("active") == "yes", now=ctx.clock.now(), actor=user.username)
@@ -84,11 +84,10 @@ async def toggle_user(
 
 
 @router.post("/tokens")
-async def add_token(
-    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+def add_token(
+    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, form: Form
 ) -> HTMLResponse:
     require_admin(user)
-    form = await request.form()
     token = create_api_token(
         db, name=str(form.get("name", "")), now=ctx.clock.now(), actor=user.username
     )
@@ -96,7 +95,7 @@ async def add_token(
 
 
 @router.post("/tokens/{token_id}/revoke")
-async def revoke_token(
+def revoke_token(
     token_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
 ) -> RedirectResponse:
     require_admin(user)

@@ -7,7 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import col, select
-from starlette.datastructures import UploadFile
 
 from scheduler.db import session_scope
 from scheduler.deps import Ctx, Db
@@ -22,7 +21,7 @@ from scheduler.sessions.service import register_session
 from scheduler.staff import queries
 from scheduler.staff.accounts import authenticate
 from scheduler.staff.models import Role, User
-from scheduler.staff.web import Csrf, StaffUser, login_user, page_context
+from scheduler.staff.web import Csrf, Form, StaffUser, Upload, login_user, page_context
 
 router = APIRouter(prefix="/staff", tags=["staff"], include_in_schema=False)
 
@@ -53,8 +52,7 @@ def login_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/login", response_model=None)
-async def login(request: Request, ctx: Ctx, _csrf: Csrf) -> Response:
-    form = await request.form()
+def login(request: Request, ctx: Ctx, _csrf: Csrf, form: Form) -> Response:
     username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
     throttle = request.app.state.login_throttle
     keys = (f"user:{username.lower()}", f"addr:{request.client.host if request.client else '-'}")
@@ -85,7 +83,7 @@ async def login(request: Request, ctx: Ctx, _csrf: Csrf) -> Response:
 
 
 @router.post("/logout")
-async def logout(request: Request, _csrf: Csrf) -> RedirectResponse:
+def logout(request: Request, _csrf: Csrf) -> RedirectResponse:
     request.session.clear()
     return RedirectResponse("/staff/login", 303)
 
@@ -163,7 +161,7 @@ def flag_detail(flag_id: int, request: Request, db: Db, user: StaffUser) -> HTML
 
 
 @router.post("/flags/{flag_id}/acknowledge")
-async def acknowledge(
+def acknowledge(
     flag_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
 ) -> RedirectResponse:
     try:
@@ -174,10 +172,9 @@ async def acknowledge(
 
 
 @router.post("/flags/{flag_id}/resolve")
-async def resolve(
-    flag_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+def resolve(
+    flag_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, form: Form
 ) -> RedirectResponse:
-    form = await request.form()
     try:
         resolve_flag(db, flag_id, actor=user, now=ctx.clock.now(), note=str(form.get("note", "")))
     except Conflict:
@@ -241,10 +238,9 @@ def session_form(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
 
 
 @router.post("/sessions/new")
-async def session_submit(
-    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+def session_submit(
+    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, form: Form
 ) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
     try:
         data = parse_session(
             {
@@ -276,12 +272,9 @@ async def session_submit(
 
 
 @router.post("/sessions/import")
-async def session_import(
-    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+def session_import(
+    request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, raw: Upload
 ) -> HTMLResponse:
-    form = await request.form()
-    upload = form.get("file")
-    raw = await upload.read() if isinstance(upload, UploadFile) else b""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -306,7 +299,7 @@ async def session_import(
 
 
 @router.post("/inbound/{inbound_id}/reviewed")
-async def mark_reviewed(
+def mark_reviewed(
     inbound_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
 ) -> RedirectResponse:
     inbound = db.get(InboundMessage, inbound_id)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
+from starlette.datastructures import UploadFile
 
 from scheduler.deps import Db
 from scheduler.errors import AftercareError, Forbidden
@@ -60,8 +61,27 @@ def current_user(request: Request, db: Db) -> User:
     return user
 
 
+async def form_fields(request: Request) -> dict[str, str]:
+    """The posted form's text fields, read before the route runs.
+
+    Routes that touch the database are plain `def` (FastAPI runs them in a thread): a
+    database call inside an `async def` blocks the event loop, and on SQLite a request
+    waiting for the write lock there would starve the commit of the request holding it.
+    """
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+async def uploaded_file(request: Request) -> bytes:
+    form = await request.form()
+    upload = form.get("file")
+    return await upload.read() if isinstance(upload, UploadFile) else b""
+
+
 StaffUser = Annotated[User, Depends(current_user)]
 Csrf = Annotated[None, Depends(check_csrf)]
+Form = Annotated[dict[str, str], Depends(form_fields)]
+Upload = Annotated[bytes, Depends(uploaded_file)]
 
 
 def page_context(request: Request, user: User | None, **extra: Any) -> dict[str, Any]:

@@ -108,3 +108,16 @@ def test_malformed_json_is_a_422(server: LiveServer, token: str) -> None:
 def test_unknown_session_is_a_404(server: LiveServer, token: str) -> None:
     with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
         assert c.get("/api/sessions/999").status_code == 404
+
+
+def test_concurrent_registrations_all_succeed(server: LiveServer, token: str,
+                                              ctx: AppContext) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def register(i: int) -> int:
+        return post(server, token, session_payload(f"+1555{7100000 + i:07d}")).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(register, range(24)))
+    assert codes == [201] * 24
+    assert count_sessions(ctx) == 24
