@@ -82,9 +82,11 @@ def measure(url: str, size: int, claims: int, batch: int) -> None:
     timings.sort()
     p99 = timings[min(len(timings) - 1, int(0.99 * len(timings)))]
     uses_index = "ix_checkin_pending_due" in plan
-    print(f"{size:>10,} pending  load {load_s:6.1f} s  claim of {batch}: "
-          f"p50 {statistics.median(timings):6.2f} ms  p99 {p99:6.2f} ms  "
-          f"partial index used: {'yes' if uses_index else 'NO'}")
+    print(
+        f"{size:>10,} pending  load {load_s:6.1f} s  claim of {batch}: "
+        f"p50 {statistics.median(timings):6.2f} ms  p99 {p99:6.2f} ms  "
+        f"partial index used: {'yes' if uses_index else 'NO'}"
+    )
     engine.dispose()
 
 

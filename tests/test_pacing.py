@@ -67,3 +67,13 @@ def test_concurrent_senders_never_share_a_slot(ctx: AppContext) -> None:
         t.join()
     assert len(set(round(s, 6) for s in slots)) == 40
     assert max(slots) - min(slots) == pytest.approx(3.9)
+
+
+def test_a_paced_claim_fits_inside_its_lease(ctx: AppContext) -> None:
+    from scheduler.messaging.outbox import claim_limit
+
+    paced = ctx.settings.model_copy(
+        update={"sms": ctx.settings.sms.model_copy(update={"max_per_second": 1.0})}
+    )
+    assert claim_limit(paced) == 30  # 60 s lease, 1 text/s: half the lease's worth
+    assert claim_limit(ctx.settings) == ctx.settings.dispatch.batch_size  # unpaced

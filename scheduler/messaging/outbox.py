@@ -150,7 +150,7 @@ def send_due_messages(
         now=now,
         worker=worker,
         lease=timedelta(seconds=settings.dispatch.lease_seconds),
-        limit=settings.dispatch.batch_size,
+        limit=claim_limit(settings),
         ids=ids,
     )
     accepted = AcceptedSends(engine, worker=worker, now=now)
@@ -171,6 +171,18 @@ def send_due_messages(
     finally:
         accepted.record()
     return report
+
+
+def claim_limit(settings: Settings) -> int:
+    """How many texts one claim may take: all of them must be sent well inside the lease,
+    or the lease runs out mid-batch and another worker sends them again. With pacing at
+    1 text/s and a 60 s lease, that is 30, not the batch size."""
+    rate = settings.sms.max_per_second
+    if rate <= 0:
+        return settings.dispatch.batch_size
+    return max(
+        1, min(settings.dispatch.batch_size, int(settings.dispatch.lease_seconds * rate / 2))
+    )
 
 
 def send_one(
