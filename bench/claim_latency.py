@@ -33,7 +33,7 @@ LOAD = """
 INSERT INTO app_user (id, username, password_hash, role, active, created_at)
 VALUES (1, 'drbench', 'x', 'practitioner', true, :now);
 INSERT INTO patient (id, name, phone, sms_consent_at, created_at)
-SELECT i, 'P' || i, '+1555' || lpad(i::text, 7, '0'), :now, :now
+SELECT i, 'P' || i, '+1555' || lpad(i::text, 8, '0'), :now, :now
 FROM generate_series(1, :n) AS i;
 INSERT INTO treatment_session (id, patient_id, practitioner_id, ended_at, treated_area, source,
                                created_at)
