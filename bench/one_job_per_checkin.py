@@ -30,7 +30,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bench.dispatch import ZeroLatencyGateway, database
 from scheduler.checkins.dispatch import run_once
 from scheduler.clock import ManualClock
-from scheduler.context import build_context
+from scheduler.context import AppContext, build_context
 from scheduler.db import session_scope
 from scheduler.migrate import upgrade_database
 from scheduler.sessions.schemas import parse_session
@@ -86,7 +86,8 @@ def payload(i: int) -> object:
     )
 
 
-def ours_registration(url: str, tmp: Path, n: int) -> float:
+def registration_context(url: str, tmp: Path) -> AppContext:
+    """A migrated database with the practitioner sessions are registered for."""
     ctx = build_context(bench_settings(tmp, url), clock=ManualClock(NOW))
     upgrade_database(ctx.engine)
     with session_scope(ctx.engine) as db:
@@ -99,6 +100,11 @@ def ours_registration(url: str, tmp: Path, n: int) -> float:
             region="US",
             now=NOW,
         )
+    return ctx
+
+
+def ours_registration(url: str, tmp: Path, n: int) -> float:
+    ctx = registration_context(url, tmp)
     started = time.perf_counter()
     for i in range(n):
         with session_scope(ctx.engine) as db:
@@ -123,18 +129,7 @@ def newcomer_scheduler(url: str) -> BackgroundScheduler:
 
 
 def newcomer_registration(url: str, tmp: Path, n: int) -> float:
-    ours_db = build_context(bench_settings(tmp, url), clock=ManualClock(NOW))
-    upgrade_database(ours_db.engine)
-    with session_scope(ours_db.engine) as db:
-        create_user(
-            db,
-            username="drbench",
-            password="bench-password",
-            role="practitioner",
-            phone=None,
-            region="US",
-            now=NOW,
-        )
+    ours_db = registration_context(url, tmp)
     scheduler = newcomer_scheduler(url)
     scheduler.start()  # running, as it would be in the web process that registers
     started = time.perf_counter()
