@@ -7,7 +7,9 @@ the key, e.g. `checkins.send_window: expected HH:MM-HH:MM, got '8-20'`.
 
 from __future__ import annotations
 
+import logging
 import os
+import secrets
 import tomllib
 from datetime import time, timedelta
 from pathlib import Path
@@ -19,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from scheduler.durations import parse_duration
 from scheduler.sessions.phones import to_e164
+
+log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
@@ -213,7 +217,20 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     except ValidationError as exc:
         raise ConfigError(describe_errors(exc, path)) from exc
     check_consistency(settings)
-    return settings
+    return with_local_defaults(settings)
+
+
+def with_local_defaults(settings: Settings) -> Settings:
+    """The embedded default may run without secrets: a session key made up for this
+    process (logins last until it restarts) and, without an auth token, every webhook
+    refused. Production (the twilio backend) must set both."""
+    if settings.web.secret_key:
+        if not settings.twilio.auth_token:
+            log.warning("twilio.auth_token is not set: every webhook will be refused (403)")
+        return settings
+    log.warning("web.secret_key is not set: using a random key for this process only")
+    web = settings.web.model_copy(update={"secret_key": secrets.token_urlsafe(32)})
+    return with_local_defaults(settings.model_copy(update={"web": web}))
 
 
 def describe_errors(exc: ValidationError, path: Path) -> str:
@@ -230,13 +247,15 @@ def describe_errors(exc: ValidationError, path: Path) -> str:
 def check_consistency(settings: Settings) -> None:
     """Rules that span keys; each message still names the key to fix."""
     problems: list[str] = []
-    if not settings.web.secret_key:
-        problems.append("web.secret_key: required (or set AFTERCARE_SECRET_KEY)")
-    if not settings.twilio.auth_token:
-        problems.append(
-            "twilio.auth_token: required to check webhook signatures (or set TWILIO_AUTH_TOKEN)"
-        )
     if settings.sms.backend == "twilio":
+        if not settings.web.secret_key:
+            problems.append(
+                "web.secret_key: required with sms.backend = 'twilio' (or set AFTERCARE_SECRET_KEY)"
+            )
+        if not settings.twilio.auth_token:
+            problems.append(
+                "twilio.auth_token: required to check webhook signatures (or set TWILIO_AUTH_TOKEN)"
+            )
         if not settings.twilio.account_sid.startswith("AC"):
             problems.append("twilio.account_sid: required with sms.backend = 'twilio'")
         if not (settings.sms.from_number or settings.sms.messaging_service_sid):

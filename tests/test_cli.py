@@ -18,8 +18,18 @@ def config(tmp_path: Path) -> Path:
     clinic.mkdir()
     path = write_config(clinic)
     run(path, "db", "upgrade")
-    run(path, "user", "add", "drlin", "--role", "practitioner", "--phone", "+15550100001",
-        "--password-stdin", stdin="correct-horse\n")
+    run(
+        path,
+        "user",
+        "add",
+        "drlin",
+        "--role",
+        "practitioner",
+        "--phone",
+        "+15550100001",
+        "--password-stdin",
+        stdin="correct-horse\n",
+    )
     return path
 
 
@@ -44,7 +54,14 @@ def test_db_upgrade_puts_the_database_beside_the_config_from_any_directory(
         ({"sms": {"backend": "pigeon"}}, "sms.backend"),
         ({"sms": {"backend": "twilio"}}, "twilio.account_sid"),
         ({"sms": {"from_number": "555"}}, "sms.from_number"),
-        ({"web": {"secret_key": ""}}, "web.secret_key"),
+        (
+            {
+                "sms": {"backend": "twilio"},
+                "twilio": {"account_sid": "AC" + "0" * 32},
+                "web": {"secret_key": ""},
+            },
+            "web.secret_key",
+        ),
         ({"clinic": {"colour": "blue"}}, "clinic.colour"),
     ],
 )
@@ -57,11 +74,21 @@ def test_a_bad_config_value_stops_start_up_naming_the_key(
     assert key in result.stderr
 
 
+def test_the_embedded_default_starts_without_secrets(tmp_path: Path) -> None:
+    from scheduler.config import load_settings
+
+    settings = load_settings(
+        write_config(tmp_path, web={"secret_key": ""}, twilio={"auth_token": ""}), env={}
+    )
+    assert len(settings.web.secret_key) > 20  # made up for this process
+
+
 def test_secrets_come_from_the_environment(tmp_path: Path) -> None:
     from scheduler.config import load_settings
 
-    settings = load_settings(write_config(tmp_path), env={"TWILIO_AUTH_TOKEN": "from-env",
-                                                          "AFTERCARE_SECRET_KEY": "k2"})
+    settings = load_settings(
+        write_config(tmp_path), env={"TWILIO_AUTH_TOKEN": "from-env", "AFTERCARE_SECRET_KEY": "k2"}
+    )
     assert settings.twilio.auth_token == "from-env" and settings.web.secret_key == "k2"
 
 
@@ -71,8 +98,19 @@ def test_token_create_prints_a_token(config: Path) -> None:
 
 
 def test_user_add_refuses_a_bad_phone(config: Path) -> None:
-    result = run(config, "user", "add", "drx", "--role", "practitioner", "--phone", "12",
-                 "--password-stdin", stdin="correct-horse\n", check=False)
+    result = run(
+        config,
+        "user",
+        "add",
+        "drx",
+        "--role",
+        "practitioner",
+        "--phone",
+        "12",
+        "--password-stdin",
+        stdin="correct-horse\n",
+        check=False,
+    )
     assert result.returncode == 1 and "phone" in result.stderr
 
 
@@ -88,12 +126,35 @@ def recent(hours_ago: float) -> str:
 
 
 def test_register_reports_each_bad_field(config: Path) -> None:
-    result = run(config, "register", "--name", "Ada", "--phone", "12", "--practitioner", "nobody",
-                 "--ended-at", recent(1), "--consent", check=False)
+    result = run(
+        config,
+        "register",
+        "--name",
+        "Ada",
+        "--phone",
+        "12",
+        "--practitioner",
+        "nobody",
+        "--ended-at",
+        recent(1),
+        "--consent",
+        check=False,
+    )
     assert result.returncode == 1
     assert "patient.phone" in result.stderr and "practitioner" in result.stderr
-    ok = run(config, "register", "--name", "Ada", "--phone", "+15551234567",
-             "--practitioner", "drlin", "--ended-at", recent(1), "--consent")
+    ok = run(
+        config,
+        "register",
+        "--name",
+        "Ada",
+        "--phone",
+        "+15551234567",
+        "--practitioner",
+        "drlin",
+        "--ended-at",
+        recent(1),
+        "--consent",
+    )
     assert "registered session" in ok.stdout
 
 
