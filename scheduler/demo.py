@@ -24,7 +24,7 @@ from scheduler.context import build_context
 from scheduler.db import session_scope
 from scheduler.errors import Conflict
 from scheduler.messaging.fake_phone import post_inbound_sms
-from scheduler.messaging.outbox import send_due_messages
+from scheduler.messaging.sending import send_due_messages
 from scheduler.migrate import upgrade_database
 from scheduler.sessions.schemas import parse_session
 from scheduler.sessions.service import register_session

@@ -22,11 +22,8 @@ from scheduler.context import AppContext
 from scheduler.db import session_scope
 from scheduler.flags.escalation import escalate_unacknowledged
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
-from scheduler.messaging.outbox import (
-    SendReport,
-    reap_expired_leases,
-    send_due_messages,
-)
+from scheduler.messaging.outbox import reap_expired_leases
+from scheduler.messaging.sending import SendReport, send_due_messages
 from scheduler.messaging.texts import SmsTexts, first_name
 from scheduler.sessions.models import Patient, TreatmentSession
 

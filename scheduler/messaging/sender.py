@@ -12,7 +12,7 @@ import logging
 import threading
 
 from scheduler.context import AppContext
-from scheduler.messaging.outbox import send_due_messages
+from scheduler.messaging.sending import send_due_messages
 
 log = logging.getLogger(__name__)
 

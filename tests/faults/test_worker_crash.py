@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from scheduler.messaging.outbox import AcceptedSends
+from scheduler.messaging.sending import AcceptedSends
 from tests.cli_helpers import run, write_config
 from tests.pg import PostgresServer
 

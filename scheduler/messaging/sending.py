@@ -1,0 +1,304 @@
+"""Sending the outbox: claimed texts handed to the gateway, outcomes recorded.
+
+Accepted texts are recorded a group at a time; a rejection fails the text at once; a
+transient failure is retried with full-jitter backoff until attempts or time run out.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, bindparam, update
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+
+from scheduler.checkins.models import CheckIn, CheckInStatus
+from scheduler.checkins.timing import retry_delay
+from scheduler.config import Settings
+from scheduler.db import execute_dml, session_scope
+from scheduler.messaging.console import mask_phone
+from scheduler.messaging.gateway import (
+    OutgoingSms,
+    SentSms,
+    SmsError,
+    SmsGateway,
+    SmsRejected,
+    SmsTransientError,
+)
+from scheduler.messaging.models import MessageStatus, OutboundMessage
+from scheduler.messaging.outbox import Claimed, claim_limit, claim_messages, set_checkin_status
+from scheduler.messaging.pacing import SendPacer
+from scheduler.sessions.consent import record_opt_out
+from scheduler.sessions.models import Patient
+
+log = logging.getLogger(__name__)
+
+RETRY_CAP_SECONDS = 3600.0
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+def send_due_messages(
+    engine: Engine,
+    gateway: SmsGateway,
+    *,
+    settings: Settings,
+    now: datetime,
+    worker: str,
+    ids: Sequence[int] | None = None,
+    status_callback: str | None = None,
+    pacer: SendPacer | None = None,
+    rand: Callable[[], float] = random.random,
+) -> SendReport:
+    """Claim due messages and hand each to the gateway, recording the outcome."""
+    report = SendReport()
+    claimed = claim_messages(
+        engine,
+        now=now,
+        worker=worker,
+        lease=timedelta(seconds=settings.dispatch.lease_seconds),
+        limit=claim_limit(settings),
+        ids=ids,
+    )
+    accepted = AcceptedSends(engine, worker=worker, now=now)
+    try:
+        for item in claimed:
+            send_one(
+                item,
+                gateway,
+                accepted,
+                report,
+                settings=settings,
+                worker=worker,
+                now=now,
+                status_callback=status_callback,
+                pacer=pacer,
+                rand=rand,
+            )
+    finally:
+        accepted.record()
+    return report
+
+
+def send_one(
+    item: Claimed,
+    gateway: SmsGateway,
+    accepted: AcceptedSends,
+    report: SendReport,
+    *,
+    settings: Settings,
+    worker: str,
+    now: datetime,
+    status_callback: str | None,
+    pacer: SendPacer | None,
+    rand: Callable[[], float],
+) -> None:
+    """Hand one claimed text to the gateway and file the outcome."""
+    engine = accepted.engine
+    if item.blocked:
+        finish_failed(engine, item.id, worker=worker, now=now, error=item.blocked)
+        report.failed += 1
+        return
+    if pacer is not None:
+        pacer.wait_turn()
+    try:
+        callback = f"{status_callback}?m={item.id}" if status_callback else None
+        sent = gateway.send(OutgoingSms(item.to, item.body, callback))
+    except SmsRejected as exc:
+        handle_rejected(engine, item, exc, worker=worker, now=now)
+        report.failed += 1
+    except Exception as exc:  # transient, or a bug in a gateway: never lose the message
+        if not isinstance(exc, SmsError):
+            log.exception("gateway raised unexpectedly for message %s", item.id)
+            exc = SmsTransientError(repr(exc))
+        outcome = handle_transient(
+            engine, item, exc, settings=settings, worker=worker, now=now, rand=rand
+        )
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    else:
+        accepted.add(item.id, sent)
+        report.sent += 1
+
+
+class AcceptedSends:
+    """Texts the provider accepted, recorded a few at a time (one commit per group).
+
+    A commit per text would make the database, not the provider, the limit on throughput.
+    The price: a worker killed mid-group leaves up to GROUP accepted texts unrecorded;
+    they are adopted from their status callbacks or, after the lease, sent again.
+    """
+
+    GROUP = 20
+    MAX_WAIT = 0.5  # seconds an accepted text may wait to be recorded
+
+    def __init__(self, engine: Engine, *, worker: str, now: datetime) -> None:
+        self.engine, self.worker, self.now = engine, worker, now
+        self.items: list[tuple[int, SentSms]] = []
+        self.first_at = 0.0
+
+    def add(self, message_id: int, sent: SentSms) -> None:
+        if not self.items:
+            self.first_at = time.monotonic()
+        self.items.append((message_id, sent))
+        if len(self.items) >= self.GROUP or time.monotonic() - self.first_at > self.MAX_WAIT:
+            self.record()
+
+    def record(self) -> None:
+        """Two statements per group: mark the texts sent (only those this worker still
+        holds), then their check-ins."""
+        if not self.items:
+            return
+        messages, checkins = OutboundMessage.__table__, CheckIn.__table__  # type: ignore[attr-defined]
+        mark_sent = (
+            update(messages)
+            .where(
+                messages.c.id == bindparam("m_id"),
+                messages.c.lease_owner == self.worker,
+                messages.c.status == MessageStatus.sending,
+            )
+            .values(
+                status=MessageStatus.sent,
+                sid=bindparam("m_sid"),
+                delivery_status=bindparam("m_status"),
+                sent_at=self.now,
+                attempts=messages.c.attempts + 1,
+                lease_owner=None,
+                lease_until=None,
+                error=None,
+            )
+        )
+        ids = [message_id for message_id, _ in self.items]
+        with self.engine.begin() as conn:
+            conn.execute(
+                mark_sent,
+                [{"m_id": i, "m_sid": sent.sid, "m_status": sent.status} for i, sent in self.items],
+            )
+            recorded = select(messages.c.id).where(
+                messages.c.id.in_(ids), messages.c.sid.in_([s.sid for _, s in self.items])
+            )
+            conn.execute(
+                update(checkins)
+                .where(checkins.c.message_id.in_(recorded))
+                .values(status=CheckInStatus.sent, reason=None, updated_at=self.now)
+            )
+        self.items = []
+
+
+def _owned(message_id: int, worker: str) -> list[ColumnElement[bool]]:
+    """Only the worker holding the lease may complete a message."""
+    return [
+        col(OutboundMessage.id) == message_id,
+        col(OutboundMessage.status) == MessageStatus.sending,
+        col(OutboundMessage.lease_owner) == worker,
+    ]
+
+
+def finish_failed(
+    engine: Engine,
+    message_id: int,
+    *,
+    worker: str,
+    now: datetime,
+    error: str,
+    code: int | None = None,
+) -> None:
+    with session_scope(engine) as db:
+        touched = execute_dml(
+            db,
+            update(OutboundMessage)
+            .where(*_owned(message_id, worker))
+            .values(
+                status=MessageStatus.failed,
+                error=error[:300],
+                error_code=code,
+                lease_owner=None,
+                lease_until=None,
+            ),
+        )
+        if touched:
+            set_checkin_status(
+                db,
+                message_id,
+                CheckInStatus.failed,
+                reason=f"couldn't reach this patient: {error}"[:200],
+                now=now,
+            )
+
+
+def handle_rejected(
+    engine: Engine, item: Claimed, exc: SmsRejected, *, worker: str, now: datetime
+) -> None:
+    if exc.configuration:
+        log.error(
+            "SMS provider configuration error %s: %s — fix the account, not the patient",
+            exc.code,
+            exc,
+        )
+    else:
+        log.warning("SMS to %s rejected (%s): %s", mask_phone(item.to), exc.code, exc)
+    finish_failed(engine, item.id, worker=worker, now=now, error=str(exc), code=exc.code)
+    if exc.opted_out:
+        with session_scope(engine) as db:
+            patient = db.exec(select(Patient).where(Patient.phone == item.to)).first()
+            if patient is not None:
+                record_opt_out(db, patient, now=now, source=f"provider:{exc.code}")
+
+
+def handle_transient(
+    engine: Engine,
+    item: Claimed,
+    exc: SmsError,
+    *,
+    settings: Settings,
+    worker: str,
+    now: datetime,
+    rand: Callable[[], float],
+) -> str:
+    """Schedule a retry with full-jitter backoff, or fail once attempts or time run out."""
+    with session_scope(engine) as db:
+        message = db.get(OutboundMessage, item.id)
+        if message is None or message.lease_owner != worker:
+            return "retrying"
+        attempts = message.attempts + 1
+        delay = retry_delay(
+            attempts,
+            base_seconds=settings.sms.retry_base_seconds,
+            cap_seconds=RETRY_CAP_SECONDS,
+            rand=rand(),
+        )
+        next_at = now + timedelta(seconds=delay)
+        out_of_time = message.not_after is not None and next_at >= message.not_after
+        if attempts >= settings.sms.max_attempts or out_of_time:
+            message.attempts = attempts
+            db.add(message)
+            db.flush()
+            give_up = f"gave up after {attempts} attempts: {exc}"
+        else:
+            message.attempts, message.status = attempts, MessageStatus.pending
+            message.next_attempt_at, message.error, message.error_code = (
+                next_at,
+                str(exc)[:300],
+                exc.code,
+            )
+            message.lease_owner = message.lease_until = None
+            log.info(
+                "SMS %s failed transiently (%s); retry %d in %.0fs",
+                item.id,
+                exc.code,
+                attempts,
+                delay,
+            )
+            return "retrying"
+    log.warning("SMS %s failed for good: %s", item.id, give_up)
+    finish_failed(engine, item.id, worker=worker, now=now, error=give_up, code=exc.code)
+    return "failed"
