@@ -27,23 +27,28 @@ ENDED = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
 
 
 def payload(i: int) -> dict[str, object]:
-    return {"patient": {"name": f"P {i}", "phone": f"+1555{8000000 + i:07d}",
-                        "sms_consent": True}, "practitioner": "drlin", "ended_at": ENDED}
+    return {
+        "patient": {"name": f"P {i}", "phone": f"+1555{8000000 + i:07d}", "sms_consent": True},
+        "practitioner": "drlin",
+        "ended_at": ENDED,
+    }
 
 
 def via_api(url: str, tmp: Path, n: int) -> float:
-    ctx = make_context(make_settings(tmp, database={"url": url}),
-                       now=datetime.now(UTC))
+    ctx = make_context(make_settings(tmp, database={"url": url}), now=datetime.now(UTC))
     add_practitioner(ctx.engine)
     token = add_token(ctx.engine)
     server = LiveServer(ctx).start()
     try:
-        clients = [server.client(headers={"Authorization": f"Bearer {token}"})
-                   for _ in range(4)]
+        clients = [server.client(headers={"Authorization": f"Bearer {token}"}) for _ in range(4)]
         started = time.perf_counter()
         with ThreadPoolExecutor(4) as pool:
-            codes = list(pool.map(lambda i: clients[i % 4].post(
-                "/api/sessions", json=payload(i)).status_code, range(n)))
+            codes = list(
+                pool.map(
+                    lambda i: clients[i % 4].post("/api/sessions", json=payload(i)).status_code,
+                    range(n),
+                )
+            )
         elapsed = time.perf_counter() - started
         assert codes.count(201) == n, set(codes)
     finally:
@@ -58,8 +63,9 @@ def via_csv(url: str, tmp: Path, n: int) -> float:
     lines += [f"P {i},+1555{9000000 + i:07d},yes,drlin,{ENDED}," for i in range(n)]
     started = time.perf_counter()
     with session_scope(ctx.engine) as db:
-        report = import_sessions_csv(db, "\n".join(lines), settings=ctx.settings,
-                                     now=datetime.now(UTC), actor="bench")
+        report = import_sessions_csv(
+            db, "\n".join(lines), settings=ctx.settings, now=datetime.now(UTC), actor="bench"
+        )
     elapsed = time.perf_counter() - started
     assert len(report.registered) == n, report.errors[:3]
     return n / elapsed

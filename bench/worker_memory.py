@@ -42,16 +42,22 @@ def measure(url: str, size: int, seconds: float) -> float:
             for statement in LOAD.strip().split(";\n"):
                 if statement.strip():
                     conn.execute(text(statement), {"n": size, "now": NOW})
-            conn.execute(text("UPDATE checkin SET due_at = due_at + interval '30 days', "
-                              "expires_at = expires_at + interval '30 days'"))
+            conn.execute(
+                text(
+                    "UPDATE checkin SET due_at = due_at + interval '30 days', "
+                    "expires_at = expires_at + interval '30 days'"
+                )
+            )
     engine.dispose()
     with tempfile.TemporaryDirectory() as tmp:
         config = write_config(Path(tmp), dispatch={"interval_seconds": 0.5})
-        config.write_text(config.read_text().replace('url = "sqlite:///var/aftercare.db"',
-                                                     f'url = "{url}"'))
+        config.write_text(
+            config.read_text().replace('url = "sqlite:///var/aftercare.db"', f'url = "{url}"')
+        )
         env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
-        proc = subprocess.Popen([AFTERCARE, "worker"], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [AFTERCARE, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             time.sleep(seconds)
             return rss_mb(proc.pid)

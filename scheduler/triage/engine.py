@@ -4,9 +4,9 @@ combined into one label. Pure: same text and check-in, same assessment."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
-from .lexicon import Concept, Lexicon, default_lexicon
+from .kinds import KindRules, Match
+from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding, pain_scores, temperatures
 from .reading import Reading
@@ -52,33 +52,6 @@ HEALTH_CONTEXT = {
     "now",
     "today",
 }
-NEAR_FAINT = {
-    "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
-    "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
-    "about", "like", "could", "would",
-}  # fmt: skip
-NOT_A_FAINTING = {
-    "bruise",
-    "bruises",
-    "bruising",
-    "mark",
-    "marks",
-    "line",
-    "lines",
-    "red",
-    "redness",
-    "scar",
-    "outline",
-    "smell",
-    "trace",
-}
-
-
-@dataclass(frozen=True)
-class Match:
-    concept: Concept
-    start: int  # token indexes
-    end: int
 
 
 class Triage:
@@ -102,7 +75,7 @@ class Triage:
         return judge.assessment()
 
 
-class Judge:
+class Judge(KindRules):
     """Reads one reply and decides."""
 
     def __init__(self, reading: Reading, checkin: str, thresholds: PainThresholds) -> None:
@@ -229,78 +202,6 @@ class Judge:
                 return True
         return False
 
-    def label_for(self, m: Match) -> tuple[str, str] | None:
-        kind, concept = m.concept.kind, m.concept
-        if kind == "faint":
-            return self.fainting(m)
-        if kind == "bruise":
-            return (
-                ("normal", "small-bruise")
-                if self.small_bruise(m)
-                else (concept.label, concept.rule)
-            )
-        if kind == "soreness":
-            return self.soreness(m)
-        if kind == "pain":
-            return self.plain_pain(m)
-        if kind == "pain_idiom":
-            if self.r.has("severity_boost"):
-                return "emergency", "unmanageable-pain"
-            return concept.label, concept.rule
-        return concept.label, concept.rule
-
-    def fainting(self, m: Match) -> tuple[str, str] | None:
-        after = self.r.tokens[m.end].norm if m.end < len(self.r.tokens) else ""
-        if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
-            return None  # "a faint bruise", "faint red line"
-        before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
-        if any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
-            if not any(w in ("i", "she", "he", "mum", "mom") for w in before[-1:]):
-                return "complication", "near-fainting"  # "nearly fainted", "felt faint"
-        return m.concept.label, m.concept.rule
-
-    def small_bruise(self, m: Match) -> bool:
-        """A size word: "tiny bruise", "pea sized bruise" (up to 3 words before), or later
-        in the same sentence ("bruising, but it's only small")."""
-        sentence = self.r.tokens[m.start].sentence
-        return any(
-            m.start - 3 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
-            for s, _ in self.r.occurrences("small")
-        )
-
-    def improving(self) -> bool:
-        if self.r.occurrences("not_improving"):
-            return False
-        return any(not self.r.negated_before(s) for s, _ in self.r.occurrences("improving"))
-
-    def soreness(self, m: Match) -> tuple[str, str]:
-        sentence = self.r.tokens[m.start].sentence
-        if self.checkin == "24h":
-            if self.r.has("persisting", sentence) and self.persists_wont_stop(sentence):
-                return "review", "persistent-soreness-24h"
-            return "normal", "soreness-24h"
-        if self.improving():
-            return "normal", "48h-soreness-improving"
-        return "complication", "48h-soreness-not-improving"
-
-    def persists_wont_stop(self, sentence: int) -> bool:
-        """ "won't stop", "constant": pain that goes on, said in this sentence."""
-        return any(
-            self.r.tokens[s].sentence == sentence and self.r.tokens[s].norm in ("wont", "constant")
-            for s, _ in self.r.occurrences("persisting")
-        )
-
-    def plain_pain(self, m: Match) -> tuple[str, str]:
-        sentence = self.r.tokens[m.start].sentence
-        if self.r.has("severity_boost"):
-            return "emergency", "unmanageable-pain"
-        if self.checkin == "48h" and self.r.has("persisting", sentence) and not self.improving():
-            return "complication", "48h-pain-not-improving"
-        if self.checkin == "24h" and self.persists_wont_stop(sentence):
-            return "review", "persistent-pain-24h"
-        return "normal", "pain-mentioned"
-
-    # --- numbers --------------------------------------------------------------------
     def token_at(self, char: int) -> int:
         starts = [t.start for t in self.r.tokens]
         return max(0, bisect.bisect_right(starts, char) - 1)
@@ -370,10 +271,6 @@ def drop_nested(matches: list[Match]) -> list[Match]:
             continue
         kept.append(m)
     return kept
-
-
-def stem_in(word: str, words: set[str]) -> bool:
-    return word.rstrip("s") in words
 
 
 def rising_scores(text: str, scores: list[NumberFinding]) -> tuple[int, int] | None:
