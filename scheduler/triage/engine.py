@@ -198,7 +198,9 @@ class Judge(KindRules):
         for j in words[lo : hi + 1]:
             if m.start <= j < m.end:
                 continue
-            if self.r.canon(j) & m.concept.near and not self.r.negated_before(j):
+            # A negation inside the match itself ("can barely walk") is not the partner's.
+            floor = m.end if j >= m.end else 0
+            if self.r.canon(j) & m.concept.near and not self.r.negated_before(j, floor):
                 return True
         return False
 

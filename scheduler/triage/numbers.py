@@ -34,9 +34,10 @@ SCORE_PATTERNS = [
     re.compile(r"\b(" + NUM + r")" + RANGE + OUT_OF_TEN),
     # like a 9, its a 6 or 7, pain's at a 6, maybe a 4, an eight
     re.compile(r"\b(?:an?)\s+(" + NUM + r")\b" + RANGE + NOT_A_SCORE),
-    # the whole reply is a score: "7", "8-9", "7 or 8", "like 8 tbh"
+    # the whole reply is a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8"
     re.compile(
-        r"^\s*(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
+        r"^\s*(?:(?:i'?d|i would)\s+say\s+)?(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
+        r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
         + NUM
         + r")"
         + RANGE

@@ -77,14 +77,15 @@ class Reading:
     def negated(self, start: int, end: int) -> bool:
         return self.negated_before(start) or self.negated_after(end)
 
-    def negated_before(self, start: int) -> bool:
-        """A negation trigger up to NEGATION_WINDOW words back, not past a scope end."""
+    def negated_before(self, start: int, floor: int = 0) -> bool:
+        """A negation trigger up to NEGATION_WINDOW words back (not before token `floor`),
+        not past a scope end."""
         sentence = self.tokens[start].sentence
         stops = self.lexicon.words("scope_end")
         negations = self.occurrences("negation_before")
         words = 0
         j = start - 1
-        while j >= 0 and self.tokens[j].sentence == sentence and words < NEGATION_WINDOW:
+        while j >= floor and self.tokens[j].sentence == sentence and words < NEGATION_WINDOW:
             tok = self.tokens[j]
             if tok.is_word:
                 if tok.norm in stops:

@@ -87,7 +87,7 @@ def tokenize(text: str) -> list[Token]:
 
 def stem(word: str) -> str:
     """A light stem for matching only: bruises/bruised/bruising -> bruis."""
-    for suffix in ("ness", "ing", "ed", "es", "s", "y"):
+    for suffix in ("ness", "ing", "ish", "ed", "es", "s", "y"):
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
