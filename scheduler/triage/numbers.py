@@ -43,12 +43,22 @@ SCORE_PATTERNS = [
         + RANGE
         + r"\s*(?:tbh|ish|lol|today|now|atm)?\s*[.!]*\s*$"
     ),
+    # went from 3 to 8, from a 4 up to a 7
+    re.compile(
+        r"\bfrom\s+(?:an?\s+)?("
+        + NUM
+        + r")\s+(?:up\s+)?to\s+(?:an?\s+)?("
+        + NUM
+        + r")\b"
+        + NOT_A_SCORE
+    ),
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
         r"\bpain(?:s|'s)?\s+(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
         r"about\s+|around\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
+BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3])  # scores only where pain is being talked about
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
@@ -87,7 +97,7 @@ def pain_scores(text: str) -> list[NumberFinding]:
             if any(m.start() < f.span[1] and f.span[0] < m.end() for f in found):
                 continue
             values = [to_number(g) for g in m.groups() if g]
-            if pattern is SCORE_PATTERNS[1] and not plausible_bare_score(masked, m.start()):
+            if pattern in BARE and not plausible_bare_score(masked, m.start()):
                 continue
             # "11/10" and "100 out of 10" are emphasis: the top of the scale. A bare "15"
             # is more likely not a score at all.

@@ -82,13 +82,15 @@ class Reading:
         not past a scope end."""
         sentence = self.tokens[start].sentence
         stops = self.lexicon.words("scope_end")
+        # "not great, sharp pain": the negation was spent on "great"
+        spent = self.lexicon.words("normal") | {"bad", "too"}
         negations = self.occurrences("negation_before")
         words = 0
         j = start - 1
         while j >= floor and self.tokens[j].sentence == sentence and words < NEGATION_WINDOW:
             tok = self.tokens[j]
             if tok.is_word:
-                if tok.norm in stops:
+                if tok.norm in stops or tok.norm in spent:
                     return False
                 for s, e in negations:
                     if e - 1 == j and not self.pseudo_negation(s):
