@@ -250,8 +250,8 @@ class Judge(KindRules):
     def opt_out_requested(self) -> bool:
         """STOP-like keywords as a whole message or sentence, or a plain request to stop."""
         r = self.r
-        if r.occurrences("opt_out_phrases"):
-            return True
+        if any(not r.negated_right_before(start) for start, _ in r.occurrences("opt_out_phrases")):
+            return True  # ...but "don't stop the texts" is no request to stop
         keywords, polite = self.lex.words("opt_out_words"), self.lex.words("polite")
         for words in r.sentences:
             norms = [r.tokens[i].norm for i in words]

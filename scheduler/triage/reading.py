@@ -159,7 +159,8 @@ class Reading:
                 if tok.norm in me:
                     return False
                 word = tok.norm
-                if word in others or (word.endswith("s") and word[:-1] in others):
+                phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.occurrences("others"))
+                if phrase_ends or word in others or (word.endswith("s") and word[:-1] in others):
                     nxt = self.tokens[j + 1].norm if j + 1 < len(self.tokens) else ""
                     if nxt not in practitioner_verbs:
                         return True
