@@ -94,8 +94,8 @@ class KindRules:
             if self.r.has("persisting", sentence) and self.persists_wont_stop(sentence):
                 return "review", "persistent-soreness-24h"
             return "normal", "soreness-24h"
-        if self.improving():
-            return "normal", "48h-soreness-improving"
+        if self.improving() or (self.r.negated_before(m.start) and self.r.gone_now(m.end)):
+            return "normal", "48h-soreness-improving"  # easing, or "not sore anymore"
         return "complication", "48h-soreness-not-improving"
 
     def persists_wont_stop(self, sentence: int) -> bool:

@@ -75,7 +75,16 @@ class Reading:
 
     # --- context --------------------------------------------------------------------
     def negated(self, start: int, end: int) -> bool:
-        return self.negated_before(start) or self.negated_after(end)
+        if self.negated_before(start):
+            return not self.gone_now(end)
+        return self.negated_after(end)
+
+    def gone_now(self, end: int) -> bool:
+        """ "no tingling now", "not dizzy anymore": it was there and has passed, so it still
+        counts (rubric rule 2), unlike "no tingling"."""
+        sentence = self.tokens[end - 1].sentence
+        after = [t.norm for t in self.tokens[end : end + 2] if t.sentence == sentence]
+        return any(w in ("now", "anymore", "nowadays") for w in after)
 
     def negated_before(self, start: int, floor: int = 0) -> bool:
         """A negation trigger up to NEGATION_WINDOW words back (not before token `floor`),

@@ -210,3 +210,13 @@ def test_same_input_same_assessment() -> None:
     assert assess("sharp pain and a fever of 38.5", "48h") == assess(
         "sharp pain and a fever of 38.5", "48h"
     )
+
+
+def test_a_finding_said_to_be_gone_now_still_counts() -> None:
+    assert label("no tingling now, it went after an hour") == "complication"
+    assert label("no tingling") == "normal"
+
+
+def test_soreness_that_has_passed_is_normal() -> None:
+    assert label("not sore anymore", "48h") == "normal"
+    assert label("no stiffness now, all good", "48h") == "normal"
