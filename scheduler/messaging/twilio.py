@@ -13,19 +13,26 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
-from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
+from twilio.http import HttpClient
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
 from scheduler.messaging.console import mask_phone
-from scheduler.messaging.gateway import OutgoingSms, SentSms, SmsRejected, SmsTransientError
+from scheduler.messaging.gateway import (
+    OutgoingSms,
+    SentSms,
+    SmsError,
+    SmsRejected,
+    SmsTransientError,
+)
 
 log = logging.getLogger(__name__)
 
 OPTED_OUT = 21610
 CONFIGURATION = frozenset({20003, 21408, 21606})  # credentials, region, sender capability
-RATE_LIMITED = frozenset({429, 20429})
+RATE_LIMITED = 20429  # Twilio's code for HTTP 429: the request was not processed
 
 
 class RedirectingHttpClient(TwilioHttpClient):
@@ -42,6 +49,8 @@ class RedirectingHttpClient(TwilioHttpClient):
 
 
 class TwilioGateway:
+    """SmsGateway over Twilio's Messages API; raises only SmsRejected / SmsTransientError."""
+
     def __init__(
         self,
         *,
@@ -50,9 +59,11 @@ class TwilioGateway:
         from_number: str | None = None,
         messaging_service_sid: str | None = None,
         api_base_url: str | None = None,
-        http_client: TwilioHttpClient | None = None,
+        http_client: HttpClient | None = None,
         timeout: float = 10.0,
     ) -> None:
+        # An injected http_client is the whole transport (tests add Prism's Prefer header
+        # with one); api_base_url and timeout only shape the default transport.
         if not (from_number or messaging_service_sid):
             raise ValueError("TwilioGateway needs from_number or messaging_service_sid")
         if http_client is None:
@@ -62,6 +73,7 @@ class TwilioGateway:
                 else TwilioHttpClient(timeout=timeout)
             )
         self.client = Client(account_sid, auth_token, http_client=http_client)
+        # A Messaging Service picks the sender itself (pools, geo-match), so it wins.
         self.sender: dict[str, str] = (
             {"messaging_service_sid": messaging_service_sid}
             if messaging_service_sid
@@ -69,49 +81,55 @@ class TwilioGateway:
         )
 
     def send(self, sms: OutgoingSms) -> SentSms:
+        """Hand one text to Twilio; its sid and status at acceptance (usually "queued")."""
         extra = {"status_callback": sms.status_callback} if sms.status_callback else {}
         try:
             message = self.client.messages.create(to=sms.to, body=sms.body, **self.sender, **extra)
-        except TwilioRestException as exc:
-            raise classify(exc.status, exc.code, exc.msg, sms.to) from exc
-        except TwilioException as exc:  # TwilioServiceException (RFC 9457) and the rest
-            status = int(getattr(exc, "status", 0) or 0)
-            code = getattr(exc, "code", None)
-            raise classify(
-                status, code if isinstance(code, int) else None, str(exc), sms.to
-            ) from exc
-        except requests.RequestException as exc:  # timeout, refused, reset: may retry
-            raise SmsTransientError(f"could not reach Twilio: {type(exc).__name__}") from exc
+        except (TwilioException, requests.RequestException) as exc:
+            raise to_sms_error(exc, to=sms.to) from exc
         return SentSms(sid=str(message.sid), status=str(message.status or "queued"))
 
     def fetch_status(self, sid: str) -> tuple[str, int | None]:
         """Twilio's current MessageStatus and error code, for reconciling lost callbacks."""
-        message = self.client.messages(sid).fetch()
+        try:
+            message = self.client.messages(sid).fetch()
+        except (TwilioException, requests.RequestException) as exc:
+            raise to_sms_error(exc, to=None) from exc
         code = message.error_code
         return str(message.status), int(code) if code is not None else None
 
 
-def classify(
-    status: int, code: int | None, message: str, to: str
-) -> SmsRejected | SmsTransientError:
+def to_sms_error(exc: Exception, *, to: str | None) -> SmsError:
+    """Our exception for one of twilio's or requests' exceptions."""
+    if isinstance(exc, requests.Timeout):
+        # The request may have reached Twilio: the caller should check before resending.
+        return SmsTransientError("Twilio did not answer in time (the text may have been accepted)")
+    if isinstance(exc, requests.RequestException):  # refused, reset, DNS: nothing was sent
+        return SmsTransientError(f"could not reach Twilio: {type(exc).__name__}")
+    if isinstance(exc, TwilioRestException):
+        return classify(exc.status, exc.code, scrub(exc.msg, to))
+    if isinstance(exc, TwilioServiceException):  # RFC 9457 bodies; a sibling, not a subclass
+        return classify(exc.status, exc.code, scrub(f"{exc.title}: {exc.detail or ''}", to))
+    return SmsTransientError(f"unexpected answer from Twilio: {exc}")
+
+
+def classify(status: int, code: int | None, message: str) -> SmsRejected | SmsTransientError:
     """Permanent or transient, from Twilio's HTTP status and error code."""
-    if status in RATE_LIMITED or code in RATE_LIMITED or status >= 500:
-        return SmsTransientError(f"Twilio {status}/{code}: {message}", code=code or status)
+    code = code or status  # twilio sets code to the HTTP status when the body has none
+    if status == 429 or code == RATE_LIMITED or status >= 500:
+        return SmsTransientError(f"Twilio {status}/{code}: {message}", code=code)
     if code in CONFIGURATION:
-        log.error(
-            "Twilio configuration error %s (%s): fix the account or sender, not the "
-            "patient; texts fail until then",
-            code,
-            message,
-        )
+        # Every text fails until someone fixes the account, so this must reach ops.
+        log.error("Twilio configuration error %s: %s (fix the account or sender)", code, message)
         return SmsRejected(
             f"Twilio configuration error {code}: {message}", code=code, configuration=True
         )
-    if status == 422:  # only a mock answers this: our request broke Twilio's API contract
-        return SmsRejected(
-            f"request rejected as invalid by the API (422): {message}", code=code or status
-        )
-    log.warning("Twilio refused a text to %s: %s %s", mask_phone(to), code, message)
-    return SmsRejected(
-        f"Twilio {status}/{code}: {message}", code=code or status, opted_out=code == OPTED_OUT
-    )
+    if status == 422:  # Twilio answers 400; a 422 comes from a mock checking Twilio's spec
+        log.error("request broke Twilio's API description (a bug in Aftercare): %s", message)
+        return SmsRejected(f"request rejected as invalid by the API (422): {message}", code=code)
+    return SmsRejected(f"Twilio {status}/{code}: {message}", code=code, opted_out=code == OPTED_OUT)
+
+
+def scrub(message: str, to: str | None) -> str:
+    """Twilio's messages quote the number (21211); keep full numbers out of logs and errors."""
+    return message.replace(to, mask_phone(to)) if to else message

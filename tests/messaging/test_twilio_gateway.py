@@ -2,43 +2,88 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import socket
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
+from twilio.http import HttpClient
+from twilio.http.response import Response
 
 from scheduler.messaging.gateway import OutgoingSms, SmsRejected, SmsTransientError
 from scheduler.messaging.twilio import TwilioGateway
 from tests.messaging.prism import ACCOUNT_SID, PrismClient, free_port
 
 TO = "+15551230001"
+FROM = "+15551230002"
+SERVICE = "MG" + "1" * 32
 CALLBACK = "https://clinic.example/webhooks/twilio/status?m=7"
 
 
 def gateway(
-    prism_url: str, prefer: str | None = None, **kw: str
+    prism_url: str, prefer: str | None = None, *, messaging_service_sid: str | None = None
 ) -> tuple[TwilioGateway, PrismClient]:
     client = PrismClient(prism_url, prefer=prefer)
-    sender = kw or {"from_number": "+15551230002"}
+    gw = TwilioGateway(
+        account_sid=ACCOUNT_SID,
+        auth_token="test",
+        from_number=None if messaging_service_sid else FROM,
+        messaging_service_sid=messaging_service_sid,
+        http_client=client,
+    )
+    return gw, client
+
+
+class CannedClient(HttpClient):
+    """Answers every request with one fixed response: for bodies Prism's fixture lacks."""
+
+    def __init__(self, status: int, body: dict[str, Any] | str) -> None:
+        super().__init__(logger=logging.getLogger("tests.canned"), is_async=False)
+        self.response = Response(status, body if isinstance(body, str) else json.dumps(body))
+
+    def request(self, method: str, uri: str, *args: Any, **kwargs: Any) -> Response:
+        return self.response
+
+
+def canned_gateway(status: int, body: dict[str, Any] | str) -> TwilioGateway:
     return TwilioGateway(
-        account_sid=ACCOUNT_SID, auth_token="test", http_client=client, **sender
-    ), client  # type: ignore[arg-type]
+        account_sid=ACCOUNT_SID,
+        auth_token="t",
+        from_number=FROM,
+        http_client=CannedClient(status, body),
+    )
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port that accepts connections (the kernel's backlog) but never answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(8)
+        yield int(s.getsockname()[1])
 
 
 def test_a_text_is_accepted_and_carries_its_status_callback(prism_url: str) -> None:
     gw, client = gateway(prism_url)
     sent = gw.send(OutgoingSms(TO, "How are you feeling?", CALLBACK))
     assert sent.sid.startswith("SM") and sent.status == "queued"
-    assert client.sent[-1] == {
-        "To": TO,
-        "From": "+15551230002",
-        "Body": "How are you feeling?",
-        "StatusCallback": CALLBACK,
-    }
+    assert client.sent == [
+        {"To": TO, "From": FROM, "Body": "How are you feeling?", "StatusCallback": CALLBACK}
+    ]
+
+
+def test_no_status_callback_is_sent_when_the_text_has_none(prism_url: str) -> None:
+    gw, client = gateway(prism_url)
+    gw.send(OutgoingSms(TO, "hi"))
+    assert client.sent == [{"To": TO, "From": FROM, "Body": "hi"}]
 
 
 def test_a_messaging_service_is_used_instead_of_a_number(prism_url: str) -> None:
-    gw, client = gateway(prism_url, messaging_service_sid="MG" + "1" * 32)
+    gw, client = gateway(prism_url, messaging_service_sid=SERVICE)
     gw.send(OutgoingSms(TO, "hi"))
-    assert client.sent[-1]["MessagingServiceSid"] == "MG" + "1" * 32
-    assert "From" not in client.sent[-1]
+    assert client.sent == [{"To": TO, "MessagingServiceSid": SERVICE, "Body": "hi"}]
 
 
 def test_every_send_gets_its_own_sid(prism_url: str) -> None:
@@ -47,7 +92,7 @@ def test_every_send_gets_its_own_sid(prism_url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("example", "code", "opted_out", "configuration"),
+    ("prefer", "code", "opted_out", "configuration"),
     [
         ("code=400, example=invalid_to_21211", 21211, False, False),
         ("code=400, example=not_mobile_21614", 21614, False, False),
@@ -58,9 +103,9 @@ def test_every_send_gets_its_own_sid(prism_url: str) -> None:
     ],
 )
 def test_permanent_errors_are_rejections(
-    prism_url: str, example: str, code: int, opted_out: bool, configuration: bool
+    prism_url: str, prefer: str, code: int, opted_out: bool, configuration: bool
 ) -> None:
-    gw, _ = gateway(prism_url, prefer=example)
+    gw, _ = gateway(prism_url, prefer=prefer)
     with pytest.raises(SmsRejected) as caught:
         gw.send(OutgoingSms(TO, "hi"))
     assert (caught.value.code, caught.value.opted_out, caught.value.configuration) == (
@@ -71,24 +116,70 @@ def test_permanent_errors_are_rejections(
 
 
 @pytest.mark.parametrize(
-    "example",
+    ("prefer", "code"),
     [
-        "code=429, example=rate_limited_20429",
-        "code=500, example=internal_20500",
-        "code=503, example=unavailable_20503",
+        ("code=429, example=rate_limited_20429", 20429),
+        ("code=500, example=internal_20500", 20500),
+        ("code=503, example=unavailable_20503", 20503),
     ],
 )
-def test_rate_limits_and_outages_are_transient(prism_url: str, example: str) -> None:
-    gw, _ = gateway(prism_url, prefer=example)
-    with pytest.raises(SmsTransientError):
+def test_rate_limits_and_outages_are_transient(prism_url: str, prefer: str, code: int) -> None:
+    gw, _ = gateway(prism_url, prefer=prefer)
+    with pytest.raises(SmsTransientError) as caught:
         gw.send(OutgoingSms(TO, "hi"))
+    assert caught.value.code == code
+
+
+def test_a_configuration_error_is_logged_loudly_without_the_text(
+    prism_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    gw, _ = gateway(prism_url, prefer="code=401, example=auth_20003")
+    with caplog.at_level(logging.INFO), pytest.raises(SmsRejected):
+        gw.send(OutgoingSms(TO, "your private check-in text"))
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and "20003" in errors[0].getMessage()
+    assert "private check-in" not in caplog.text
+
+
+def test_a_request_that_breaks_twilios_api_is_rejected_with_prisms_reason(
+    prism_url: str,
+) -> None:
+    gw, _ = gateway(prism_url)
+    with pytest.raises(SmsRejected, match=r"\(422\).*StatusCallback.*uri"):
+        gw.send(OutgoingSms(TO, "hi", status_callback="not a url"))
+
+
+@pytest.mark.parametrize("status", [429, 502])
+def test_a_proxys_html_error_page_is_transient(status: int) -> None:
+    # No JSON, so no Twilio code: twilio-python puts the HTTP status in `code`.
+    with pytest.raises(SmsTransientError) as caught:
+        canned_gateway(status, "<html>Bad Gateway</html>").send(OutgoingSms(TO, "hi"))
+    assert caught.value.code == status
+
+
+def test_twilios_rfc_9457_errors_are_mapped_too() -> None:
+    problem = {"type": "https://www.twilio.com/docs/errors/20429", "title": "Too Many Requests"}
+    with pytest.raises(SmsTransientError) as caught:
+        canned_gateway(429, {**problem, "status": 429, "code": 20429}).send(OutgoingSms(TO, "hi"))
+    assert caught.value.code == 20429
+    with pytest.raises(SmsRejected, match="Bad To"):
+        canned_gateway(400, {**problem, "title": "Bad To", "status": 400, "code": 21211}).send(
+            OutgoingSms(TO, "hi")
+        )
+
+
+def test_the_full_number_twilio_quotes_is_masked_in_the_error() -> None:
+    body = {"code": 21211, "message": f"The 'To' number {TO} is not a valid phone number."}
+    with pytest.raises(SmsRejected) as caught:
+        canned_gateway(400, {**body, "status": 400}).send(OutgoingSms(TO, "hi"))
+    assert TO not in str(caught.value) and "+1555***0001" in str(caught.value)
 
 
 def test_an_unreachable_api_is_transient() -> None:
     gw = TwilioGateway(
         account_sid=ACCOUNT_SID,
         auth_token="t",
-        from_number="+15551230002",
+        from_number=FROM,
         api_base_url=f"http://127.0.0.1:{free_port()}",
         timeout=2,
     )
@@ -96,8 +187,21 @@ def test_an_unreachable_api_is_transient() -> None:
         gw.send(OutgoingSms(TO, "hi"))
 
 
+@pytest.mark.timeout(10)  # the gateway's own timeout must end this, not pytest's
+def test_an_api_that_does_not_answer_times_out_as_transient(silent_port: int) -> None:
+    gw = TwilioGateway(
+        account_sid=ACCOUNT_SID,
+        auth_token="t",
+        from_number=FROM,
+        api_base_url=f"http://127.0.0.1:{silent_port}",
+        timeout=0.3,
+    )
+    with pytest.raises(SmsTransientError, match="may have been accepted"):
+        gw.send(OutgoingSms(TO, "hi"))
+
+
 @pytest.mark.parametrize(
-    ("example", "status", "code"),
+    ("prefer", "status", "code"),
     [
         ("example=delivered", "delivered", None),
         ("example=undelivered_30003", "undelivered", 30003),
@@ -105,10 +209,26 @@ def test_an_unreachable_api_is_transient() -> None:
     ],
 )
 def test_fetch_status_reads_twilios_delivery_state(
-    prism_url: str, example: str, status: str, code: int | None
+    prism_url: str, prefer: str, status: str, code: int | None
 ) -> None:
-    gw, _ = gateway(prism_url, prefer=example)
+    gw, _ = gateway(prism_url, prefer=prefer)
     assert gw.fetch_status("SM" + "a" * 32) == (status, code)
+
+
+def test_fetch_status_maps_errors_like_send() -> None:
+    gw = TwilioGateway(
+        account_sid=ACCOUNT_SID,
+        auth_token="t",
+        from_number=FROM,
+        api_base_url=f"http://127.0.0.1:{free_port()}",
+    )
+    with pytest.raises(SmsTransientError):
+        gw.fetch_status("SM" + "a" * 32)
+    with pytest.raises(SmsRejected) as caught:
+        canned_gateway(404, {"code": 20404, "message": "not found", "status": 404}).fetch_status(
+            "SM" + "b" * 32
+        )
+    assert caught.value.code == 20404
 
 
 def test_a_gateway_needs_a_sender() -> None:

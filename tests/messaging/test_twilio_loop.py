@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scheduler.checkins.dispatch import run_once
-from scheduler.context import make_gateway
+from scheduler.context import AppContext, make_gateway
 from scheduler.messaging.signature import sign
 from scheduler.messaging.twilio import TwilioGateway
 from tests.helpers import (
@@ -87,7 +87,7 @@ def test_whole_loop_through_twilio(tmp_path: Path, prism_url: str) -> None:
         server.stop()
 
 
-def latest_checkin_sid(ctx) -> str:  # type: ignore[no-untyped-def]
+def latest_checkin_sid(ctx: AppContext) -> str:
     from sqlmodel import select
 
     from scheduler.db import session_scope
