@@ -49,7 +49,7 @@ class AppContext:
         )
 
 
-def make_gateway(settings: Settings) -> SmsGateway:
+def make_gateway(settings: Settings, clock: Clock | None = None) -> SmsGateway:
     """The configured SmsGateway: Twilio's REST API or the local console outbox."""
     if settings.sms.backend == "twilio":
         from scheduler.messaging.twilio import TwilioGateway
@@ -64,6 +64,7 @@ def make_gateway(settings: Settings) -> SmsGateway:
     return ConsoleGateway(
         outbox=resolve_path(settings, settings.sms.console_outbox),
         from_number=settings.sms.from_number or "+15550000000",
+        clock=clock,
     )
 
 
@@ -76,10 +77,11 @@ def build_context(
 ) -> AppContext:
     engine = engine or make_engine(resolve_database_url(settings))
     rate = settings.sms.max_per_second
+    clock = clock or SystemClock()
     return AppContext(
         settings=settings,
         engine=engine,
-        gateway=gateway or make_gateway(settings),
-        clock=clock or SystemClock(),
+        gateway=gateway or make_gateway(settings, clock),
+        clock=clock,
         pacer=SendPacer(engine, per_second=rate) if rate > 0 else None,
     )

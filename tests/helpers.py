@@ -57,7 +57,9 @@ class FakeGateway:
 
     def __init__(self) -> None:
         self.sent: list[OutgoingSms] = []
+        self.sids: list[str] = []
         self.failures: list[SmsError] = []
+        self.lookup_failures: list[SmsError] = []
         self.lock = threading.Lock()
         self.counter = 0
 
@@ -67,7 +69,19 @@ class FakeGateway:
                 raise self.failures.pop(0)
             self.counter += 1
             self.sent.append(sms)
-            return SentSms(sid=f"SM{self.counter:032d}", status="queued")
+            self.sids.append(f"SM{self.counter:032d}")
+            return SentSms(sid=self.sids[-1], status="queued")
+
+    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
+        """Every matching text ever accepted (this fake keeps no times), newest first."""
+        with self.lock:
+            if self.lookup_failures:
+                raise self.lookup_failures.pop(0)
+            pairs = zip(self.sent, self.sids, strict=True)
+            found = [
+                SentSms(sid, "queued") for sms, sid in pairs if (sms.to, sms.body) == (to, body)
+            ]
+            return found[::-1]
 
     def to(self, phone: str) -> list[str]:
         return [s.body for s in self.sent if s.to == phone]

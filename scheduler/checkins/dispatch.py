@@ -22,7 +22,7 @@ from scheduler.context import AppContext
 from scheduler.db import session_scope
 from scheduler.flags.escalation import escalate_unacknowledged
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
-from scheduler.messaging.outbox import reap_expired_leases
+from scheduler.messaging.reconcile import SettleReport, settle_unknown_sends
 from scheduler.messaging.sending import SendReport, send_due_messages
 from scheduler.messaging.texts import SmsTexts, first_name
 from scheduler.sessions.models import Patient, TreatmentSession
@@ -35,15 +35,18 @@ class TickReport:
     queued: int = 0
     deferred: int = 0
     cancelled: int = 0
-    reaped: int = 0
+    settled: SettleReport | None = None
     escalated: int = 0
     sending: SendReport | None = None
 
 
 def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
-    """One tick: reap dead leases, queue due check-ins and escalations, send the queue."""
+    """One tick: settle sends left unknown, queue due check-ins and escalations, send the
+    queue."""
     report = TickReport()
-    report.reaped = reap_expired_leases(ctx.engine, now=now)
+    report.settled = settle_unknown_sends(
+        ctx.engine, ctx.gateway, settings=ctx.settings, now=now, worker=ctx.worker_id
+    )
     with session_scope(ctx.engine) as db:
         queue_due_checkins(db, settings=ctx.settings, texts=ctx.texts, now=now, report=report)
     with session_scope(ctx.engine) as db:

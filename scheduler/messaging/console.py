@@ -10,9 +10,10 @@ import json
 import logging
 import secrets
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from scheduler.clock import Clock, SystemClock
 from scheduler.messaging.gateway import OutgoingSms, SentSms
 
 log = logging.getLogger(__name__)
@@ -21,9 +22,10 @@ log = logging.getLogger(__name__)
 class ConsoleGateway:
     """Writes `{"to","from","body","sid","sent_at"}` lines to `outbox`; never fails a valid send."""
 
-    def __init__(self, *, outbox: Path, from_number: str) -> None:
+    def __init__(self, *, outbox: Path, from_number: str, clock: Clock | None = None) -> None:
         self.outbox = outbox
         self.from_number = from_number
+        self.clock = clock or SystemClock()  # the app's clock, so a demo's times agree
         self._lock = threading.Lock()
 
     def send(self, sms: OutgoingSms) -> SentSms:
@@ -33,7 +35,7 @@ class ConsoleGateway:
             "from": self.from_number,
             "body": sms.body,
             "sid": sid,
-            "sent_at": datetime.now(UTC).isoformat(),
+            "sent_at": self.clock.now().isoformat(),
         }
         self.outbox.parent.mkdir(parents=True, exist_ok=True)
         with self._lock, self.outbox.open("a", encoding="utf-8") as f:
@@ -41,6 +43,20 @@ class ConsoleGateway:
         # The body may carry patient-specific text: only its length goes to the log.
         log.info("console sms %s to %s (%d chars)", sid, mask_phone(sms.to), len(sms.body))
         return SentSms(sid=sid, status="sent")
+
+    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
+        """The outbox is this provider's record: matching lines, newest first."""
+        if not self.outbox.exists():
+            return []
+        with self._lock, self.outbox.open(encoding="utf-8") as f:
+            lines = [json.loads(line) for line in f if line.strip()]
+        return [
+            SentSms(sid=line["sid"], status="sent")
+            for line in reversed(lines)
+            if line["to"] == to
+            and line["body"] == body
+            and datetime.fromisoformat(line["sent_at"]) >= since
+        ]
 
 
 def mask_phone(phone: str) -> str:

@@ -7,6 +7,7 @@ Two implementations: `TwilioGateway` (twilio's REST `Client`) and `ConsoleGatewa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -52,10 +53,26 @@ class SmsRejected(SmsError):
 
 
 class SmsTransientError(SmsError):
-    """Temporary: the same message may go through later (429, 5xx, timeouts)."""
+    """Temporary: the same message may go through later (429, 5xx, timeouts).
+
+    `maybe_accepted`: the request may have reached the provider (a timeout after sending),
+    so the text must be looked up with `find_accepted` before it is sent again.
+    """
+
+    def __init__(
+        self, message: str, *, code: int | None = None, maybe_accepted: bool = False
+    ) -> None:
+        super().__init__(message, code=code)
+        self.maybe_accepted = maybe_accepted
 
 
 class SmsGateway(Protocol):
-    """Sends one text; raises SmsRejected or SmsTransientError, never a provider exception."""
+    """Sends texts and answers what it accepted; raises SmsRejected or SmsTransientError,
+    never a provider exception."""
 
     def send(self, sms: OutgoingSms) -> SentSms: ...
+
+    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
+        """Texts with exactly this body the provider accepted for `to` at or after
+        `since`, newest first: how a send whose outcome we never recorded is settled."""
+        ...

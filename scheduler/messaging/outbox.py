@@ -1,28 +1,25 @@
 """The outbox: texts queued in the caller's transaction, claimed under a lease.
 
-Invariant: a message leaves `sending` only by `sent`, `failed`, or lease expiry (the
-reaper puts it back to `pending`). Delivery is therefore at-least-once; a duplicate needs
-a crash between the provider accepting a text and our commit.
+Invariant: a message leaves `sending` only by `sent` or `failed`, or — once its lease has
+run out — by `reconcile.settle_unknown_sends`, which asks the provider first: a text the
+provider has is recorded as sent, never sent twice.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.config import Settings
-from scheduler.db import execute_dml, session_scope, try_exclusive
+from scheduler.db import execute_dml, session_scope
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.sessions.models import Patient
-
-log = logging.getLogger(__name__)
 
 
 def enqueue_message(
@@ -120,6 +117,16 @@ def claim_limit(settings: Settings) -> int:
     )
 
 
+def held_by(message_id: int, owner: str) -> list[ColumnElement[bool]]:
+    """Only the holder of a text's lease may complete it: a worker whose lease ran out
+    finds its update touching nothing."""
+    return [
+        col(OutboundMessage.id) == message_id,
+        col(OutboundMessage.status) == MessageStatus.sending,
+        col(OutboundMessage.lease_owner) == owner,
+    ]
+
+
 def set_checkin_status(
     db: Session, message_id: int, status: CheckInStatus, *, reason: str | None, now: datetime
 ) -> None:
@@ -130,20 +137,3 @@ def set_checkin_status(
         .where(col(CheckIn.message_id) == message_id)
         .values(status=status, reason=reason, updated_at=now),
     )
-
-
-def reap_expired_leases(engine: Engine, *, now: datetime) -> int:
-    """Return messages whose worker died mid-send to `pending` (they may go twice)."""
-    with session_scope(engine) as db:
-        if not try_exclusive(db, "outbox.reap_expired_leases"):
-            return 0
-        touched = execute_dml(
-            db,
-            update(OutboundMessage)
-            .where(col(OutboundMessage.status) == MessageStatus.sending)
-            .where(col(OutboundMessage.lease_until) < now)
-            .values(status=MessageStatus.pending, lease_owner=None, lease_until=None),
-        )
-        if touched:
-            log.warning("returned %d message(s) with expired leases to the queue", touched)
-        return touched

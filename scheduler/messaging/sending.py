@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, bindparam, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.checkins.timing import retry_delay
@@ -31,7 +31,13 @@ from scheduler.messaging.gateway import (
     SmsTransientError,
 )
 from scheduler.messaging.models import MessageStatus, OutboundMessage
-from scheduler.messaging.outbox import Claimed, claim_limit, claim_messages, set_checkin_status
+from scheduler.messaging.outbox import (
+    Claimed,
+    claim_limit,
+    claim_messages,
+    held_by,
+    set_checkin_status,
+)
 from scheduler.messaging.pacing import SendPacer
 from scheduler.sessions.consent import record_opt_out
 from scheduler.sessions.models import Patient
@@ -46,6 +52,7 @@ class SendReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    unsettled: int = 0  # the provider may have them: looked up before any resend
 
 
 def send_due_messages(
@@ -117,6 +124,15 @@ def send_one(
     except SmsRejected as exc:
         handle_rejected(engine, item, exc, worker=worker, now=now)
         report.failed += 1
+    except SmsTransientError as exc:
+        if exc.maybe_accepted:
+            leave_unsettled(engine, item, exc, worker=worker, now=now)
+            report.unsettled += 1
+        else:
+            outcome = handle_transient(
+                engine, item, exc, settings=settings, worker=worker, now=now, rand=rand
+            )
+            setattr(report, outcome, getattr(report, outcome) + 1)
     except Exception as exc:  # transient, or a bug in a gateway: never lose the message
         if not isinstance(exc, SmsError):
             log.exception("gateway raised unexpectedly for message %s", item.id)
@@ -194,15 +210,6 @@ class AcceptedSends:
         self.items = []
 
 
-def _owned(message_id: int, worker: str) -> list[ColumnElement[bool]]:
-    """Only the worker holding the lease may complete a message."""
-    return [
-        col(OutboundMessage.id) == message_id,
-        col(OutboundMessage.status) == MessageStatus.sending,
-        col(OutboundMessage.lease_owner) == worker,
-    ]
-
-
 def finish_failed(
     engine: Engine,
     message_id: int,
@@ -216,7 +223,7 @@ def finish_failed(
         touched = execute_dml(
             db,
             update(OutboundMessage)
-            .where(*_owned(message_id, worker))
+            .where(*held_by(message_id, worker))
             .values(
                 status=MessageStatus.failed,
                 error=error[:300],
@@ -233,6 +240,30 @@ def finish_failed(
                 reason=f"couldn't reach this patient: {error}"[:200],
                 now=now,
             )
+
+
+# Long enough for the provider to list a text it accepted as our request timed out.
+SETTLE_DELAY = timedelta(seconds=10)
+
+
+def leave_unsettled(
+    engine: Engine, item: Claimed, exc: SmsError, *, worker: str, now: datetime
+) -> None:
+    """The provider may have accepted the text: keep it in `sending`, lease released, so
+    `reconcile.settle_unknown_sends` asks the provider before it is sent again."""
+    log.warning("SMS %s: outcome unknown (%s); will look it up before resending", item.id, exc)
+    with session_scope(engine) as db:
+        execute_dml(
+            db,
+            update(OutboundMessage)
+            .where(*held_by(item.id, worker))
+            .values(
+                lease_owner=None,
+                lease_until=now + SETTLE_DELAY,
+                error=str(exc)[:300],
+                error_code=exc.code,
+            ),
+        )
 
 
 def handle_rejected(

@@ -9,6 +9,7 @@ itself; the outbox does, with backoff.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 OPTED_OUT = 21610
 CONFIGURATION = frozenset({20003, 21408, 21606})  # credentials, region, sender capability
 RATE_LIMITED = 20429  # Twilio's code for HTTP 429: the request was not processed
+LOOKUP_PAGE, LOOKUP_LIMIT = 50, 200  # texts to one number looked through, per page / at most
 
 
 class RedirectingHttpClient(TwilioHttpClient):
@@ -89,6 +91,26 @@ class TwilioGateway:
             raise to_sms_error(exc, to=sms.to) from exc
         return SentSms(sid=str(message.sid), status=str(message.status or "queued"))
 
+    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
+        """Twilio's outbound messages to `to` with this body, created at or after `since`.
+
+        Twilio lists newest first, so reading stops at the first older message; a patient
+        gets a handful of texts a day, so this is one page.
+        """
+        found: list[SentSms] = []
+        try:
+            for message in self.client.messages.stream(
+                to=to, limit=LOOKUP_LIMIT, page_size=LOOKUP_PAGE
+            ):
+                created = message.date_created
+                if created is not None and created < since:
+                    break
+                if str(message.direction or "").startswith("outbound") and message.body == body:
+                    found.append(SentSms(sid=str(message.sid), status=str(message.status)))
+        except (TwilioException, requests.RequestException) as exc:
+            raise to_sms_error(exc, to=to) from exc
+        return found
+
     def fetch_status(self, sid: str) -> tuple[str, int | None]:
         """Twilio's current MessageStatus and error code, for reconciling lost callbacks."""
         try:
@@ -101,9 +123,12 @@ class TwilioGateway:
 
 def to_sms_error(exc: Exception, *, to: str | None) -> SmsError:
     """Our exception for one of twilio's or requests' exceptions."""
-    if isinstance(exc, requests.Timeout):
-        # The request may have reached Twilio: the caller should check before resending.
-        return SmsTransientError("Twilio did not answer in time (the text may have been accepted)")
+    if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
+        # The request may have reached Twilio: it is looked up before any resend.
+        return SmsTransientError(
+            "Twilio did not answer in time (the text may have been accepted)",
+            maybe_accepted=True,
+        )
     if isinstance(exc, requests.RequestException):  # refused, reset, DNS: nothing was sent
         return SmsTransientError(f"could not reach Twilio: {type(exc).__name__}")
     if isinstance(exc, TwilioRestException):

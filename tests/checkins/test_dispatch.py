@@ -13,7 +13,6 @@ from scheduler.context import AppContext
 from scheduler.db import session_scope
 from scheduler.messaging.gateway import SmsRejected, SmsTransientError
 from scheduler.messaging.models import OutboundMessage
-from scheduler.messaging.outbox import reap_expired_leases
 from scheduler.sessions.consent import find_patient_by_phone, record_opt_out
 from scheduler.sessions.schemas import parse_session
 from scheduler.sessions.service import register_session
@@ -151,27 +150,3 @@ def test_provider_opt_out_error_records_the_opt_out(ctx: AppContext, gateway: Fa
         patient = find_patient_by_phone(db, PHONE)
         assert patient is not None and patient.opted_out_at is not None
     assert statuses(ctx, sid)["48h"] == ("cancelled", "opted_out")
-
-
-def test_a_message_whose_worker_died_is_sent_again(ctx: AppContext, gateway: FakeGateway) -> None:
-    register(ctx)
-    now = T0 + hours(24)
-
-    class Crash(Exception):
-        pass
-
-    def crash(_sms):  # type: ignore[no-untyped-def]
-        raise KeyboardInterrupt  # stands in for the process dying mid-send
-
-    original = gateway.send
-    gateway.send = crash  # type: ignore[method-assign]
-    try:
-        run_once(ctx, now=now)
-    except KeyboardInterrupt:
-        pass
-    gateway.send = original  # type: ignore[method-assign]
-    run_once(ctx, now=now + timedelta(seconds=30))  # lease (60 s) still held: nothing
-    assert gateway.sent == []
-    assert reap_expired_leases(ctx.engine, now=now + timedelta(seconds=61)) == 1
-    run_once(ctx, now=now + timedelta(seconds=62))
-    assert len(gateway.to(PHONE)) == 1

@@ -8,9 +8,11 @@ that records every accepted text to a file and can kill its own process at a cho
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import time
+from datetime import datetime
 from pathlib import Path
 
 from scheduler.checkins.dispatch import run_once
@@ -29,12 +31,23 @@ class RecordingGateway:
             os.kill(os.getpid(), signal.SIGKILL)  # died inside the call, before the provider
         sid = f"SM{os.getpid():08d}{self.calls:024d}"
         with self.record.open("a") as f:
-            f.write(f"{sms.to} {sid}\n")
+            f.write(json.dumps({"to": sms.to, "body": sms.body, "sid": sid}) + "\n")
             f.flush()
             os.fsync(f.fileno())
         if self.kill_at == "after-accept" and self.calls > self.after:
             os.kill(os.getpid(), signal.SIGKILL)  # the provider has it; we never recorded it
         return SentSms(sid=sid, status="queued")
+
+    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
+        """The record file is this provider's message list (every worker appends to it)."""
+        if not self.record.exists():
+            return []
+        lines = [json.loads(line) for line in self.record.read_text().splitlines() if line]
+        return [
+            SentSms(sid=line["sid"], status="queued")
+            for line in reversed(lines)
+            if (line["to"], line["body"]) == (to, body)
+        ]
 
 
 def main() -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from scheduler.clock import ManualClock
 from scheduler.messaging.console import ConsoleGateway
 from scheduler.messaging.gateway import OutgoingSms, SmsGateway
 from scheduler.messaging.twilio import TwilioGateway
@@ -50,3 +52,20 @@ def test_the_console_outbox_has_one_json_line_per_text(tmp_path: Path) -> None:
         "héllo 👍",
         sent.sid,
     )
+
+
+def test_the_console_gateway_finds_what_it_accepted(tmp_path: Path) -> None:
+    clock = ManualClock(datetime(2026, 11, 25, 9, 0, tzinfo=UTC))
+    gw = ConsoleGateway(outbox=tmp_path / "outbox.jsonl", from_number="+15550000000", clock=clock)
+    since = clock.now()
+    assert gw.find_accepted("+15551234567", "one", since=since) == []  # no outbox yet
+    early = gw.send(OutgoingSms("+15551234567", "one"))
+    clock.advance(timedelta(minutes=1))
+    later = gw.send(OutgoingSms("+15551234567", "one"))
+    gw.send(OutgoingSms("+15551234567", "two"))
+    gw.send(OutgoingSms("+15559999999", "one"))
+    found = gw.find_accepted("+15551234567", "one", since=since)
+    assert [s.sid for s in found] == [later.sid, early.sid]  # newest first
+    assert [s.sid for s in gw.find_accepted("+15551234567", "one", since=clock.now())] == [
+        later.sid
+    ]

@@ -6,6 +6,7 @@ import json
 import logging
 import socket
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -234,3 +235,36 @@ def test_fetch_status_maps_errors_like_send() -> None:
 def test_a_gateway_needs_a_sender() -> None:
     with pytest.raises(ValueError, match="from_number or messaging_service_sid"):
         TwilioGateway(account_sid=ACCOUNT_SID, auth_token="t")
+
+
+def test_find_accepted_reads_twilios_message_list_newest_first(prism_url: str) -> None:
+    # Prism's example page: an outbound "testing" and an inbound MMS, both 2019-05-24.
+    gw, _ = gateway(prism_url)
+    found = gw.find_accepted(TO, "testing", since=datetime(2019, 5, 24, tzinfo=UTC))
+    assert found and {s.sid for s in found} == {"SMded05904ccb347238880ca9264e8fe1c"}
+    assert found[0].status == "sent"
+    # The patient's own text to us has a matching body only in the other direction.
+    assert (
+        gw.find_accepted(TO, "look mom I have media!", since=datetime(2019, 5, 24, tzinfo=UTC))
+        == []
+    )
+
+
+def test_find_accepted_stops_at_texts_older_than_since(prism_url: str) -> None:
+    gw, client = gateway(prism_url)
+    calls: list[str] = []
+    original = client.request
+
+    def counting(method: str, url: str, *args: Any, **kwargs: Any) -> Response:
+        calls.append(url)
+        return original(method, url, *args, **kwargs)
+
+    client.request = counting  # type: ignore[method-assign]
+    assert gw.find_accepted(TO, "testing", since=datetime(2020, 1, 1, tzinfo=UTC)) == []
+    assert len(calls) == 1  # no second page once the list is older than `since`
+
+
+def test_find_accepted_maps_errors_like_send() -> None:
+    gw = canned_gateway(503, {"code": 20503, "message": "unavailable", "status": 503})
+    with pytest.raises(SmsTransientError):
+        gw.find_accepted(TO, "hi", since=datetime(2026, 1, 1, tzinfo=UTC))
