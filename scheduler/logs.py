@@ -39,3 +39,5 @@ def setup_logging(*, level: str = "INFO", json_lines: bool = True) -> None:
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
     logging.getLogger("apscheduler").setLevel("WARNING")  # a line per tick is noise
+    # twilio logs every request's parameters at INFO: the text's body and the number.
+    logging.getLogger("twilio.http_client").setLevel("WARNING")

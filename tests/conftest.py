@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,26 @@ from tests.helpers import (
     make_settings,
 )
 from tests.pg import PostgresServer, start_postgres
+
+
+def fail_skips(report: Any) -> None:
+    """With AFTERCARE_NO_SKIPS=1 (set by .ci/run) a skip is a failure: a missing Prism,
+    Chromium or shared/ directory must not turn part of the suite into silent passes."""
+    if report.skipped and os.environ.get("AFTERCARE_NO_SKIPS") == "1":
+        report.outcome = "failed"
+        report.longrepr = f"skipped, and skips are failures here: {report.longrepr}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[Any]:
+    outcome = yield
+    fail_skips(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Iterator[Any]:
+    outcome = yield
+    fail_skips(outcome.get_result())
 
 
 @pytest.fixture(scope="session")

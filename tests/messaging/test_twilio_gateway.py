@@ -13,6 +13,7 @@ import pytest
 from twilio.http import HttpClient
 from twilio.http.response import Response
 
+from scheduler.logs import setup_logging
 from scheduler.messaging.gateway import OutgoingSms, SmsRejected, SmsTransientError
 from scheduler.messaging.twilio import TwilioGateway
 from tests.messaging.prism import ACCOUNT_SID, PrismClient, free_port
@@ -268,3 +269,20 @@ def test_find_accepted_maps_errors_like_send() -> None:
     gw = canned_gateway(503, {"code": 20503, "message": "unavailable", "status": 503})
     with pytest.raises(SmsTransientError):
         gw.find_accepted(TO, "hi", since=datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def test_the_services_logging_keeps_twilios_request_log_and_its_numbers_out(
+    prism_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        setup_logging(level="INFO")  # as `aftercare serve` and `aftercare worker` do
+        gw, _ = gateway(prism_url)
+        gw.find_accepted(TO, "testing", since=datetime(2020, 1, 1, tzinfo=UTC))
+        gw.send(OutgoingSms(TO, "your private check-in text"))
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    logged = capsys.readouterr().err
+    assert TO not in logged and "private check-in" not in logged
