@@ -56,6 +56,7 @@ def create_app(
         try:
             yield
         finally:
+            ctx.stopping.set()  # senders hand back unsent claims instead of finishing them
             sender.stop()
             if scheduler is not None:
                 scheduler.shutdown(wait=True)

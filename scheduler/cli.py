@@ -200,6 +200,7 @@ def worker() -> None:
         f"worker {ctx.worker_id} dispatching every {ctx.settings.dispatch.interval_seconds}s"
     )
     stop.wait()
+    ctx.stopping.set()  # the tick in progress stops after the text in hand
     scheduler.shutdown(wait=True)
 
 

@@ -35,6 +35,8 @@ class AppContext:
     pacer: SendPacer | None = None
     # Rung when texts are queued that should go now (a flag's alert, an answer).
     outbox_bell: threading.Event = field(default_factory=threading.Event)
+    # Set on shutdown: senders stop between texts and hand back what they had not sent.
+    stopping: threading.Event = field(default_factory=threading.Event)
     last_tick_at: datetime | None = None
 
     @property
@@ -78,10 +80,13 @@ def build_context(
     engine = engine or make_engine(resolve_database_url(settings))
     rate = settings.sms.max_per_second
     clock = clock or SystemClock()
+    stopping = threading.Event()
     return AppContext(
         settings=settings,
         engine=engine,
         gateway=gateway or make_gateway(settings, clock),
         clock=clock,
-        pacer=SendPacer(engine, per_second=rate) if rate > 0 else None,
+        # A shutdown cuts a paced wait short instead of sitting out the batch.
+        pacer=SendPacer(engine, per_second=rate, sleep=stopping.wait) if rate > 0 else None,
+        stopping=stopping,
     )

@@ -220,3 +220,30 @@ def test_a_text_that_keeps_killing_its_worker_ends_failed_and_visible(
     assert text.status == "failed" and "gave up" in (text.error or "")
     assert checkin_24h(ctx).status == "failed"
     assert gateway.sent == []
+
+
+def test_a_sender_told_to_stop_hands_back_what_it_had_not_sent(
+    ctx: AppContext, gateway: FakeGateway
+) -> None:
+    with session_scope(ctx.engine) as db:
+        for i in range(5):
+            enqueue_message(db, to=PHONE, body=f"text {i}", purpose="answer", now=DUE)
+    original = gateway.send
+
+    def send_then_shutdown_after_two(sms: OutgoingSms) -> SentSms:
+        sent = original(sms)
+        if len(gateway.sent) == 2:
+            ctx.stopping.set()  # SIGTERM arrives while the second text is in hand
+        return sent
+
+    gateway.send = send_then_shutdown_after_two  # type: ignore[method-assign]
+    report = run_once(ctx, now=DUE)
+    assert report.sending is not None and report.sending.sent == 2
+    with session_scope(ctx.engine) as db:
+        texts = db.exec(select(OutboundMessage).order_by(OutboundMessage.id)).all()  # type: ignore[arg-type]
+    assert [m.status for m in texts] == ["sent", "sent", "pending", "pending", "pending"]
+    assert {m.lease_owner for m in texts} == {None}
+    gateway.send = original  # type: ignore[method-assign]
+    ctx.stopping.clear()  # another process, or this one restarted: no lease to wait out
+    run_once(ctx, now=DUE + timedelta(seconds=1))
+    assert gateway.to(PHONE) == [f"text {i}" for i in range(5)]

@@ -61,6 +61,7 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
         worker=ctx.worker_id,
         status_callback=ctx.status_callback_url,
         pacer=ctx.pacer,
+        stopping=ctx.stopping,
     )
     ctx.last_tick_at = now
     return report

@@ -29,7 +29,7 @@ class SendPacer:
         *,
         per_second: float,
         wall: Callable[[], float] = time.time,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] = time.sleep,
         name: str = "sms",
     ) -> None:
         self.engine, self.interval, self.name = engine, 1.0 / per_second, name

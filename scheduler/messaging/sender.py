@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 class OutboxSender:
     def __init__(self, ctx: AppContext, *, idle_seconds: float = 5.0) -> None:
         self.ctx, self.idle_seconds = ctx, idle_seconds
-        self.stopping = threading.Event()
+        self.stopping = ctx.stopping  # the process's: set once, on shutdown
         self.thread = threading.Thread(target=self.run, name="outbox-sender", daemon=True)
 
     def start(self) -> OutboxSender:
@@ -48,6 +48,7 @@ class OutboxSender:
                     worker=ctx.worker_id,
                     status_callback=ctx.status_callback_url,
                     pacer=ctx.pacer,
+                    stopping=ctx.stopping,
                 )
             except Exception:  # the loop must survive a database blip; rows stay queued
                 log.exception("outbox sender failed; retrying on the next bell")

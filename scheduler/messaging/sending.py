@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.checkins.timing import retry_delay
@@ -66,8 +67,10 @@ def send_due_messages(
     status_callback: str | None = None,
     pacer: SendPacer | None = None,
     rand: Callable[[], float] = random.random,
+    stopping: threading.Event | None = None,
 ) -> SendReport:
-    """Claim due messages and hand each to the gateway, recording the outcome."""
+    """Claim due messages and hand each to the gateway, recording the outcome. When
+    `stopping` is set, the texts not yet handed over go back to the queue at once."""
     report = SendReport()
     claimed = claim_messages(
         engine,
@@ -79,7 +82,12 @@ def send_due_messages(
     )
     accepted = AcceptedSends(engine, worker=worker, now=now)
     try:
-        for item in claimed:
+        for position, item in enumerate(claimed):
+            if pacer is not None and not item.blocked:
+                pacer.wait_turn()
+            if stopping is not None and stopping.is_set():
+                release_claims(engine, [c.id for c in claimed[position:]], worker=worker)
+                break
             send_one(
                 item,
                 gateway,
@@ -89,7 +97,6 @@ def send_due_messages(
                 worker=worker,
                 now=now,
                 status_callback=status_callback,
-                pacer=pacer,
                 rand=rand,
             )
     finally:
@@ -107,7 +114,6 @@ def send_one(
     worker: str,
     now: datetime,
     status_callback: str | None,
-    pacer: SendPacer | None,
     rand: Callable[[], float],
 ) -> None:
     """Hand one claimed text to the gateway and file the outcome."""
@@ -116,8 +122,6 @@ def send_one(
         finish_failed(engine, item.id, worker=worker, now=now, error=item.blocked)
         report.failed += 1
         return
-    if pacer is not None:
-        pacer.wait_turn()
     try:
         callback = f"{status_callback}?m={item.id}" if status_callback else None
         sent = gateway.send(OutgoingSms(item.to, item.body, callback))
@@ -240,6 +244,21 @@ def finish_failed(
                 reason=f"couldn't reach this patient: {error}"[:200],
                 now=now,
             )
+
+
+def release_claims(engine: Engine, ids: Sequence[int], *, worker: str) -> None:
+    """Texts this worker claimed but never handed over: due again now, for anyone."""
+    with session_scope(engine) as db:
+        execute_dml(
+            db,
+            update(OutboundMessage)
+            .where(
+                col(OutboundMessage.id).in_(list(ids)),
+                col(OutboundMessage.status) == MessageStatus.sending,
+                col(OutboundMessage.lease_owner) == worker,
+            )
+            .values(status=MessageStatus.pending, lease_owner=None, lease_until=None),
+        )
 
 
 # Long enough for the provider to list a text it accepted as our request timed out.
