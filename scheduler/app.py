@@ -50,6 +50,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        ctx.stopping.clear()  # a context may serve again after a shutdown (tests, embedding)
         scheduler = start_scheduler(ctx) if run_scheduler else None
         app.state.scheduler = scheduler
         sender = OutboxSender(ctx).start()

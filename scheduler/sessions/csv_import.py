@@ -1,8 +1,8 @@
 """Bulk registration from CSV: all rows or, per bad row, a line-numbered reason.
 
-Each good row is registered in its own savepoint, so a bad row stores nothing of itself
-and does not undo the good ones. A row that repeats an already registered session is
-reported (it would be a 409 on the API) and skipped.
+Rows are parsed one by one, then registered as one batch (`register_sessions`): a bad
+row stores nothing of itself and does not hold back the good ones. A row that repeats an
+already registered session is reported (it would be a 409 on the API) and skipped.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlmodel import Session
 from scheduler.config import Settings
 from scheduler.errors import AftercareError, Conflict, Invalid
 from scheduler.sessions.schemas import SessionIn, parse_session
-from scheduler.sessions.service import register_session
+from scheduler.sessions.service import register_sessions
 
 COLUMNS = ("patient_name", "phone", "sms_consent", "practitioner", "ended_at", "treated_area")
 TRUE_WORDS = {"true", "yes", "y", "1"}
@@ -40,24 +40,34 @@ def import_sessions_csv(
     if missing:
         report.errors.append((1, f"missing column(s): {', '.join(missing)}"))
         return report
+    parsed: list[tuple[int, SessionIn]] = []  # (line number, row)
     for row in reader:
         line = reader.line_num
-        if len(report.registered) + len(report.errors) >= MAX_ROWS:
+        if len(parsed) + len(report.errors) >= MAX_ROWS:
             report.errors.append((line, f"more than {MAX_ROWS} rows; split the file"))
             break
         try:
-            with db.begin_nested():
-                session = register_session(
-                    db, row_to_session(row), settings=settings, now=now, source=source, actor=actor
-                )
-            report.registered.append(session.id)  # type: ignore[arg-type]
-        except Invalid as exc:
-            report.errors.append((line, "; ".join(f"{k}: {v}" for k, v in exc.errors.items())))
-        except Conflict as exc:
-            report.errors.append((line, f"{exc.message} (session {exc.details.get('session_id')})"))
+            parsed.append((line, row_to_session(row)))
         except AftercareError as exc:
-            report.errors.append((line, exc.message))
+            report.errors.append((line, describe(exc)))
+    outcomes = register_sessions(
+        db, [data for _, data in parsed], settings=settings, now=now, source=source, actor=actor
+    )
+    for (line, _), outcome in zip(parsed, outcomes, strict=True):
+        if isinstance(outcome, AftercareError):
+            report.errors.append((line, describe(outcome)))
+        else:
+            report.registered.append(outcome)
+    report.errors.sort()
     return report
+
+
+def describe(exc: AftercareError) -> str:
+    if isinstance(exc, Invalid):
+        return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+    if isinstance(exc, Conflict):
+        return f"{exc.message} (session {exc.details.get('session_id')})"
+    return exc.message
 
 
 def row_to_session(row: dict[str, str | None]) -> SessionIn:

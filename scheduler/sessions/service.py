@@ -1,69 +1,112 @@
-"""Registering treatment sessions: validation, the patient record, and its check-ins."""
+"""Registering treatment sessions: validation, the patient record, and its check-ins.
+
+One code path for one session (API, form, CLI) and for thousands (CSV import): a batch
+costs a fixed number of statements — one lookup of practitioners, patients and earlier
+sessions each, one multi-row insert per table — however many rows it has.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from scheduler.audit import record_action
 from scheduler.checkins.models import CheckIn
 from scheduler.checkins.timing import plan_checkins
 from scheduler.config import Settings
-from scheduler.errors import Conflict, Invalid, NotFound
+from scheduler.errors import AftercareError, Conflict, Invalid, NotFound
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 from scheduler.sessions.phones import to_e164
 from scheduler.sessions.schemas import SessionIn
-from scheduler.staff.models import Role, User
+from scheduler.staff.models import AuditEntry, Role, User
 
 # A session cannot end in the future; this much allows for clocks that disagree.
 CLOCK_SKEW = timedelta(minutes=5)
+ALREADY = "this session is already registered"
+CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's limits
+
+SessionKey = tuple[int, datetime]  # (patient id, ended_at in UTC): unique per session
 
 
 def register_session(
     db: Session, data: SessionIn, *, settings: Settings, now: datetime, source: str, actor: str
 ) -> TreatmentSession:
     """Store a session and plan its check-ins. Raises Invalid (422) or Conflict (409)."""
-    phone, practitioner = validate_registration(db, data, settings=settings, now=now)
-    patient = upsert_patient(db, name=data.patient.name, phone=phone, now=now)
-    existing = db.exec(
-        select(TreatmentSession).where(
-            TreatmentSession.patient_id == patient.id, TreatmentSession.ended_at == data.ended_at
-        )
-    ).first()
-    if existing is not None:
-        raise Conflict("this session is already registered", session_id=existing.id)
-    session = TreatmentSession(
-        patient_id=patient.id,  # type: ignore[arg-type]
-        practitioner_id=practitioner.id,  # type: ignore[arg-type]
-        ended_at=data.ended_at,
-        treated_area=data.treated_area,
-        source=source,
-        created_at=now,
+    [outcome] = register_sessions(
+        db, [data], settings=settings, now=now, source=source, actor=actor
     )
-    db.add(session)
-    try:
-        db.flush()
-    except IntegrityError as exc:  # a concurrent registration of the same session won
-        raise Conflict("this session is already registered") from exc
-    add_checkins(db, session, settings=settings, now=now)
-    record_action(
-        db,
-        actor=actor,
-        action="session.registered",
-        subject_type="session",
-        subject_id=session.id,
-        patient_id=patient.id,
-        now=now,
-        detail=f"via {source}",
-    )
+    if isinstance(outcome, AftercareError):
+        raise outcome
+    session = db.get(TreatmentSession, outcome)
+    assert session is not None
     return session
 
 
+def register_sessions(
+    db: Session,
+    batch: Sequence[SessionIn],
+    *,
+    settings: Settings,
+    now: datetime,
+    source: str,
+    actor: str,
+) -> list[int | AftercareError]:
+    """Register many sessions; each item's outcome, in order: the new session's id, or
+    why it was refused (Invalid 422, Conflict 409). A refused item stores nothing and
+    holds none of the others back."""
+    outcomes: list[int | AftercareError] = [Invalid({}) for _ in batch]
+    practitioners = practitioner_ids(db, {data.practitioner for data in batch})
+    valid: list[tuple[int, SessionIn, str, int]] = []  # (position, data, phone, practitioner)
+    for position, data in enumerate(batch):
+        try:
+            phone, practitioner = validate_registration(
+                data, practitioners, settings=settings, now=now
+            )
+        except Invalid as exc:
+            outcomes[position] = exc
+            continue
+        valid.append((position, data, phone, practitioner))
+    patients = upsert_patients(db, {phone: data.patient.name for _, data, phone, _ in valid}, now)
+    earlier = registered_sessions(db, {patients[phone] for _, _, phone, _ in valid})
+    new: dict[SessionKey, dict[str, Any]] = {}  # insertion order is batch order
+    positions: dict[SessionKey, list[int]] = {}  # a key repeated inside the batch: twins
+    for position, data, phone, practitioner in valid:
+        key = (patients[phone], data.ended_at.astimezone(UTC))
+        if key in earlier:
+            outcomes[position] = Conflict(ALREADY, session_id=earlier[key])
+            continue
+        positions.setdefault(key, []).append(position)
+        new.setdefault(
+            key,
+            {
+                "patient_id": key[0],
+                "practitioner_id": practitioner,
+                "ended_at": key[1],
+                "treated_area": data.treated_area,
+                "source": source,
+                "created_at": now,
+            },
+        )
+    stored = insert_sessions(db, list(new.values()))
+    for key, session_id in zip(new, stored, strict=True):
+        first, *twins = positions[key]
+        outcomes[first] = session_id if session_id is not None else Conflict(ALREADY)
+        for twin in twins:
+            outcomes[twin] = Conflict(ALREADY, session_id=session_id)
+    created = [(row, i) for row, i in zip(new.values(), stored, strict=True) if i is not None]
+    add_checkins(db, created, settings=settings, now=now)
+    record_registrations(db, created, source=source, actor=actor, now=now)
+    return outcomes
+
+
 def validate_registration(
-    db: Session, data: SessionIn, *, settings: Settings, now: datetime
-) -> tuple[str, User]:
+    data: SessionIn, practitioners: dict[str, int], *, settings: Settings, now: datetime
+) -> tuple[str, int]:
     """Every rule the input must meet; all failures are reported together."""
     errors: dict[str, str] = {}
     phone = ""
@@ -80,7 +123,7 @@ def validate_registration(
     ended_error = check_ended_at(data.ended_at, settings=settings, now=now)
     if ended_error:
         errors["ended_at"] = ended_error
-    practitioner = find_practitioner(db, data.practitioner)
+    practitioner = practitioners.get(data.practitioner)
     if practitioner is None:
         errors["practitioner"] = f"no active practitioner with username {data.practitioner!r}"
     if errors:
@@ -99,50 +142,190 @@ def check_ended_at(ended_at: datetime, *, settings: Settings, now: datetime) -> 
     return None
 
 
-def find_practitioner(db: Session, username: str) -> User | None:
-    return db.exec(
-        select(User).where(
-            User.username == username, User.role == Role.practitioner, col(User.active).is_(True)
+def chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    items = list(values)
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def practitioner_ids(db: Session, usernames: set[str]) -> dict[str, int]:
+    """Active practitioners among `usernames`, by username."""
+    found: dict[str, int] = {}
+    for part in chunks(usernames):
+        found.update(
+            db.exec(
+                select(User.username, User.id).where(
+                    col(User.username).in_(part),
+                    User.role == Role.practitioner,
+                    col(User.active).is_(True),
+                )
+            ).all()  # type: ignore[arg-type]
         )
-    ).first()
+    return found
 
 
-def upsert_patient(db: Session, *, name: str, phone: str, now: datetime) -> Patient:
-    """The patient with this phone, created on first registration (with consent recorded)."""
-    patient = db.exec(select(Patient).where(Patient.phone == phone)).first()
-    if patient is None:
-        patient = Patient(name=name, phone=phone, sms_consent_at=now, created_at=now)
-        db.add(patient)
-        db.flush()
-        db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=True, source="registration"))  # type: ignore[arg-type]
-    elif patient.name != name:
-        patient.name = name
-    # A patient who texted STOP stays opted out: a new registration is not a new consent
-    # to texts; the patient must text START.
-    return patient
+def upsert_patients(db: Session, names: dict[str, str], now: datetime) -> dict[str, int]:
+    """Patient ids by phone; new patients are created with their consent recorded.
+
+    A patient who texted STOP stays opted out: a new registration is not a new consent
+    to texts; the patient must text START. A concurrent registration of the same new
+    patient is harmless: the insert skips phones that exist by then.
+    """
+    if not names:
+        return {}
+    patients: Table = Patient.__table__  # type: ignore[attr-defined]
+    known = patient_rows(db, names)
+    fresh: list[dict[str, Any]] = [
+        {"name": names[phone], "phone": phone, "sms_consent_at": now, "created_at": now}
+        for phone in names
+        if phone not in known
+    ]
+    created: dict[str, int] = {}
+    if fresh:
+        insert_new = dialect_insert(db, patients).on_conflict_do_nothing(index_elements=["phone"])
+        created = dict(
+            db.execute(insert_new.returning(patients.c.phone, patients.c.id), fresh).all()
+        )
+        if len(created) < len(fresh):  # lost a race for some: they exist now
+            known.update(
+                patient_rows(db, [row["phone"] for row in fresh if row["phone"] not in created])
+            )
+    if created:
+        consent: Table = ConsentChange.__table__  # type: ignore[attr-defined]
+        db.execute(
+            insert(consent),
+            [
+                {"patient_id": i, "at": now, "opted_in": True, "source": "registration"}
+                for i in created.values()
+            ],
+        )
+    renamed = [
+        {"p_id": i, "p_name": names[phone]}
+        for phone, (i, name) in known.items()
+        if name != names[phone]
+    ]
+    if renamed:
+        db.execute(
+            update(patients)
+            .where(patients.c.id == bindparam("p_id"))
+            .values(name=bindparam("p_name")),
+            renamed,
+        )
+    return {**{phone: i for phone, (i, _) in known.items()}, **created}
+
+
+def patient_rows(db: Session, phones: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """(id, name) of the patients with these phones, by phone."""
+    found: dict[str, tuple[int, str]] = {}
+    for part in chunks(phones):
+        rows = db.exec(
+            select(Patient.phone, Patient.id, Patient.name).where(col(Patient.phone).in_(part))
+        ).all()
+        found.update({phone: (i, name) for phone, i, name in rows})  # type: ignore[misc]
+    return found
+
+
+def registered_sessions(db: Session, patient_ids: set[int]) -> dict[SessionKey, int]:
+    """Sessions these patients already have, by (patient id, ended_at)."""
+    found: dict[SessionKey, int] = {}
+    for part in chunks(patient_ids):
+        rows = db.exec(
+            select(
+                TreatmentSession.patient_id, TreatmentSession.ended_at, TreatmentSession.id
+            ).where(col(TreatmentSession.patient_id).in_(part))
+        ).all()
+        found.update({(p, ended.astimezone(UTC)): i for p, ended, i in rows})  # type: ignore[misc]
+    return found
+
+
+def insert_sessions(db: Session, rows: list[dict[str, Any]]) -> list[int | None]:
+    """Insert sessions; their ids in order, None for one a concurrent request stored first."""
+    if not rows:
+        return []
+    sessions: Table = TreatmentSession.__table__  # type: ignore[attr-defined]
+    # Ids are matched back by the unique key: a multi-row INSERT ... RETURNING need not
+    # return rows in the order given.
+    statement = insert(sessions).returning(
+        sessions.c.patient_id, sessions.c.ended_at, sessions.c.id
+    )
+    try:
+        with db.begin_nested():
+            ids = {(p, ended): i for p, ended, i in db.execute(statement, rows).all()}
+        return [ids[session_key(row)] for row in rows]
+    except IntegrityError:
+        pass
+    # Someone registered one of these meanwhile (the unique key caught it): one at a time.
+    one_by_one: list[int | None] = []
+    for row in rows:
+        try:
+            with db.begin_nested():
+                one_by_one.append(db.execute(statement, [row]).one()[2])
+        except IntegrityError:
+            one_by_one.append(None)
+    return one_by_one
+
+
+def session_key(row: dict[str, Any]) -> SessionKey:
+    return row["patient_id"], row["ended_at"]
 
 
 def add_checkins(
-    db: Session, session: TreatmentSession, *, settings: Settings, now: datetime
+    db: Session, created: list[tuple[dict[str, Any], int]], *, settings: Settings, now: datetime
 ) -> None:
-    plan = plan_checkins(
-        session.ended_at,
-        offsets=settings.checkins.offsets,
-        window=settings.checkins.send_window,
-        tz=settings.clinic.tz,
-        expire_after=settings.checkins.expire_after,
-    )
-    for planned in plan:
-        db.add(
-            CheckIn(
-                session_id=session.id,  # type: ignore[arg-type]
-                kind=planned.kind,
-                due_at=planned.due_at,
-                expires_at=planned.expires_at,
-                updated_at=now,
-            )
+    """The planned check-ins of each new session, in one insert."""
+    rows = [
+        {
+            "session_id": session_id,
+            "kind": planned.kind,
+            "due_at": planned.due_at,
+            "expires_at": planned.expires_at,
+            "status": "pending",
+            "updated_at": now,
+        }
+        for row, session_id in created
+        for planned in plan_checkins(
+            row["ended_at"],
+            offsets=settings.checkins.offsets,
+            window=settings.checkins.send_window,
+            tz=settings.clinic.tz,
+            expire_after=settings.checkins.expire_after,
         )
-    db.flush()
+    ]
+    if rows:
+        db.execute(insert(CheckIn.__table__), rows)  # type: ignore[attr-defined]
+
+
+def record_registrations(
+    db: Session,
+    created: list[tuple[dict[str, Any], int]],
+    *,
+    source: str,
+    actor: str,
+    now: datetime,
+) -> None:
+    """One audit entry per new session."""
+    if created:
+        db.execute(
+            insert(AuditEntry.__table__),  # type: ignore[attr-defined]
+            [
+                {
+                    "at": now,
+                    "actor": actor,
+                    "action": "session.registered",
+                    "subject_type": "session",
+                    "subject_id": session_id,
+                    "patient_id": row["patient_id"],
+                    "detail": f"via {source}",
+                }
+                for row, session_id in created
+            ],
+        )
+
+
+def dialect_insert(db: Session, table: Table) -> Any:
+    """INSERT with ON CONFLICT support for the database in use."""
+    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 def get_session(db: Session, session_id: int) -> TreatmentSession:
