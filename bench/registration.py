@@ -1,5 +1,6 @@
 """Registration throughput: sessions per second through the JSON API (real HTTP to the
-app under uvicorn, 4 concurrent clients) and through CSV import, on SQLite and PostgreSQL.
+app under uvicorn: one session a request from 4 concurrent clients, and batches of 100
+from one client) and through CSV import, on SQLite and PostgreSQL.
 
     .venv/bin/python bench/registration.py [--sessions 1000] [--backends sqlite,postgresql]
 """
@@ -56,6 +57,27 @@ def via_api(url: str, tmp: Path, n: int) -> float:
     return n / elapsed
 
 
+def via_api_batches(url: str, tmp: Path, n: int) -> float:
+    """POST /api/sessions/batch, 100 sessions a request, one client."""
+    ctx = make_context(make_settings(tmp, database={"url": url}), now=datetime.now(UTC))
+    add_practitioner(ctx.engine)
+    token = add_token(ctx.engine)
+    server = LiveServer(ctx).start()
+    try:
+        with server.client(headers={"Authorization": f"Bearer {token}"}) as client:
+            started = time.perf_counter()
+            registered = 0
+            for first in range(0, n, 100):
+                batch = [payload(i) for i in range(first, min(n, first + 100))]
+                answer = client.post("/api/sessions/batch", json={"sessions": batch})
+                registered += answer.json()["registered"]
+            elapsed = time.perf_counter() - started
+        assert registered == n, registered
+    finally:
+        server.stop()
+    return n / elapsed
+
+
 def via_csv(url: str, tmp: Path, n: int) -> float:
     ctx = make_context(make_settings(tmp, database={"url": url}), now=datetime.now(UTC))
     add_practitioner(ctx.engine)
@@ -76,13 +98,13 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     args = parser.parse_args()
-    print(f"{'backend':<11} {'API sessions/s':>15} {'CSV sessions/s':>15}")
+    print(f"{'backend':<11} {'API one each/s':>15} {'API batches/s':>15} {'CSV import/s':>15}")
     for backend in args.backends.split(","):
         rates = []
-        for how in (via_api, via_csv):
+        for how in (via_api, via_api_batches, via_csv):
             with tempfile.TemporaryDirectory() as tmp, database(backend, Path(tmp)) as url:
                 rates.append(how(url, Path(tmp), args.sessions))
-        print(f"{backend:<11} {rates[0]:>15.0f} {rates[1]:>15.0f}")
+        print(f"{backend:<11} " + " ".join(f"{rate:>15.0f}" for rate in rates))
 
 
 if __name__ == "__main__":

@@ -9,10 +9,16 @@ from fastapi.responses import JSONResponse
 from sqlmodel import Session
 
 from scheduler.deps import ApiCaller, Ctx, Db
+from scheduler.errors import AftercareError, Invalid
 from scheduler.messaging.models import OutboundMessage
 from scheduler.sessions.models import Patient, TreatmentSession
-from scheduler.sessions.schemas import parse_session
-from scheduler.sessions.service import checkins_of, get_session, register_session
+from scheduler.sessions.schemas import SessionIn, parse_session
+from scheduler.sessions.service import (
+    checkins_of,
+    get_session,
+    register_session,
+    register_sessions,
+)
 from scheduler.staff.models import User
 
 router = APIRouter(prefix="/api", tags=["sessions"])
@@ -36,6 +42,48 @@ def create_session(
         actor=f"api:{caller.name}",
     )
     return JSONResponse(session_to_json(db, session), status_code=201)
+
+
+MAX_BATCH = 1000
+
+
+@router.post("/sessions/batch")
+def create_sessions(
+    payload: Annotated[Any, Body()], ctx: Ctx, db: Db, caller: ApiCaller
+) -> dict[str, Any]:
+    """Register up to 1,000 sessions in one request (a booking system's nightly push).
+
+    `{"sessions": [...]}` in, one result per item, in order: `{"status": 201, "id": ...}`,
+    `{"status": 422, "errors": {...}}` or `{"status": 409, "session_id": ...}`. A bad item
+    stores nothing and holds back none of the others."""
+    items = payload.get("sessions") if isinstance(payload, dict) else None
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_BATCH:
+        raise Invalid({"sessions": f"expected a list of 1 to {MAX_BATCH} sessions"})
+    results: list[dict[str, Any]] = [{} for _ in items]
+    parsed: list[tuple[int, SessionIn]] = []
+    for index, item in enumerate(items):
+        try:
+            parsed.append((index, parse_session(item)))
+        except Invalid as exc:
+            results[index] = item_result(exc)
+    outcomes = register_sessions(
+        db,
+        [data for _, data in parsed],
+        settings=ctx.settings,
+        now=ctx.clock.now(),
+        source="api",
+        actor=f"api:{caller.name}",
+    )
+    for (index, _), outcome in zip(parsed, outcomes, strict=True):
+        results[index] = item_result(outcome)
+    registered = sum(1 for r in results if r["status"] == 201)
+    return {"registered": registered, "results": results}
+
+
+def item_result(outcome: int | AftercareError) -> dict[str, Any]:
+    if isinstance(outcome, AftercareError):
+        return {"status": outcome.status_code, **outcome.to_json()}
+    return {"status": 201, "id": outcome}
 
 
 @router.get("/sessions/{session_id}")

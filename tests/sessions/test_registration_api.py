@@ -110,8 +110,9 @@ def test_unknown_session_is_a_404(server: LiveServer, token: str) -> None:
         assert c.get("/api/sessions/999").status_code == 404
 
 
-def test_concurrent_registrations_all_succeed(server: LiveServer, token: str,
-                                              ctx: AppContext) -> None:
+def test_concurrent_registrations_all_succeed(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     def register(i: int) -> int:
@@ -121,3 +122,50 @@ def test_concurrent_registrations_all_succeed(server: LiveServer, token: str,
         codes = list(pool.map(register, range(24)))
     assert codes == [201] * 24
     assert count_sessions(ctx) == 24
+
+
+def post_batch(server: LiveServer, token: str | None, payload: Any):  # type: ignore[no-untyped-def]
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    with server.client(headers=headers) as c:
+        return c.post("/api/sessions/batch", json=payload)
+
+
+def test_a_batch_answers_each_item_and_stores_only_the_good_ones(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    existing = post(server, token, session_payload("+15551230000")).json()["id"]
+    items = [
+        session_payload("+15551230001"),
+        session_payload("12345"),  # bad phone
+        session_payload("+15551230000"),  # registered already
+        {"patient": {"name": "No Phone", "sms_consent": True}},  # fails parsing
+        session_payload("+15551230002"),
+    ]
+    response = post_batch(server, token, {"sessions": items})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["registered"] == 2
+    statuses = [r["status"] for r in body["results"]]
+    assert statuses == [201, 422, 409, 422, 201]
+    assert "patient.phone" in body["results"][1]["errors"]
+    assert body["results"][2]["session_id"] == existing
+    assert "patient.phone" in body["results"][3]["errors"]
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        first = c.get(f"/api/sessions/{body['results'][0]['id']}").json()
+    assert [ch["kind"] for ch in first["checkins"]] == ["24h", "48h"]
+    assert count_sessions(ctx) == 3
+
+
+@pytest.mark.parametrize("payload", [{}, {"sessions": []}, [session_payload()], {"sessions": "x"}])
+def test_a_batch_must_be_a_list_of_sessions(
+    server: LiveServer, token: str, payload: Any, ctx: AppContext
+) -> None:
+    response = post_batch(server, token, payload)
+    assert response.status_code == 422
+    assert "sessions" in response.json()["errors"]
+    assert count_sessions(ctx) == 0
+
+
+def test_a_batch_needs_a_token(server: LiveServer, ctx: AppContext) -> None:
+    assert post_batch(server, None, {"sessions": [session_payload()]}).status_code == 401
+    assert count_sessions(ctx) == 0
