@@ -144,8 +144,7 @@ def classify(status: int, code: int | None, message: str) -> SmsRejected | SmsTr
     if status == 429 or code == RATE_LIMITED or status >= 500:
         return SmsTransientError(f"Twilio {status}/{code}: {message}", code=code)
     if code in CONFIGURATION:
-        # Every text fails until someone fixes the account, so this must reach ops.
-        log.error("Twilio configuration error %s: %s (fix the account or sender)", code, message)
+        # Every text fails until someone fixes the account: the outbox logs it at ERROR.
         return SmsRejected(
             f"Twilio configuration error {code}: {message}", code=code, configuration=True
         )

@@ -7,15 +7,20 @@ import logging
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from twilio.http import HttpClient
 from twilio.http.response import Response
 
+from scheduler.db import session_scope
 from scheduler.logs import setup_logging
 from scheduler.messaging.gateway import OutgoingSms, SmsRejected, SmsTransientError
+from scheduler.messaging.outbox import enqueue_message
+from scheduler.messaging.sending import send_due_messages
 from scheduler.messaging.twilio import TwilioGateway
+from tests.helpers import T0, make_context, make_settings
 from tests.messaging.prism import ACCOUNT_SID, PrismClient, free_port
 
 TO = "+15551230001"
@@ -132,15 +137,20 @@ def test_rate_limits_and_outages_are_transient(prism_url: str, prefer: str, code
     assert caught.value.code == code
 
 
-def test_a_configuration_error_is_logged_loudly_without_the_text(
-    prism_url: str, caplog: pytest.LogCaptureFixture
+def test_a_configuration_error_is_logged_once_loudly_without_the_text(
+    prism_url: str, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    gw, _ = gateway(prism_url, prefer="code=401, example=auth_20003")
-    with caplog.at_level(logging.INFO), pytest.raises(SmsRejected):
-        gw.send(OutgoingSms(TO, "your private check-in text"))
-    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert errors and "20003" in errors[0].getMessage()
-    assert "private check-in" not in caplog.text
+    settings = make_settings(tmp_path)
+    ctx = make_context(settings)
+    ctx.gateway, _ = gateway(prism_url, prefer="code=401, example=auth_20003")
+    with session_scope(ctx.engine) as db:
+        enqueue_message(db, to=TO, body="your private check-in text", purpose="answer", now=T0)
+    with caplog.at_level(logging.INFO):
+        report = send_due_messages(ctx.engine, ctx.gateway, settings=settings, now=T0, worker="w1")
+    assert report.failed == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "20003" in errors[0] and "fix the account" in errors[0]
+    assert "private check-in" not in caplog.text and TO not in caplog.text
 
 
 def test_a_request_that_breaks_twilios_api_is_rejected_with_prisms_reason(
