@@ -14,10 +14,13 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from scheduler.checkins.dispatch import run_once
 from scheduler.context import AppContext
+from scheduler.messaging.delivery import check_open_deliveries
 
 log = logging.getLogger(__name__)
 
 DISPATCH_JOB_ID = "checkins.dispatch_due"
+DELIVERY_CHECK_JOB_ID = "messages.check_open_deliveries"
+DELIVERY_CHECK_SECONDS = 300
 
 
 def dispatch_tick(ctx: AppContext) -> None:
@@ -38,6 +41,14 @@ def dispatch_tick(ctx: AppContext) -> None:
         log.info("dispatch: %s", report)
 
 
+def delivery_check(ctx: AppContext) -> None:
+    """Ask the provider about texts whose final status callback never came."""
+    try:
+        check_open_deliveries(ctx.engine, ctx.gateway, now=ctx.clock.now())
+    except Exception:
+        log.exception("delivery check failed; the next run will retry")
+
+
 def start_scheduler(ctx: AppContext) -> BackgroundScheduler:
     """Start the interval jobs; the first dispatch runs at once (catch-up after a restart)."""
     scheduler = BackgroundScheduler(timezone=UTC)
@@ -51,6 +62,15 @@ def start_scheduler(ctx: AppContext) -> BackgroundScheduler:
         max_instances=1,
         coalesce=True,
         misfire_grace_time=None,
+    )
+    scheduler.add_job(
+        delivery_check,
+        "interval",
+        seconds=DELIVERY_CHECK_SECONDS,
+        args=[ctx],
+        id=DELIVERY_CHECK_JOB_ID,
+        max_instances=1,
+        coalesce=True,
     )
     scheduler.start()
     return scheduler

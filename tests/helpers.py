@@ -60,6 +60,7 @@ class FakeGateway:
         self.sids: list[str] = []
         self.failures: list[SmsError] = []
         self.lookup_failures: list[SmsError] = []
+        self.statuses: dict[str, tuple[str, int | None]] = {}
         self.lock = threading.Lock()
         self.counter = 0
 
@@ -71,6 +72,13 @@ class FakeGateway:
             self.sent.append(sms)
             self.sids.append(f"SM{self.counter:032d}")
             return SentSms(sid=self.sids[-1], status="queued")
+
+    def fetch_status(self, sid: str) -> tuple[str, int | None]:
+        """What `statuses` says for this sid (tests set it), else "delivered"."""
+        with self.lock:
+            if self.lookup_failures:
+                raise self.lookup_failures.pop(0)
+            return self.statuses.get(sid, ("delivered", None))
 
     def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
         """Every matching text ever accepted (this fake keeps no times), newest first."""

@@ -10,7 +10,8 @@ from sqlmodel import select
 from scheduler.checkins.dispatch import run_once
 from scheduler.context import AppContext
 from scheduler.db import session_scope
-from scheduler.messaging.delivery import record_delivery_status
+from scheduler.messaging.delivery import check_open_deliveries, record_delivery_status
+from scheduler.messaging.gateway import SmsTransientError
 from scheduler.messaging.models import OutboundMessage
 from scheduler.sessions.schemas import parse_session
 from scheduler.sessions.service import register_session
@@ -19,6 +20,8 @@ from scheduler.staff.accounts import get_user
 from tests.helpers import T0, FakeGateway, hours, session_payload
 
 PATIENT = "+15551234567"
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture
@@ -79,3 +82,72 @@ def test_a_late_sent_callback_does_not_undo_delivered(ctx: AppContext, sent_chec
     report(ctx, sent_checkin, "failed", "30008")
     with session_scope(ctx.engine) as db:
         assert db.exec(select(OutboundMessage.delivery_status)).one() == "delivered"
+
+
+SENT_AT = T0 + hours(24)
+
+
+def asked(gateway: FakeGateway) -> list[str]:
+    """Record every fetch_status call the delivery check makes."""
+    calls: list[str] = []
+    original = gateway.fetch_status
+
+    def fetch(sid: str) -> tuple[str, int | None]:
+        calls.append(sid)
+        return original(sid)
+
+    gateway.fetch_status = fetch  # type: ignore[method-assign]
+    return calls
+
+
+def text_of(ctx: AppContext, sid: str) -> OutboundMessage:
+    with session_scope(ctx.engine) as db:
+        return db.exec(select(OutboundMessage).where(OutboundMessage.sid == sid)).one()
+
+
+def test_a_lost_callback_is_replaced_by_asking_the_provider(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    calls = asked(gateway)
+    gateway.statuses[sent_checkin] = ("undelivered", 30006)  # a landline: callback lost
+    assert check_open_deliveries(ctx.engine, gateway, now=SENT_AT + timedelta(minutes=10)) == 0
+    assert calls == []  # a callback may still come
+    assert check_open_deliveries(ctx.engine, gateway, now=SENT_AT + timedelta(minutes=16)) == 1
+    text = text_of(ctx, sent_checkin)
+    assert (text.delivery_status, text.error_code) == ("undelivered", 30006)
+    with session_scope(ctx.engine) as db:
+        listed = queries.couldnt_reach(db, get_user(db, "drlin"))
+    assert any("not delivered" in u.what for u in listed)
+    check_open_deliveries(ctx.engine, gateway, now=SENT_AT + hours(5))
+    assert calls == [sent_checkin]  # final: never asked again
+
+
+def test_an_unreachable_handset_found_this_way_is_resent_once(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    gateway.statuses[sent_checkin] = ("undelivered", 30003)
+    check_open_deliveries(ctx.engine, gateway, now=SENT_AT + timedelta(minutes=16))
+    run_once(ctx, now=SENT_AT + timedelta(minutes=47))
+    assert len(gateway.to(PATIENT)) == 2
+
+
+def test_a_text_still_on_its_way_is_asked_about_hourly_and_not_after_three_days(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    calls = asked(gateway)
+    gateway.statuses[sent_checkin] = ("sent", None)  # the carrier has not confirmed yet
+    gateway.lookup_failures.append(SmsTransientError("Twilio 503"))
+    for minutes in (16, 30, 50, 77, 80):
+        check_open_deliveries(ctx.engine, gateway, now=SENT_AT + timedelta(minutes=minutes))
+    assert len(calls) == 2  # at 16 (failed: Twilio down) and 77 (an hour later), not between
+    check_open_deliveries(ctx.engine, gateway, now=SENT_AT + timedelta(days=3, minutes=1))
+    assert len(calls) == 2
+
+
+def test_a_text_whose_callback_came_is_never_asked_about(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    calls = asked(gateway)
+    report(ctx, sent_checkin, "delivered")
+    check_open_deliveries(ctx.engine, gateway, now=SENT_AT + hours(2))
+    assert calls == []

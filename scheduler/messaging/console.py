@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.clock import Clock, SystemClock
-from scheduler.messaging.gateway import OutgoingSms, SentSms
+from scheduler.messaging.gateway import OutgoingSms, SentSms, SmsRejected
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +44,24 @@ class ConsoleGateway:
         log.info("console sms %s to %s (%d chars)", sid, mask_phone(sms.to), len(sms.body))
         return SentSms(sid=sid, status="sent")
 
-    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
-        """The outbox is this provider's record: matching lines, newest first."""
+    def records(self) -> list[dict[str, str]]:
+        """Every text this gateway has accepted, oldest first."""
         if not self.outbox.exists():
             return []
         with self._lock, self.outbox.open(encoding="utf-8") as f:
-            lines = [json.loads(line) for line in f if line.strip()]
+            return [json.loads(line) for line in f if line.strip()]
+
+    def fetch_status(self, sid: str) -> tuple[str, int | None]:
+        """Every text in the outbox counts as delivered; others are unknown (404)."""
+        if any(record["sid"] == sid for record in self.records()):
+            return "delivered", None
+        raise SmsRejected(f"no message {sid} in the console outbox", code=20404)
+
+    def find_accepted(self, to: str, body: str, *, since: datetime) -> list[SentSms]:
+        """The outbox is this provider's record: matching lines, newest first."""
         return [
             SentSms(sid=line["sid"], status="sent")
-            for line in reversed(lines)
+            for line in reversed(self.records())
             if line["to"] == to
             and line["body"] == body
             and datetime.fromisoformat(line["sent_at"]) >= since

@@ -6,16 +6,31 @@ import logging
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import or_, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckInStatus
-from scheduler.messaging.models import FINAL_DELIVERY, MessageStatus, OutboundMessage
+from scheduler.db import execute_dml, session_scope, try_exclusive
+from scheduler.messaging.gateway import SmsError, SmsGateway
+from scheduler.messaging.models import (
+    FINAL_DELIVERY,
+    UNSETTLED_DELIVERY,
+    MessageStatus,
+    OutboundMessage,
+)
 from scheduler.messaging.outbox import set_checkin_status
 
 log = logging.getLogger(__name__)
 
 UNREACHABLE_HANDSET = 30003
 REDELIVERY_DELAY = timedelta(minutes=30)
+# A status callback normally comes within seconds; after CHECK_AFTER without a final one
+# we ask the provider, at most every CHECK_EVERY, for texts up to CHECK_WITHIN old.
+CHECK_AFTER = timedelta(minutes=15)
+CHECK_EVERY = timedelta(hours=1)
+CHECK_WITHIN = timedelta(days=3)
+CHECK_BATCH = 50
 
 # Twilio's statuses in the order a message moves through them; callbacks can arrive
 # out of order, so a status never replaces a later one, and nothing replaces a final one.
@@ -104,3 +119,51 @@ def adopt_unrecorded_send(
     set_checkin_status(db, message_id, CheckInStatus.sent, reason=None, now=now)
     log.warning("message %s: adopted send %s… the worker never recorded", message_id, sid[:8])
     return message
+
+
+def check_open_deliveries(engine: Engine, gateway: SmsGateway, *, now: datetime) -> int:
+    """Ask the provider about sent texts whose final status callback never came (our web
+    process was down when Twilio posted it), and apply the answer as that callback would
+    have: a carrier failure then shows under "Couldn't reach", a 30003 is sent again."""
+    with session_scope(engine) as db:
+        if not try_exclusive(db, "delivery.check_open_deliveries"):
+            return 0
+        due = db.exec(
+            select(OutboundMessage.id, OutboundMessage.sid)
+            .where(UNSETTLED_DELIVERY)  # the partial index's own predicate
+            .where(col(OutboundMessage.sent_at) <= now - CHECK_AFTER)
+            .where(col(OutboundMessage.sent_at) >= now - CHECK_WITHIN)
+            .where(
+                or_(
+                    col(OutboundMessage.delivery_checked_at).is_(None),
+                    col(OutboundMessage.delivery_checked_at) <= now - CHECK_EVERY,
+                )
+            )
+            .order_by(col(OutboundMessage.sent_at))
+            .limit(CHECK_BATCH)
+        ).all()
+        if not due:
+            return 0
+        execute_dml(
+            db,
+            update(OutboundMessage)
+            .where(col(OutboundMessage.id).in_([i for i, _ in due]))
+            .values(delivery_checked_at=now),
+        )
+    settled = 0
+    for message_id, sid in due:
+        try:
+            status, code = gateway.fetch_status(sid or "")
+        except SmsError as exc:
+            log.warning("can't fetch the delivery status of message %s: %s", message_id, exc)
+            continue
+        params = {"MessageSid": sid or "", "MessageStatus": status}
+        if code is not None:
+            params["ErrorCode"] = str(code)
+        with session_scope(engine) as db:
+            settled += record_delivery_status(db, params, now=now)
+    if settled:
+        log.info(
+            "delivery check: %d of %d texts had news the callbacks never brought", settled, len(due)
+        )
+    return settled

@@ -76,3 +76,8 @@ class SmsGateway(Protocol):
         """Texts with exactly this body the provider accepted for `to` at or after
         `since`, newest first: how a send whose outcome we never recorded is settled."""
         ...
+
+    def fetch_status(self, sid: str) -> tuple[str, int | None]:
+        """The provider's delivery status of one text and its error code, if any: for
+        texts whose status callback never came."""
+        ...

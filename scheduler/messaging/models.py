@@ -35,6 +35,11 @@ class Purpose(StrEnum):
 
 # Twilio MessageStatus values after which nothing changes.
 FINAL_DELIVERY = frozenset({"delivered", "undelivered", "failed", "canceled", "read"})
+# Sent texts whose fate is still open: the ones a lost status callback leaves unknown.
+UNSETTLED_DELIVERY = text(
+    "status = 'sent' AND (delivery_status IS NULL OR delivery_status NOT IN "
+    "('delivered', 'undelivered', 'failed', 'canceled', 'read'))"
+)
 
 
 class OutboundMessage(SQLModel, table=True):
@@ -46,6 +51,12 @@ class OutboundMessage(SQLModel, table=True):
             "id",
             postgresql_where=text("status = 'pending'"),
             sqlite_where=text("status = 'pending'"),
+        ),
+        Index(
+            "ix_outbound_delivery_open",
+            "sent_at",
+            postgresql_where=UNSETTLED_DELIVERY,
+            sqlite_where=UNSETTLED_DELIVERY,
         ),
     )
 
@@ -68,6 +79,8 @@ class OutboundMessage(SQLModel, table=True):
     flag_id: int | None = Field(default=None, foreign_key="flag.id", index=True)
     created_at: datetime = utc_field()
     sent_at: datetime | None = utc_field(nullable=True, default=None)
+    # When we last asked the provider, because no final status callback had come.
+    delivery_checked_at: datetime | None = utc_field(nullable=True, default=None)
 
 
 class InboundMessage(SQLModel, table=True):

@@ -10,7 +10,7 @@ import pytest
 
 from scheduler.clock import ManualClock
 from scheduler.messaging.console import ConsoleGateway
-from scheduler.messaging.gateway import OutgoingSms, SmsGateway
+from scheduler.messaging.gateway import OutgoingSms, SmsGateway, SmsRejected
 from scheduler.messaging.twilio import TwilioGateway
 from tests.messaging.prism import ACCOUNT_SID, PrismClient
 
@@ -69,3 +69,11 @@ def test_the_console_gateway_finds_what_it_accepted(tmp_path: Path) -> None:
     assert [s.sid for s in gw.find_accepted("+15551234567", "one", since=clock.now())] == [
         later.sid
     ]
+
+
+def test_the_console_gateway_reports_its_texts_delivered(tmp_path: Path) -> None:
+    gw = ConsoleGateway(outbox=tmp_path / "outbox.jsonl", from_number="+15550000000")
+    sent = gw.send(OutgoingSms("+15551234567", "one"))
+    assert gw.fetch_status(sent.sid) == ("delivered", None)
+    with pytest.raises(SmsRejected):
+        gw.fetch_status("SM" + "0" * 32)
