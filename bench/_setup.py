@@ -20,7 +20,10 @@ from scheduler.migrate import upgrade_database
 from scheduler.sessions.models import Patient, TreatmentSession
 from scheduler.staff.accounts import create_user
 
-NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # 10:00 in New York: inside the window
+# Today at 15:00 UTC (10:00 or 11:00 in New York: inside the send window). Relative to the
+# real date because the newcomer's APScheduler runs on the real clock: its jobs, due a day
+# after NOW, must still be in the future while it is measured.
+NOW = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
 
 
 def bench_settings(tmp: Path, url: str, **sms: Any) -> Settings:
