@@ -133,8 +133,12 @@ class Judge(KindRules):
         return found
 
     # --- concepts -------------------------------------------------------------------
+    def idiom_tokens(self) -> set[int]:
+        """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings."""
+        return {i for s, e in self.r.occurrences("idioms") for i in range(s, e)}
+
     def concept_matches(self) -> list[Match]:
-        blocked = {i for s, e in self.r.occurrences("idioms") for i in range(s, e)}
+        blocked = self.idiom_tokens()
         best: dict[tuple[str, int], Match] = {}
         for i, tok in enumerate(self.r.tokens):
             if not tok.is_word or i in blocked:
@@ -178,11 +182,12 @@ class Judge(KindRules):
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
             self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
-        if (
-            label in ("emergency", "complication")
-            and not rule.startswith("48h")
-            and r.resolved(start)
-        ):
+        flagged = label in ("emergency", "complication")
+        if flagged and not rule.startswith("48h") and r.resolved(start):
+            if r.has("original_complaint", r.tokens[start].sentence):
+                # "the sharp pain I came in with is gone": the treatment worked
+                self.findings.append(Finding("normal", phrase, span, "original-complaint-gone"))
+                return
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
 
@@ -209,7 +214,8 @@ class Judge(KindRules):
         return max(0, bisect.bisect_right(starts, char) - 1)
 
     def judge_scores(self) -> None:
-        scores = pain_scores(self.r.text)
+        blocked = self.idiom_tokens()
+        scores = [s for s in pain_scores(self.r.text) if self.token_at(s.span[0]) not in blocked]
         for s in scores:
             label, rule = self.thresholds.label_for(s.value)
             start = self.token_at(s.span[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ class PainThresholds:
     complication_min: int = 7
 
     def label_for(self, score: float) -> tuple[str, str]:
+        # A half point between two bands counts as the higher one, as a range does
+        # ("6.5" is read like "6-7"): the safer reading.
+        score = math.ceil(score)
         if score >= self.emergency_min:
             return "emergency", f"pain-score>={self.emergency_min}"
         if score >= self.complication_min:

@@ -21,7 +21,10 @@ WORDS = {
     "nine": 9,
     "ten": 10,
 }
-NUM = r"(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+NUM = (
+    r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+and\s+a\s+half|\s*½)?)"
+)
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of)\s*(?:10|ten)\b"
 RANGE = r"(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
@@ -83,8 +86,13 @@ class NumberFinding:
     span: tuple[int, int]
 
 
+HALF = re.compile(r"\s+and\s+a\s+half|\s*½")
+
+
 def to_number(text: str) -> float:
-    return float(WORDS.get(text, text))
+    """ "7" -> 7.0, "six" -> 6.0, "six and a half" / "6½" -> 6.5."""
+    whole = HALF.sub("", text)
+    return float(WORDS.get(whole, whole)) + (0.5 if whole != text else 0.0)
 
 
 def pain_scores(text: str) -> list[NumberFinding]:
@@ -121,10 +129,13 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
     for m in TEMPERATURE.finditer(folded):
         value = float(m.group(1))
         unit = m.group(3)
-        context = (
-            m.group(2) or unit or TEMP_CONTEXT.search(folded[max(0, m.start() - 30) : m.end() + 20])
+        close = m.group(2) or unit or TEMP_CONTEXT.search(
+            folded[max(0, m.start() - 30) : m.end() + 20]
         )
-        if not context:
+        # A reading with a decimal point is a thermometer's, even far from the word "temp"
+        # ("temp is 37.4 this morning but it was 38.1 last night") or without it ("38.2").
+        decimal = "." in m.group(1)
+        if not close and not (decimal and (TEMP_CONTEXT.search(folded) or feverish(value))):
             continue
         if unit == "c" or (unit is None and 34 <= value <= 43):
             fever = value >= FEVER_C
@@ -134,3 +145,8 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
             continue
         found.append((NumberFinding(value, (m.start(), m.end())), fever))
     return found
+
+
+def feverish(value: float) -> bool:
+    """A bare decimal that can only be a raised body temperature, in °C or °F."""
+    return 37.5 <= value <= 42.5 or 99.5 <= value <= 106.0

@@ -156,7 +156,7 @@ class Reading:
 
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
-        if self.occurrences("on_behalf"):
+        if self.on_behalf():
             return False  # someone texting for the patient: "she" is the patient
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
         practitioner_verbs = self.lexicon.words("practitioner_verbs")
@@ -176,10 +176,30 @@ class Reading:
             j -= 1
         return False
 
+    def on_behalf(self) -> bool:
+        """Someone texting for the patient: "this is her daughter", "Tom here, Margaret's
+        son" (a named person's relative introducing themselves)."""
+        if self.occurrences("on_behalf"):
+            return True
+        relatives = self.lexicon.words("relatives")
+        introductions = {self.tokens[s].sentence for s, _ in self.occurrences("introduction")}
+        for i in range(1, len(self.tokens)):
+            tok, prev = self.tokens[i], self.tokens[i - 1]
+            raw = self.text[prev.start : prev.end]
+            if (
+                tok.norm in relatives
+                and tok.sentence in introductions
+                and raw[:1].isupper()
+                and raw[-2:].lower() in ("'s", "’s")
+            ):
+                return True
+        return False
+
     def question_sentences(self) -> list[int]:
         """Sentences that ask something: end in "?" or open with a question word.
         A one- or two-word "dizzy?" is a self-check, not a question."""
         starts = self.lexicon.phrases("question_starts")
+        asking = {self.tokens[s].sentence for s, _ in self.occurrences("question_phrases")}
         asked = []
         for index, words in enumerate(self.sentences):
             if not words:
@@ -187,7 +207,7 @@ class Reading:
             last = words[-1] + 1
             ends_q = last < len(self.tokens) and self.tokens[last].norm == "?"
             opens_q = any(self.match_at(words[0], p) is not None for p in starts)
-            if (ends_q and len(words) > 2) or (opens_q and len(words) > 2):
+            if (ends_q or opens_q) and len(words) > 2 or index in asking:
                 asked.append(index)
         return asked
 

@@ -220,3 +220,40 @@ def test_a_finding_said_to_be_gone_now_still_counts() -> None:
 def test_soreness_that_has_passed_is_normal() -> None:
     assert label("not sore anymore", "48h") == "normal"
     assert label("no stiffness now, all good", "48h") == "normal"
+
+
+def test_a_half_point_between_bands_counts_as_the_higher_band() -> None:
+    assert label("six and a half out of ten") == "complication"
+    assert label("pain is 8.5/10") == "emergency"
+    assert label("about 5 and a half out of 10, fine otherwise") == "normal"
+
+
+def test_a_thermometer_reading_counts_far_from_the_word_temp() -> None:
+    assert label("temp is 37.4 this morning but it was 38.1 last night", "48h") == "emergency"
+    assert label("neck is better but I have been at 38.2 since the night") == "emergency"
+    assert label("temp 36.8 this morning, all good") == "normal"
+
+
+def test_a_relative_introducing_themselves_texts_for_the_patient() -> None:
+    assert label("Hi, this is Tom, Margaret's son. She passed out this morning", "48h") == (
+        "emergency"
+    )
+    assert label("my grandmother is the patient, her chest is squeezing") == "emergency"
+    assert label("Hi this is Anna. My son has a fever, I am fine") == "review"
+
+
+def test_numbers_inside_an_idiom_are_not_pain_scores() -> None:
+    assert label("10/10 would recommend, feel amazing") == "normal"
+    assert label("pain is 10/10, I can't cope") == "emergency"
+
+
+def test_the_complaint_the_patient_came_in_with_being_gone_is_normal() -> None:
+    assert label("my back is fine, the sharp pain I came in with is gone") == "normal"
+    assert label("the sharp pain I came in with is still there") == "complication"
+    assert label("had a sharp pain last night, gone now") == "complication"
+
+
+def test_a_request_for_advice_without_a_question_mark_is_a_question() -> None:
+    assert label("Dear Clinic, kindly let me know whether I should continue the tea.") == (
+        "review"
+    )
