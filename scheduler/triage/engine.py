@@ -173,7 +173,9 @@ class Judge(KindRules):
             self.findings.append(Finding(label, phrase, span, "negated", counted=False))
             return
         # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
-        if r.hypothetical(start, ignore_within=2 if rule == "near-fainting" else 0):
+        if r.hypothetical(start, ignore_within=2 if rule == "near-fainting" else 0) or (
+            label != "normal" and self.general_question(start)
+        ):
             self.findings.append(Finding(label, phrase, span, "hypothetical", counted=False))
             if label != "normal" and self.is_question_sentence(start):
                 self.findings.append(Finding("review", phrase, span, "hypothetical-question"))
@@ -231,16 +233,37 @@ class Judge(KindRules):
 
     def judge_temperatures(self) -> None:
         for t, fever in temperatures(self.r.text):
-            start = self.token_at(t.span[0])
+            start = self.reading_owner(self.token_at(t.span[0]))
             phrase = self.r.text[t.span[0] : t.span[1]]
             if fever:
                 self.add("emergency", phrase, t.span, "temperature>=38C", start, start + 1)
             else:
                 self.add("normal", phrase, t.span, "temperature-below-fever-line", start, start + 1)
 
+    def reading_owner(self, number: int) -> int:
+        """Where a thermometer reading is read in context: at "temperature" in "I've taken
+        my temperature as my wife insisted: 38.2", whose temperature it is."""
+        sentence = self.r.tokens[number].sentence
+        for j in range(number - 1, max(-1, number - 10), -1):
+            tok = self.r.tokens[j]
+            if tok.sentence != sentence:
+                break
+            if tok.norm in ("temp", "temperature", "thermometer", "temps"):
+                return j
+        return number
+
     # --- questions and opt-out ------------------------------------------------------
     def is_question_sentence(self, start: int) -> bool:
         return self.r.tokens[start].sentence in self.r.question_sentences()
+
+    def general_question(self, start: int) -> bool:
+        """ "Is dizziness normal after a session?" asks about symptoms in general: nobody in
+        the sentence has them ("is it normal that I'm this dizzy?" reports one)."""
+        sentence = self.r.tokens[start].sentence
+        if sentence not in self.r.question_sentences():
+            return False
+        words = {self.r.tokens[i].norm for i in self.r.sentences[sentence]}
+        return not words & (self.lex.words("self") | self.lex.words("present_state"))
 
     def judge_questions(self) -> None:
         """A question is for a person to answer (review), unless it asks to opt out."""

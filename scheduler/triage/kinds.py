@@ -62,6 +62,8 @@ class KindRules:
             if self.r.has("severity_boost"):
                 return "emergency", "unmanageable-pain"
             return concept.label, concept.rule
+        if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
+            return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
 
     def fainting(self, m: Match) -> tuple[str, str] | None:
@@ -69,6 +71,9 @@ class KindRules:
         if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
             return None  # "a faint bruise", "faint red line"
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
+        earlier = [self.r.tokens[j].norm for j in range(max(0, m.start - 4), m.start)]
+        if any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
+            return None  # "the bruise is v faint now"
         if any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
             if not any(w in ("i", "she", "he", "mum", "mom") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"

@@ -61,11 +61,22 @@ SCORE_PATTERNS = [
         r"about\s+|around\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
-BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3])  # scores only where pain is being talked about
+# "7 or 8 maybe when i bend", "6-7 when i move": a choice of two small numbers, followed by
+# the end of a phrase or a word that goes on about the pain, never a count ("2 or 3 needles").
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(" + NUM + r")\s*(?:-|–|or|to)\s*(" + NUM + r")\b" + NOT_A_SCORE
+        + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
+        r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b))"
+    )
+)
+# scores only where pain is being talked about
+BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5])
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
-    r"\b(?:pain|hurts?|ache|aching|sore|score|level|rate|rating|scale|"
+    r"\b(?:pain|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
+    r"rating|scale|"
     r"its|it's|it|was|now|like|about|around|maybe|say|probably|honestly)\b"
 )
 

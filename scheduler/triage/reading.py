@@ -165,7 +165,9 @@ class Reading:
             tok = self.tokens[j]
             if tok.is_word:
                 words += 1
-                if tok.norm in me:
+                # "my wife who came with me has a headache": "me" there is not who has it
+                with_me = tok.norm == "me" and j > 0 and self.tokens[j - 1].norm == "with"
+                if tok.norm in me and not with_me:
                     return False
                 word = tok.norm
                 phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.occurrences("others"))
@@ -207,9 +209,19 @@ class Reading:
             last = words[-1] + 1
             ends_q = last < len(self.tokens) and self.tokens[last].norm == "?"
             opens_q = any(self.match_at(words[0], p) is not None for p in starts)
+            if opens_q and not ends_q and self.exclamation(words[0]):
+                opens_q = False  # "What an amazing session!"
             if (ends_q or opens_q) and len(words) > 2 or index in asking:
                 asked.append(index)
         return asked
+
+    def exclamation(self, first: int) -> bool:
+        """ "What a ...", "what an ...", "how lovely ..." open an exclamation."""
+        second = self.tokens[first + 1].norm if first + 1 < len(self.tokens) else ""
+        opener = self.tokens[first].norm
+        return (opener == "what" and second in ("a", "an")) or (
+            opener == "how" and second in self.lexicon.words("normal")
+        )
 
     def negated_right_before(self, start: int) -> bool:
         """ "not good", "not feeling great": a negation one or two words back."""

@@ -71,6 +71,14 @@ def normalise_word(raw: str) -> str:
     return SHORTHAND.get(word, word)
 
 
+def read_word(raw: str) -> str:
+    """A word as the lexicon knows it; "breathing's" / "heart's" (is, has, possessive) is
+    the word itself. Short ones keep their form: "it's", "he's" are words of their own."""
+    if len(raw) > 5 and raw[-2:] in ("'s", "’s"):
+        raw = raw[:-2]
+    return normalise_word(raw)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word and sentence-mark tokens, each with its span in the original text."""
     tokens: list[Token] = []
@@ -81,7 +89,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(raw, match.start(), match.end(), sentence, False))
             sentence += 1
             continue
-        tokens.append(Token(normalise_word(raw), match.start(), match.end(), sentence, True))
+        tokens.append(Token(read_word(raw), match.start(), match.end(), sentence, True))
     return tokens
 
 

@@ -257,3 +257,30 @@ def test_a_request_for_advice_without_a_question_mark_is_a_question() -> None:
     assert label("Dear Clinic, kindly let me know whether I should continue the tea.") == (
         "review"
     )
+
+
+def test_a_general_question_about_a_symptom_is_not_a_report() -> None:
+    assert label("Is dizziness normal after a session? I've read it can happen.") == "review"
+    assert label("I'm a bit dizzy this morning, is that normal?") == "complication"
+    assert label("Dizzy, is that normal?") == "complication"
+
+
+def test_an_exclamation_is_not_a_question() -> None:
+    assert label("What an amazing session! Feeling great") == "normal"
+
+
+def test_a_choice_of_two_scores_where_pain_is_talked_about() -> None:
+    assert label("kinda achy, 7 or 8 maybe when i bend") == "complication"
+    assert label("6-7 when i move, fine when still") == "complication"
+    assert label("2 or 3 of the needle spots are a bit sore") == "normal"
+
+
+def test_redness_away_from_the_needle_sites_is_for_review() -> None:
+    assert label("itchy red rash on my tummy, not where the needles were") == "review"
+    assert label("itchy red rash right around the needle spots") == "complication"
+
+
+def test_whose_temperature_is_read_where_the_word_temperature_stands() -> None:
+    text = "I've taken my temperature as my wife insisted: 38.2. Feel a bit rotten."
+    assert label(text, "48h") == "emergency"
+    assert label("my wife took her temperature, 38.2. I'm fine") == "review"
