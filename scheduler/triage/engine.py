@@ -254,13 +254,13 @@ class Judge(KindRules):
 
     # --- questions and opt-out ------------------------------------------------------
     def is_question_sentence(self, start: int) -> bool:
-        return self.r.tokens[start].sentence in self.r.question_sentences()
+        return self.r.tokens[start].sentence in self.r.question_sentences
 
     def general_question(self, start: int) -> bool:
         """ "Is dizziness normal after a session?" asks about symptoms in general: nobody in
         the sentence has them ("is it normal that I'm this dizzy?" reports one)."""
         sentence = self.r.tokens[start].sentence
-        if sentence not in self.r.question_sentences():
+        if sentence not in self.r.question_sentences:
             return False
         words = {self.r.tokens[i].norm for i in self.r.sentences[sentence]}
         return not words & (self.lex.words("self") | self.lex.words("present_state"))
@@ -269,7 +269,7 @@ class Judge(KindRules):
         """A question is for a person to answer (review), unless it asks to opt out."""
         opt_outs = self.r.occurrences("opt_out_phrases")
         out_sentences = {self.r.tokens[s].sentence for s, _ in opt_outs}
-        for sentence in self.r.question_sentences():
+        for sentence in self.r.question_sentences:
             if sentence in out_sentences:
                 continue  # "can you stop texting me?" asks to opt out, not a question
             words = self.r.sentences[sentence]

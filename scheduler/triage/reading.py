@@ -4,6 +4,7 @@ is it negated, hypothetical, about someone else, in the past?"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .lexicon import Lexicon, Phrase
 from .text import Token, tokenize
@@ -156,7 +157,7 @@ class Reading:
 
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
-        if self.on_behalf():
+        if self.on_behalf:
             return False  # someone texting for the patient: "she" is the patient
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
         practitioner_verbs = self.lexicon.words("practitioner_verbs")
@@ -178,6 +179,7 @@ class Reading:
             j -= 1
         return False
 
+    @cached_property
     def on_behalf(self) -> bool:
         """Someone texting for the patient: "this is her daughter", "Tom here, Margaret's
         son" (a named person's relative introducing themselves)."""
@@ -197,7 +199,8 @@ class Reading:
                 return True
         return False
 
-    def question_sentences(self) -> list[int]:
+    @cached_property
+    def question_sentences(self) -> frozenset[int]:
         """Sentences that ask something: end in "?" or open with a question word.
         A one- or two-word "dizzy?" is a self-check, not a question."""
         starts = self.lexicon.phrases("question_starts")
@@ -213,7 +216,7 @@ class Reading:
                 opens_q = False  # "What an amazing session!"
             if (ends_q or opens_q) and len(words) > 2 or index in asking:
                 asked.append(index)
-        return asked
+        return frozenset(asked)
 
     def exclamation(self, first: int) -> bool:
         """ "What a ...", "what an ...", "how lovely ..." open an exclamation."""

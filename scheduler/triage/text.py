@@ -62,6 +62,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Lower case, accents off, one character out per character in, so spans stay valid."""
+    if text.isascii():
+        return text.lower()
     return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower()[:1] or ch for ch in text)
 
 
