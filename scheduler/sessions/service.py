@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn
@@ -72,14 +71,10 @@ def register_sessions(
             continue
         valid.append((position, data, phone, practitioner))
     patients = upsert_patients(db, {phone: data.patient.name for _, data, phone, _ in valid}, now)
-    earlier = registered_sessions(db, {patients[phone] for _, _, phone, _ in valid})
     new: dict[SessionKey, dict[str, Any]] = {}  # insertion order is batch order
     positions: dict[SessionKey, list[int]] = {}  # a key repeated inside the batch: twins
     for position, data, phone, practitioner in valid:
         key = (patients[phone], data.ended_at.astimezone(UTC))
-        if key in earlier:
-            outcomes[position] = Conflict(ALREADY, session_id=earlier[key])
-            continue
         positions.setdefault(key, []).append(position)
         new.setdefault(
             key,
@@ -93,11 +88,17 @@ def register_sessions(
             },
         )
     stored = insert_sessions(db, list(new.values()))
+    # Keys the insert skipped were registered before (or by a concurrent request just now).
+    skipped = {key[0] for key, i in zip(new, stored, strict=True) if i is None}
+    earlier = registered_sessions(db, skipped)
     for key, session_id in zip(new, stored, strict=True):
         first, *twins = positions[key]
-        outcomes[first] = session_id if session_id is not None else Conflict(ALREADY)
+        if session_id is None:
+            outcomes[first] = Conflict(ALREADY, session_id=earlier.get(key))
+        else:
+            outcomes[first] = session_id
         for twin in twins:
-            outcomes[twin] = Conflict(ALREADY, session_id=session_id)
+            outcomes[twin] = Conflict(ALREADY, session_id=session_id or earlier.get(key))
     created = [(row, i) for row, i in zip(new.values(), stored, strict=True) if i is not None]
     add_checkins(db, created, settings=settings, now=now)
     record_registrations(db, created, source=source, actor=actor, now=now)
@@ -239,30 +240,20 @@ def registered_sessions(db: Session, patient_ids: set[int]) -> dict[SessionKey, 
 
 
 def insert_sessions(db: Session, rows: list[dict[str, Any]]) -> list[int | None]:
-    """Insert sessions; their ids in order, None for one a concurrent request stored first."""
+    """Insert sessions; their ids in order, None for one that exists already (registered
+    earlier, or by a concurrent request a moment ago: the unique key decides)."""
     if not rows:
         return []
     sessions: Table = TreatmentSession.__table__  # type: ignore[attr-defined]
     # Ids are matched back by the unique key: a multi-row INSERT ... RETURNING need not
     # return rows in the order given.
-    statement = insert(sessions).returning(
-        sessions.c.patient_id, sessions.c.ended_at, sessions.c.id
+    statement = (
+        dialect_insert(db, sessions)
+        .on_conflict_do_nothing(index_elements=["patient_id", "ended_at"])
+        .returning(sessions.c.patient_id, sessions.c.ended_at, sessions.c.id)
     )
-    try:
-        with db.begin_nested():
-            ids = {(p, ended): i for p, ended, i in db.execute(statement, rows).all()}
-        return [ids[session_key(row)] for row in rows]
-    except IntegrityError:
-        pass
-    # Someone registered one of these meanwhile (the unique key caught it): one at a time.
-    one_by_one: list[int | None] = []
-    for row in rows:
-        try:
-            with db.begin_nested():
-                one_by_one.append(db.execute(statement, [row]).one()[2])
-        except IntegrityError:
-            one_by_one.append(None)
-    return one_by_one
+    ids = {(p, ended): i for p, ended, i in db.execute(statement, rows).all()}
+    return [ids.get(session_key(row)) for row in rows]
 
 
 def session_key(row: dict[str, Any]) -> SessionKey:
