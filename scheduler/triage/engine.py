@@ -4,13 +4,27 @@ combined into one label. Pure: same text and check-in, same assessment."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from .kinds import KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding, pain_scores, temperatures
 from .reading import Reading
+from .text import without_quotes
 
+# A reply that opens with a carrier keyword set apart ("Stop pls 🙏 feel fine", "STOP, all
+# good") asks to stop, whatever follows; "stop by friday?" and "stop the pain" do not.
+# Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
+LEADING_KEYWORD = re.compile(
+    r"^\W*(?:stop|stopall|unsubscribe|unsub|quit|optout)"
+    r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap))*\s*(?:[^\w\s'’]|$)",
+    re.IGNORECASE,
+)
+# An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
+SHOUTED_KEYWORD = re.compile(
+    r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])"
+)
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
 WEAK_NORMAL = {
@@ -70,7 +84,10 @@ class Triage:
             raise ValueError(f"checkin must be '24h' or '48h', got {checkin!r}")
         if not text or not text.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
-        reading = Reading(text, self.lexicon)
+        own_words = without_quotes(text)
+        if not own_words.strip():
+            return Assessment("review", (Finding("review", "", (0, 0), "only-our-question"),))
+        reading = Reading(own_words, self.lexicon)
         judge = Judge(reading, checkin, thresholds or self.thresholds)
         return judge.assessment()
 
@@ -217,7 +234,13 @@ class Judge(KindRules):
 
     def judge_scores(self) -> None:
         blocked = self.idiom_tokens()
-        scores = [s for s in pain_scores(self.r.text) if self.token_at(s.span[0]) not in blocked]
+        rating = {self.r.tokens[s].sentence for s, _ in self.r.occurrences("rating_the_session")}
+        scores = [
+            s
+            for s in pain_scores(self.r.text)
+            if self.token_at(s.span[0]) not in blocked
+            and self.r.tokens[self.token_at(s.span[0])].sentence not in rating
+        ]
         for s in scores:
             label, rule = self.thresholds.label_for(s.value)
             start = self.token_at(s.span[0])
@@ -286,6 +309,8 @@ class Judge(KindRules):
             norms = [r.tokens[i].norm for i in words]
             if any(w in keywords for w in norms) and all(w in keywords | polite for w in norms):
                 return True
+        if LEADING_KEYWORD.match(r.text) or SHOUTED_KEYWORD.match(r.text):
+            return True
         all_words = [t.norm for t in r.tokens if t.is_word]
         return " ".join(all_words) in {" ".join(p) for p in self.lex.phrases("opt_out_phrases")}
 

@@ -80,11 +80,11 @@ class KindRules:
         return m.concept.label, m.concept.rule
 
     def small_bruise(self, m: Match) -> bool:
-        """A size word: "tiny bruise", "pea sized bruise" (up to 3 words before), or later
-        in the same sentence ("bruising, but it's only small")."""
+        """A size word: "tiny bruise", "small but quite dark bruise" (up to 5 words before),
+        or later in the same sentence ("bruising, but it's only small")."""
         sentence = self.r.tokens[m.start].sentence
         return any(
-            m.start - 3 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
+            m.start - 5 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
             for s, _ in self.r.occurrences("small")
         )
 

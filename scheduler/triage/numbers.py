@@ -36,7 +36,13 @@ SCORE_PATTERNS = [
     # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10
     re.compile(r"\b(" + NUM + r")" + RANGE + OUT_OF_TEN),
     # like a 9, its a 6 or 7, pain's at a 6, maybe a 4, an eight
-    re.compile(r"\b(?:an?)\s+(" + NUM + r")\b" + RANGE + NOT_A_SCORE),
+    re.compile(
+        r"\b(?:an?)\s+(?:solid\s+|strong\s+|good\s+|high\s+|low\s+|hard\s+|firm\s+)?("
+        + NUM
+        + r")\b"
+        + RANGE
+        + NOT_A_SCORE
+    ),
     # the whole reply is a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8"
     re.compile(
         r"^\s*(?:(?:i'?d|i would)\s+say\s+)?(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
@@ -57,7 +63,7 @@ SCORE_PATTERNS = [
     ),
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
-        r"\bpain(?:s|'s)?\s+(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
+        r"\bpain(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
         r"about\s+|around\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]

@@ -104,10 +104,15 @@ class Reading:
                     return False
                 for s, e in negations:
                     if e - 1 == j and not self.pseudo_negation(s):
-                        return True
+                        return not self.double_negation(s, negations)
                 words += 1
             j -= 1
         return False
+
+    def double_negation(self, start: int, negations: list[tuple[int, int]]) -> bool:
+        """ "not not sore", "can't say there's no swelling": two negations cancel (but not in
+        a list: "no fever, no swelling" is two denials)."""
+        return any(e == start or (e - s > 1 and start - 2 <= e < start) for s, e in negations)
 
     def pseudo_negation(self, start: int) -> bool:
         """ "no more X" means X has passed (it still counts); "not only", "no doubt"."""
@@ -183,17 +188,19 @@ class Reading:
     def on_behalf(self) -> bool:
         """Someone texting for the patient: "this is her daughter", "Tom here, Margaret's
         son" (a named person's relative introducing themselves)."""
-        if self.occurrences("on_behalf"):
+        # "she isn't one of your patients" says the opposite
+        if any(not self.negated_before(s) for s, _ in self.occurrences("on_behalf")):
             return True
         relatives = self.lexicon.words("relatives")
         introductions = {self.tokens[s].sentence for s, _ in self.occurrences("introduction")}
         for i in range(1, len(self.tokens)):
             tok, prev = self.tokens[i], self.tokens[i - 1]
             raw = self.text[prev.start : prev.end]
+            introduced = i >= 2 and any(e == i - 1 for _, e in self.occurrences("introduction"))
             if (
                 tok.norm in relatives
                 and tok.sentence in introductions
-                and raw[:1].isupper()
+                and (raw[:1].isupper() or introduced)  # "Margaret's son", "it's tom's wife"
                 and raw[-2:].lower() in ("'s", "’s")
             ):
                 return True

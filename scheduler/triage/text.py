@@ -60,6 +60,24 @@ class Token:
     is_word: bool
 
 
+QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+TAPBACK = re.compile(
+    r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned)\s+([“\"].*[”\"])\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def without_quotes(text: str) -> str:
+    """The patient's own words: our question quoted back ("> How are you feeling?", an
+    iPhone reaction 'Liked “How are you…”') is blanked out, keeping every span in place."""
+    text = QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    tapback = TAPBACK.match(text)
+    if tapback:
+        a, b = tapback.span(1)
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def fold(text: str) -> str:
     """Lower case, accents off, one character out per character in, so spans stay valid."""
     if text.isascii():

@@ -284,3 +284,34 @@ def test_whose_temperature_is_read_where_the_word_temperature_stands() -> None:
     text = "I've taken my temperature as my wife insisted: 38.2. Feel a bit rotten."
     assert label(text, "48h") == "emergency"
     assert label("my wife took her temperature, 38.2. I'm fine") == "review"
+
+
+def test_two_negations_cancel_but_a_list_of_denials_does_not() -> None:
+    assert label("cant say theres no swelling, a bit round the knee") == "complication"
+    assert label("I'm not not sore lol. same as yesterday", "48h") == "complication"
+    assert label("no fever, no swelling, no bruising, just tired") == "normal"
+
+
+def test_a_negation_spent_on_a_verb_does_not_reach_the_symptom() -> None:
+    assert label("painkillers aren't touching it, back is agony") == "emergency"
+
+
+def test_our_question_quoted_back_is_not_the_patients_words() -> None:
+    quoted = "> How are you feeling? Any dizziness or chest pain?\n\nall good no probs"
+    assert label(quoted, "48h") == "normal"
+    assert label("Liked “How are you feeling today? Any pain, dizziness or bruising?”") == (
+        "normal"
+    )
+    assert label("> Any dizziness or chest pain?") == "review"
+
+
+def test_an_opening_stop_set_apart_is_a_request_to_stop() -> None:
+    assert label("Stop pls 🙏 feel fine, a tiny bruise but nothing else") == "opt_out"
+    assert label("STOP bit sore but ok") == "opt_out"
+    assert label("stop by friday? need to rebook") == "review"
+    assert label("Cancel, can't make Thursday") == "review"
+
+
+def test_someone_saying_the_sender_is_not_a_patient_is_not_texting_for_one() -> None:
+    text = "My wife has chest pains, she isn't one of your patients. I'm fine"
+    assert label(text, "48h") == "review"
