@@ -150,6 +150,10 @@ class Judge(KindRules):
         return found
 
     # --- concepts -------------------------------------------------------------------
+    def reason_for_treatment(self, start: int) -> bool:
+        """ "had it done on my ear for anxiety": what the patient came in for."""
+        return any(e == start for _, e in self.r.occurrences("treated_for"))
+
     def idiom_tokens(self) -> set[int]:
         """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings."""
         return {i for s, e in self.r.occurrences("idioms") for i in range(s, e)}
@@ -179,6 +183,9 @@ class Judge(KindRules):
             return
         label, rule = decided
         phrase, span = self.r.phrase_text(m.start, m.end)
+        if label == "review" and self.reason_for_treatment(m.start):
+            self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
+            return
         self.add(label, phrase, span, rule, m.start, m.end)
 
     def add(
@@ -283,8 +290,8 @@ class Judge(KindRules):
         """ "Is dizziness normal after a session?" asks about symptoms in general: nobody in
         the sentence has them ("is it normal that I'm this dizzy?" reports one)."""
         sentence = self.r.tokens[start].sentence
-        if sentence not in self.r.question_sentences:
-            return False
+        if sentence not in self.r.question_sentences or self.r.has("happened_markers", sentence):
+            return False  # "what if the swelling comes back?" says it was there
         words = {self.r.tokens[i].norm for i in self.r.sentences[sentence]}
         return not words & (self.lex.words("self") | self.lex.words("present_state"))
 

@@ -61,6 +61,8 @@ class KindRules:
         if kind == "pain_idiom":
             if self.r.has("severity_boost"):
                 return "emergency", "unmanageable-pain"
+            if self.r.has("ordinary_pain", self.r.tokens[m.start].sentence):
+                return "normal", "ordinary-pain"  # "killing me, in the normal achy way"
             return concept.label, concept.rule
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"

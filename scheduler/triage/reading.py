@@ -11,6 +11,8 @@ from .text import Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
+# "no X" that is no negation of what follows: "no more", "no doubt", "no answer".
+PSEUDO_NEGATED = {"more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck"}
 
 
 @dataclass
@@ -115,10 +117,11 @@ class Reading:
         return any(e == start or (e - s > 1 and start - 2 <= e < start) for s, e in negations)
 
     def pseudo_negation(self, start: int) -> bool:
-        """ "no more X" means X has passed (it still counts); "not only", "no doubt"."""
+        """ "no more X" means X has passed (it still counts); "not only", "no doubt", "rang,
+        no answer, call me back"."""
         nxt = start + 1
         if nxt < len(self.tokens) and self.tokens[start].norm in ("no", "not"):
-            return self.tokens[nxt].norm in ("more", "only", "doubt", "longer")
+            return self.tokens[nxt].norm in PSEUDO_NEGATED
         return False
 
     def negated_after(self, end: int) -> bool:

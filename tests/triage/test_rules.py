@@ -315,3 +315,19 @@ def test_an_opening_stop_set_apart_is_a_request_to_stop() -> None:
 def test_someone_saying_the_sender_is_not_a_patient_is_not_texting_for_one() -> None:
     text = "My wife has chest pains, she isn't one of your patients. I'm fine"
     assert label(text, "48h") == "review"
+
+
+def test_the_reason_for_treatment_is_not_a_new_symptom() -> None:
+    assert label("Had it done on my ear for anxiety, feeling calmer already") == "normal"
+    assert label("feeling anxious since the session") == "review"
+
+
+def test_a_no_that_negates_nothing_after_it() -> None:
+    assert label("Rang earlier no answer, can someone call me back please") == "review"
+    assert label("Bit dizzy? Not really, just tired") == "normal"
+
+
+def test_ordinary_pain_said_with_an_idiom_is_normal() -> None:
+    assert label("My neck is killing me lol but in the normal achy way, like after a workout") == (
+        "normal"
+    )
