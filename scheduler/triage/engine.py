@@ -204,6 +204,9 @@ class Judge(KindRules):
             if label != "normal" and self.is_question_sentence(start):
                 self.findings.append(Finding("review", phrase, span, "hypothetical-question"))
             return
+        if r.has("history", r.tokens[start].sentence) and not r.has("happened_markers"):
+            self.findings.append(Finding(label, phrase, span, "history", counted=False))
+            return
         if r.someone_else(start):
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
             self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
@@ -248,6 +251,7 @@ class Judge(KindRules):
             if self.token_at(s.span[0]) not in blocked
             and self.r.tokens[self.token_at(s.span[0])].sentence not in rating
         ]
+        scores = self.without_scores_before_treatment(scores)
         for s in scores:
             label, rule = self.thresholds.label_for(s.value)
             start = self.token_at(s.span[0])
@@ -260,6 +264,18 @@ class Judge(KindRules):
                     "complication", self.r.text[rising[0] : rising[1]], rising, "pain-score-rising"
                 )
             )
+
+    def without_scores_before_treatment(self, scores: list[NumberFinding]) -> list[NumberFinding]:
+        """ "Before the treatment my back was an 8/10, today it's a 3": the 8 is what the
+        patient came in with, and it came down."""
+        before = {self.r.tokens[s].sentence for s, _ in self.r.occurrences("before_treatment")}
+        kept = []
+        for i, s in enumerate(scores):
+            sentence = self.r.tokens[self.token_at(s.span[0])].sentence
+            if sentence in before and any(later.value < s.value for later in scores[i + 1 :]):
+                continue
+            kept.append(s)
+        return kept
 
     def judge_temperatures(self) -> None:
         for t, fever in temperatures(self.r.text):

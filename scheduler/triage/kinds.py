@@ -88,6 +88,7 @@ class KindRules:
         return any(
             m.start - 5 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
             for s, _ in self.r.occurrences("small")
+            if not self.r.negated_right_before(s)  # "not a small bruise"
         )
 
     def improving(self) -> bool:

@@ -76,8 +76,14 @@ SCORE_PATTERNS.append(
         r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b))"
     )
 )
+# "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(?:about|around|like|roughly|maybe)\s+(" + NUM + r")(?:\s*-?\s*ish)?\b" + NOT_A_SCORE
+    )
+)
 # scores only where pain is being talked about
-BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5])
+BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6])
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
@@ -122,7 +128,7 @@ def pain_scores(text: str) -> list[NumberFinding]:
             if any(m.start() < f.span[1] and f.span[0] < m.end() for f in found):
                 continue
             values = [to_number(g) for g in m.groups() if g]
-            if pattern in BARE and not plausible_bare_score(masked, m.start()):
+            if pattern in BARE and not plausible_bare_score(folded, m.start()):
                 continue
             # "11/10" and "100 out of 10" are emphasis: the top of the scale. A bare "15"
             # is more likely not a score at all.

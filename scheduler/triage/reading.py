@@ -94,8 +94,8 @@ class Reading:
         not past a scope end."""
         sentence = self.tokens[start].sentence
         stops = self.lexicon.words("scope_end")
-        # "not great, sharp pain": the negation was spent on "great"
-        spent = self.lexicon.words("normal") | {"bad", "too"}
+        # "not great, sharp pain", "not a small bruise": the negation was spent on a word
+        spent = self.lexicon.words("normal") | self.lexicon.words("small") | {"bad", "too"}
         negations = self.occurrences("negation_before")
         words = 0
         j = start - 1

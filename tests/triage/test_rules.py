@@ -331,3 +331,28 @@ def test_ordinary_pain_said_with_an_idiom_is_normal() -> None:
     assert label("My neck is killing me lol but in the normal achy way, like after a workout") == (
         "normal"
     )
+
+
+def test_symptom_words_in_other_senses_are_not_findings() -> None:
+    for text in (
+        "Honestly I'm so faint-hearted about needles, but I feel great today.",
+        "Red-letter day! Slept through the night for the first time in months.",
+        "I'm on pins and needles waiting for my exam results, but my body feels great!",
+        "Feeling swell, thanks for checking in!",
+        "Dyed my hair with red streaks yesterday and I'm feeling fab.",
+        "Shooting a wedding this weekend, so relieved my shoulder feels good!",
+        "It's been a fever dream of a week at work but my back feels great.",
+    ):
+        assert label(text) == "normal", text
+
+
+def test_history_from_long_before_the_session_is_not_a_finding() -> None:
+    assert label("Used to get dizzy spells years ago, none now. Feel good.", "48h") == "normal"
+    assert label("Used to get dizzy spells years ago, and I'm dizzy again today") == (
+        "complication"
+    )
+
+
+def test_a_score_from_before_the_treatment_that_came_down() -> None:
+    assert label("Before the treatment my back was an 8/10, today it's a 3. Amazing!") == "normal"
+    assert label("Before the treatment it was a 3, today it's an 8") == "complication"
