@@ -5,7 +5,7 @@ on pending rows carries it.
     .venv/bin/python bench/claim_latency.py [--sizes 10000,1000000] [--claims 200]
 
 Rows are loaded with generate_series; 1% are due now, the rest next week. Each claim
-runs the dispatcher's own query (queue_due_checkins' SELECT … FOR UPDATE SKIP LOCKED)
+runs the dispatcher's own query (`claim_due`: SELECT … FOR UPDATE SKIP LOCKED)
 in a transaction that is rolled back, so every claim sees the same table.
 """
 
@@ -21,12 +21,11 @@ from _setup import NOW, ROOT
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from scheduler.checkins.models import CheckIn, CheckInStatus
+from scheduler.checkins.dispatch import claim_due
 from scheduler.db import make_engine
 from scheduler.migrate import upgrade_database
-from scheduler.sessions.models import Patient, TreatmentSession
 from tests.pg import start_postgres
 
 LOAD = """
@@ -48,18 +47,6 @@ ANALYZE;
 """
 
 
-def claim_query(batch: int):  # type: ignore[no-untyped-def]
-    return (
-        select(CheckIn, TreatmentSession, Patient)
-        .join(TreatmentSession, col(TreatmentSession.id) == CheckIn.session_id)
-        .join(Patient, col(Patient.id) == TreatmentSession.patient_id)
-        .where(CheckIn.status == CheckInStatus.pending, CheckIn.due_at <= NOW)
-        .order_by(col(CheckIn.due_at), col(CheckIn.id))
-        .limit(batch)
-        .with_for_update(skip_locked=True, of=CheckIn)  # type: ignore[arg-type]
-    )
-
-
 def measure(url: str, size: int, claims: int, batch: int) -> None:
     engine = make_engine(url)
     upgrade_database(engine)
@@ -73,11 +60,11 @@ def measure(url: str, size: int, claims: int, batch: int) -> None:
     with Session(engine) as db:
         for _ in range(claims):
             t0 = time.perf_counter()
-            rows = db.exec(claim_query(batch)).all()
+            rows = db.execute(claim_due(NOW, batch)).all()
             timings.append((time.perf_counter() - t0) * 1000)
             db.rollback()
         assert len(rows) == min(batch, size // 100)
-        compiled = claim_query(batch).compile(engine, compile_kwargs={"literal_binds": True})
+        compiled = claim_due(NOW, batch).compile(engine, compile_kwargs={"literal_binds": True})
         plan = "\n".join(r[0] for r in db.execute(text(f"EXPLAIN ANALYZE {compiled}")))
     timings.sort()
     p99 = timings[min(len(timings) - 1, int(0.99 * len(timings)))]

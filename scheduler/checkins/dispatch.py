@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
@@ -67,43 +68,72 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
     return report
 
 
+def claim_due(now: datetime, batch: int) -> Any:
+    """The claim: due pending check-ins in due order, with who to text, rows locked (rows
+    another worker holds are skipped). Plain columns: its cost is the index scan, not
+    loading objects."""
+    return (
+        sa.select(  # sqlmodel's select types at most four columns
+            col(CheckIn.id),
+            col(CheckIn.session_id),
+            col(CheckIn.kind),
+            col(CheckIn.due_at),
+            col(CheckIn.expires_at),
+            col(Patient.id).label("patient_id"),
+            col(Patient.phone),
+            col(Patient.name),
+            col(Patient.opted_out_at),
+        )
+        .join(TreatmentSession, col(TreatmentSession.id) == CheckIn.session_id)
+        .join(Patient, col(Patient.id) == TreatmentSession.patient_id)
+        .where(col(CheckIn.status) == CheckInStatus.pending, col(CheckIn.due_at) <= now)
+        .order_by(col(CheckIn.due_at), col(CheckIn.id))
+        .limit(batch)
+        .with_for_update(skip_locked=True, of=CheckIn)
+    )
+
+
 def queue_due_checkins(
     db: Session, *, settings: Settings, texts: SmsTexts, now: datetime, report: TickReport
 ) -> None:
     """Claim due check-ins (row locks skip rows another worker holds) and queue their texts.
 
     One batch is a handful of statements whatever its size: the claim, one query for
-    superseded check-ins, one multi-row insert of texts, one update of the check-ins.
+    superseded check-ins, one multi-row insert of texts, one update per outcome.
     """
-    rows = db.exec(
-        select(CheckIn, TreatmentSession, Patient)
-        .join(TreatmentSession, col(TreatmentSession.id) == CheckIn.session_id)
-        .join(Patient, col(Patient.id) == TreatmentSession.patient_id)
-        .where(CheckIn.status == CheckInStatus.pending, CheckIn.due_at <= now)
-        .order_by(col(CheckIn.due_at), col(CheckIn.id))
-        .limit(settings.dispatch.batch_size)
-        .with_for_update(skip_locked=True, of=CheckIn)
-    ).all()
+    rows: list[Any] = list(db.execute(claim_due(now, settings.dispatch.batch_size)))
     if not rows:
         return
-    latest_due = latest_due_by_session(db, {c.session_id for c, _, _ in rows}, now)
+    latest_due = latest_due_by_session(db, {row.session_id for row in rows}, now)
     send_at = next_window_start(now, settings.checkins.send_window, settings.clinic.tz)
-    to_send: list[tuple[CheckIn, Patient]] = []
-    for checkin, _session, patient in rows:
-        checkin.updated_at = now
-        if patient.opted_out_at is not None:
-            cancel(db, checkin, "opted_out", report)
-        elif send_at >= checkin.expires_at or latest_due[checkin.session_id] > checkin.due_at:
+    to_send: list[Any] = []
+    cancelled: dict[str, list[int]] = {"opted_out": [], "expired": []}
+    deferred: list[int] = []
+    for row in rows:
+        if row.opted_out_at is not None:
+            cancelled["opted_out"].append(row.id)
+        elif send_at >= row.expires_at or latest_due[row.session_id] > row.due_at:
             # Never late: a stale "how are you 24 h after?" confuses more than it helps.
-            cancel(db, checkin, "expired", report)
+            cancelled["expired"].append(row.id)
         elif send_at > now:  # due, but outside the send window (e.g. after an outage)
-            checkin.due_at = send_at
-            db.add(checkin)
-            report.deferred += 1
+            deferred.append(row.id)
         else:
-            to_send.append((checkin, patient))
+            to_send.append(row)
+    for reason, ids in cancelled.items():
+        set_checkins(db, ids, now, status=CheckInStatus.cancelled, reason=reason)
+        if ids:
+            log.info("%d check-ins cancelled: %s", len(ids), reason)
+        report.cancelled += len(ids)
+    set_checkins(db, deferred, now, due_at=send_at)
+    report.deferred += len(deferred)
     queue_checkin_texts(db, to_send, settings=settings, texts=texts, now=now)
     report.queued += len(to_send)
+
+
+def set_checkins(db: Session, ids: list[int], now: datetime, **values: Any) -> None:
+    """One update of these check-ins (by primary key, one statement for all)."""
+    if ids:
+        db.execute(update(CheckIn), [{"id": i, "updated_at": now, **values} for i in ids])
 
 
 def latest_due_by_session(db: Session, session_ids: set[int], now: datetime) -> dict[int, Any]:
@@ -125,31 +155,32 @@ def as_utc(value: Any) -> datetime:
 
 def queue_checkin_texts(
     db: Session,
-    batch: list[tuple[CheckIn, Patient]],
+    batch: list[Any],
     *,
     settings: Settings,
     texts: SmsTexts,
     now: datetime,
 ) -> None:
-    """One multi-row insert of the texts, one update pointing each check-in at its text."""
+    """One multi-row insert of the texts, one update pointing each check-in at its text.
+    `batch` holds claimed rows: check-in id, kind, expires_at; the patient's id, phone, name."""
     if not batch:
         return
     messages = [
         {
-            "to": patient.phone,
+            "to": row.phone,
             "purpose": Purpose.checkin,
             "status": MessageStatus.pending,
             "body": texts.render_checkin(
-                checkin.kind, first_name=first_name(patient.name), clinic=settings.clinic.name
+                row.kind, first_name=first_name(row.name), clinic=settings.clinic.name
             ),
             "next_attempt_at": now,
             "created_at": now,
-            "not_after": checkin.expires_at,
-            "patient_id": patient.id,
+            "not_after": row.expires_at,
+            "patient_id": row.patient_id,
             "attempts": 0,
             "redeliveries": 0,
         }
-        for checkin, patient in batch
+        for row in batch
     ]
     ids = (
         db.execute(
@@ -165,18 +196,11 @@ def queue_checkin_texts(
         update(CheckIn),
         [
             {
-                "id": checkin.id,
+                "id": row.id,
                 "status": CheckInStatus.sending,
                 "message_id": message_id,
                 "updated_at": now,
             }
-            for (checkin, _), message_id in zip(batch, ids, strict=True)
+            for row, message_id in zip(batch, ids, strict=True)
         ],
     )
-
-
-def cancel(db: Session, checkin: CheckIn, reason: str, report: TickReport) -> None:
-    checkin.status, checkin.reason = CheckInStatus.cancelled, reason
-    db.add(checkin)
-    report.cancelled += 1
-    log.info("check-in %s cancelled: %s", checkin.id, reason)
