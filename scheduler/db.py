@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import event, text
+from sqlalchemy import Table, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.sql import Executable
 from sqlmodel import Session, create_engine
@@ -80,3 +81,9 @@ def try_exclusive(db: Session, name: str) -> bool:
         text("SELECT pg_try_advisory_xact_lock(hashtext(:name))"), {"name": name}
     ).scalar()
     return bool(acquired)
+
+
+def dialect_insert(db: Session, table: Table) -> Any:
+    """INSERT with ON CONFLICT support for the database in use."""
+    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)

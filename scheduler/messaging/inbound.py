@@ -11,12 +11,15 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.config import Settings
+from scheduler.db import dialect_insert
 from scheduler.flags.alerts import queue_practitioner_alert
 from scheduler.flags.models import ReplyAssessment
 from scheduler.flags.service import FLAGGED_LABELS, raise_flag
@@ -29,6 +32,7 @@ from scheduler.sessions.models import Patient, TreatmentSession
 from scheduler.triage import Assessment, PainThresholds, assess
 
 log = logging.getLogger(__name__)
+OWN_ANSWERS = (Keyword.start, Keyword.help)  # answered as such, never triaged
 
 
 @dataclass
@@ -50,25 +54,28 @@ def receive_sms(
     now: datetime,
 ) -> InboundResult:
     """Handle one inbound SMS webhook (already signature-checked)."""
-    inbound = store_inbound(db, params, now=now)
+    sender = params.get("From", "")
+    patient = find_patient_by_phone(db, sender)
+    session = latest_session(db, patient, settings=settings, now=now) if patient else None
+    keyword = keyword_of(params.get("Body", ""))
+    triaged = patient is not None and keyword not in OWN_ANSWERS
+    # Who sent it and what it answers are known before it is stored, so the message is
+    # stored by one insert, which is also the duplicate check.
+    inbound = store_inbound(
+        db,
+        params,
+        now=now,
+        patient=patient,
+        session=session,
+        checkin_kind=checkin_kind_for(db, session) if triaged else None,
+    )
     if inbound is None:
         return InboundResult(duplicate=True)
     result = InboundResult(inbound_id=inbound.id)
-    patient = find_patient_by_phone(db, inbound.from_number)
     if patient is None:
-        inbound.needs_review, inbound.handled_as = "unknown_sender", "unknown_sender"
-        db.add(inbound)
         log.info("inbound %s from an unknown number, listed for review", inbound.id)
         return result
-    session = latest_session(db, patient, settings=settings, now=now)
-    inbound.patient_id, inbound.session_id = patient.id, session.id if session else None
-    if session is None:
-        inbound.needs_review = "no_recent_session"
-    if inbound.num_media:
-        inbound.needs_review = "mms"
-    db.add(inbound)
     reply = Reply(db, inbound, patient, session, settings, texts, now, result)
-    keyword = keyword_of(inbound.body)
     if keyword == Keyword.start:
         reply.opt_in()
     elif keyword == Keyword.help:
@@ -79,26 +86,54 @@ def receive_sms(
 
 
 def store_inbound(
-    db: Session, params: Mapping[str, str], *, now: datetime
+    db: Session,
+    params: Mapping[str, str],
+    *,
+    now: datetime,
+    patient: Patient | None,
+    session: TreatmentSession | None,
+    checkin_kind: str | None,
 ) -> InboundMessage | None:
-    """Insert the message; None if this MessageSid was stored before."""
+    """Insert the message; None if this MessageSid was stored before (a provider retry,
+    or the same post several times at once: the unique sid lets exactly one through)."""
     sid = params.get("MessageSid") or params.get("SmsMessageSid") or params.get("SmsSid") or ""
-    inbound = InboundMessage(
-        sid=sid,
-        from_number=params.get("From", ""),
-        to_number=params.get("To", ""),
-        body=params.get("Body", ""),
-        num_media=_int(params.get("NumMedia")),
-        received_at=now,
-    )
-    try:
-        with db.begin_nested():
-            db.add(inbound)
-            db.flush()
-    except IntegrityError:
+    num_media = _int(params.get("NumMedia"))
+    row: dict[str, Any] = {
+        "sid": sid,
+        "from_number": params.get("From", ""),
+        "to_number": params.get("To", ""),
+        "body": params.get("Body", ""),
+        "num_media": num_media,
+        "received_at": now,
+        "patient_id": patient.id if patient else None,
+        "session_id": session.id if session else None,
+        "checkin_kind": checkin_kind,
+        "handled_as": "unknown_sender" if patient is None else "triage",
+        "needs_review": review_reason(patient, session, num_media),
+    }
+    table: Table = InboundMessage.__table__  # type: ignore[attr-defined]
+    insert_new = dialect_insert(db, table).on_conflict_do_nothing(index_elements=["sid"])
+    new_id = db.execute(insert_new.returning(table.c.id), row).scalar()
+    if new_id is None:
         log.info("inbound %s already handled (provider retry)", sid[:8] + "…")
         return None
+    inbound = InboundMessage(id=new_id, **row)
+    make_transient_to_detached(inbound)  # the row exists: later changes are updates
+    db.add(inbound)
     return inbound
+
+
+def review_reason(
+    patient: Patient | None, session: TreatmentSession | None, num_media: int
+) -> str | None:
+    """Why a person must look at this message whatever triage says, if they must."""
+    if patient is None:
+        return "unknown_sender"
+    if num_media:
+        return "mms"
+    if session is None:
+        return "no_recent_session"
+    return None
 
 
 def _int(value: str | None) -> int:
@@ -177,8 +212,7 @@ class Reply:
         self.answer("help", Purpose.help)
 
     def triage(self, thresholds: PainThresholds) -> None:
-        kind = checkin_kind_for(self.db, self.session)
-        self.inbound.checkin_kind = kind
+        kind = self.inbound.checkin_kind or "24h"
         found = assess(self.inbound.body, kind, thresholds=thresholds)
         assessment = self.store_assessment(found)
         self.result.label = found.label

@@ -55,6 +55,7 @@ class Claimed:
     to: str
     body: str
     blocked: str | None  # why it must not go, decided inside the claim transaction
+    is_checkin: bool = False  # a check-in's text: its check-in follows the outcome
 
 
 def claim_messages(
@@ -92,7 +93,10 @@ def claim_messages(
             .where(col(OutboundMessage.id).in_(claimed_ids))
             .order_by(col(OutboundMessage.next_attempt_at), col(OutboundMessage.id))
         ).all()
-        return [Claimed(m.id, m.to, m.body, blocked_reason(m, p, now)) for m, p in rows]  # type: ignore[arg-type]
+        return [
+            Claimed(m.id, m.to, m.body, blocked_reason(m, p, now), m.purpose == Purpose.checkin)  # type: ignore[arg-type]
+            for m, p in rows
+        ]
 
 
 def blocked_reason(message: OutboundMessage, patient: Patient | None, now: datetime) -> str | None:

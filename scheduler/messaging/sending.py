@@ -146,7 +146,7 @@ def send_one(
         )
         setattr(report, outcome, getattr(report, outcome) + 1)
     else:
-        accepted.add(item.id, sent)
+        accepted.add(item.id, sent, is_checkin=item.is_checkin)
         report.sent += 1
 
 
@@ -166,18 +166,20 @@ class AcceptedSends:
     def __init__(self, engine: Engine, *, worker: str, now: datetime) -> None:
         self.engine, self.worker, self.now = engine, worker, now
         self.items: list[tuple[int, SentSms]] = []
+        self.checkins = False  # whether any text in the group is a check-in's
         self.first_at = 0.0
 
-    def add(self, message_id: int, sent: SentSms) -> None:
+    def add(self, message_id: int, sent: SentSms, *, is_checkin: bool = True) -> None:
         if not self.items:
             self.first_at = time.monotonic()
         self.items.append((message_id, sent))
+        self.checkins |= is_checkin
         if len(self.items) >= self.GROUP or time.monotonic() - self.first_at > self.MAX_WAIT:
             self.record()
 
     def record(self) -> None:
         """Two statements per group: mark the texts sent (only those this worker still
-        holds), then their check-ins."""
+        holds), then their check-ins (none to update for answers and alerts)."""
         if not self.items:
             return
         messages, checkins = OutboundMessage.__table__, CheckIn.__table__  # type: ignore[attr-defined]
@@ -208,12 +210,13 @@ class AcceptedSends:
             recorded = select(messages.c.id).where(
                 messages.c.id.in_(ids), messages.c.sid.in_([s.sid for _, s in self.items])
             )
-            conn.execute(
-                update(checkins)
-                .where(checkins.c.message_id.in_(recorded))
-                .values(status=CheckInStatus.sent, reason=None, updated_at=self.now)
-            )
-        self.items = []
+            if self.checkins:
+                conn.execute(
+                    update(checkins)
+                    .where(checkins.c.message_id.in_(recorded))
+                    .values(status=CheckInStatus.sent, reason=None, updated_at=self.now)
+                )
+        self.items, self.checkins = [], False
 
 
 def finish_failed(

@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn
 from scheduler.checkins.timing import plan_checkins
 from scheduler.config import Settings
+from scheduler.db import dialect_insert
 from scheduler.errors import AftercareError, Conflict, Invalid, NotFound
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 from scheduler.sessions.phones import to_e164
@@ -311,12 +311,6 @@ def record_registrations(
                 for row, session_id in created
             ],
         )
-
-
-def dialect_insert(db: Session, table: Table) -> Any:
-    """INSERT with ON CONFLICT support for the database in use."""
-    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
 
 
 def get_session(db: Session, session_id: int) -> TreatmentSession:
