@@ -145,8 +145,11 @@ class Judge(KindRules):
             return []
         words = {t.norm for t in self.r.tokens if t.is_word}
         only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
+        # "Fine, bit of cabin fever being stuck indoors": an answer about health, however long
+        opens_with_it = self.r.tokens[0].norm in ("fine", "good", "great", "well", "better")
         if only_weak and self.r.word_count() > 6 and not words & HEALTH_CONTEXT:
-            return []  # "ok see u at 6 at the bus stop" is not a health update
+            if not opens_with_it:
+                return []  # "ok see u at 6 at the bus stop" is not a health update
         return found
 
     # --- concepts -------------------------------------------------------------------
@@ -197,8 +200,9 @@ class Judge(KindRules):
             self.findings.append(Finding(label, phrase, span, "negated", counted=False))
             return
         # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
+        concept = not rule.startswith(("pain-score", "temperature"))
         if r.hypothetical(start, ignore_within=2 if rule == "near-fainting" else 0) or (
-            label != "normal" and self.general_question(start)
+            label != "normal" and concept and self.general_question(start)
         ):
             self.findings.append(Finding(label, phrase, span, "hypothetical", counted=False))
             if label != "normal" and self.is_question_sentence(start):
@@ -309,7 +313,10 @@ class Judge(KindRules):
         if sentence not in self.r.question_sentences or self.r.has("happened_markers", sentence):
             return False  # "what if the swelling comes back?" says it was there
         words = {self.r.tokens[i].norm for i in self.r.sentences[sentence]}
-        return not words & (self.lex.words("self") | self.lex.words("present_state"))
+        # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
+        # a thing ("is dizziness normal?") is general
+        personal = self.lex.words("self") | self.lex.words("present_state")
+        return not words & (personal | self.lex.words("experiencing"))
 
     def judge_questions(self) -> None:
         """A question is for a person to answer (review), unless it asks to opt out."""

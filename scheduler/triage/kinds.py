@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Concept, Lexicon
+from .model import PainThresholds
+from .numbers import pain_scores
 from .reading import Reading
 
 NEAR_FAINT = {
@@ -43,6 +45,7 @@ class KindRules:
     r: Reading
     lex: Lexicon
     checkin: str
+    thresholds: PainThresholds
 
     def label_for(self, m: Match) -> tuple[str, str] | None:
         kind, concept = m.concept.kind, m.concept
@@ -63,6 +66,9 @@ class KindRules:
                 return "emergency", "unmanageable-pain"
             if self.r.has("ordinary_pain", self.r.tokens[m.start].sentence):
                 return "normal", "ordinary-pain"  # "killing me, in the normal achy way"
+            scores = [s.value for s in pain_scores(self.r.text)]
+            if scores and max(scores) < self.thresholds.complication_min:
+                return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"

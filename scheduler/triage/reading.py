@@ -12,7 +12,9 @@ from .text import Token, tokenize
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "no X" that is no negation of what follows: "no more", "no doubt", "no answer".
-PSEUDO_NEGATED = {"more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck"}
+PSEUDO_NEGATED = {
+    "more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck", "sure",
+}  # fmt: skip
 
 
 @dataclass
@@ -154,8 +156,12 @@ class Reading:
         happened before ("again", "like yesterday"). Triggers ending in the last
         `ignore_within` words are part of the phrase itself ("might pass out")."""
         sentence = self.tokens[start].sentence
+        hedges = {i for s, e in self.occurrences("hedges") for i in range(s, e)}
         before = any(
-            s < start and e <= start - ignore_within and self.tokens[s].sentence == sentence
+            s < start
+            and e <= start - ignore_within
+            and self.tokens[s].sentence == sentence
+            and s not in hedges
             for s, e in self.occurrences("hypothetical")
         )
         return before and not self.has("happened_markers", sentence)
@@ -174,9 +180,11 @@ class Reading:
             tok = self.tokens[j]
             if tok.is_word:
                 words += 1
-                # "my wife who came with me has a headache": "me" there is not who has it
-                with_me = tok.norm == "me" and j > 0 and self.tokens[j - 1].norm == "with"
-                if tok.norm in me and not with_me:
+                # "my wife who came with me has a headache", "my daughter (who I brought
+                # along) has a fever": there the patient is not who has it
+                prev = self.tokens[j - 1].norm if j > 0 else ""
+                aside = (tok.norm == "me" and prev == "with") or prev in ("who", "whom")
+                if tok.norm in me and not aside:
                     return False
                 word = tok.norm
                 phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.occurrences("others"))
@@ -229,11 +237,13 @@ class Reading:
         return frozenset(asked)
 
     def exclamation(self, first: int) -> bool:
-        """ "What a ...", "what an ...", "how lovely ..." open an exclamation."""
+        """ "What a ...", "how lovely ...", "who knew ..." open an exclamation."""
         second = self.tokens[first + 1].norm if first + 1 < len(self.tokens) else ""
         opener = self.tokens[first].norm
-        return (opener == "what" and second in ("a", "an")) or (
-            opener == "how" and second in self.lexicon.words("normal")
+        return (
+            (opener == "what" and second in ("a", "an"))
+            or (opener == "how" and second in self.lexicon.words("normal"))
+            or (opener == "who" and second == "knew")
         )
 
     def negated_right_before(self, start: int) -> bool:

@@ -356,3 +356,38 @@ def test_history_from_long_before_the_session_is_not_a_finding() -> None:
 def test_a_score_from_before_the_treatment_that_came_down() -> None:
     assert label("Before the treatment my back was an 8/10, today it's a 3. Amazing!") == "normal"
     assert label("Before the treatment it was a 3, today it's an 8") == "complication"
+
+
+def test_understated_emergencies_described_not_named() -> None:
+    for text in (
+        "it's silly but the needle spot on my knee has gone yellow and crusty",
+        "Feel like I've been hit by a bus and I'm burning up tbh",
+        "Sorry to be a pain. Can't seem to fill my lungs properly today.",
+        "one spot on my back is a bit mucky, like something's coming out of it",
+        "had a bit of a wobble, next thing I knew I was on the floor looking at the ceiling",
+        "Might be silly but there's a reddish streak going up from the needle spot",
+        "the pink patch round the needle spot is bigger today, spreading out a bit",
+    ):
+        assert label(text) == "emergency", text
+
+
+def test_not_sure_negates_nothing() -> None:
+    text = "I went down in the kitchen, not sure what happened, everything went black. Fine now"
+    assert label(text, "48h") == "emergency"
+
+
+def test_feeling_a_symptom_inside_a_question_is_a_report() -> None:
+    assert label("Is it normal to feel a bit dizzy? Only when I get up quick") == "complication"
+    assert label("Is it normal to get a fever after acupuncture? My friend said so.") == "review"
+
+
+def test_a_pain_idiom_with_a_low_score_is_read_by_the_score() -> None:
+    assert label("My back is killing me but I think thats from gardening, it's a 4 at most") == (
+        "normal"
+    )
+
+
+def test_who_knew_is_an_exclamation() -> None:
+    assert label("Who knew needles could be this relaxing. Slept 9 hours straight lol") == (
+        "normal"
+    )
