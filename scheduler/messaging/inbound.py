@@ -44,38 +44,47 @@ class InboundResult:
     queued: list[int] = field(default_factory=list)  # outbound message ids to send now
 
 
+@dataclass(frozen=True)
+class Sender:
+    """Who texted and what they are answering: looked up before anything is written."""
+
+    patient: Patient | None
+    session: TreatmentSession | None
+    checkin_kind: str | None  # None when the text is not triaged (unknown sender, START, HELP)
+
+
+def identify_sender(
+    db: Session, params: Mapping[str, str], *, settings: Settings, now: datetime
+) -> Sender:
+    patient = find_patient_by_phone(db, params.get("From", ""))
+    session = latest_session(db, patient, settings=settings, now=now) if patient else None
+    triaged = patient is not None and keyword_of(params.get("Body", "")) not in OWN_ANSWERS
+    return Sender(patient, session, checkin_kind_for(db, session) if triaged else None)
+
+
 def receive_sms(
     db: Session,
     params: Mapping[str, str],
     *,
+    sender: Sender,
     settings: Settings,
     texts: SmsTexts,
     thresholds: PainThresholds,
     now: datetime,
 ) -> InboundResult:
-    """Handle one inbound SMS webhook (already signature-checked)."""
-    sender = params.get("From", "")
-    patient = find_patient_by_phone(db, sender)
-    session = latest_session(db, patient, settings=settings, now=now) if patient else None
-    keyword = keyword_of(params.get("Body", ""))
-    triaged = patient is not None and keyword not in OWN_ANSWERS
-    # Who sent it and what it answers are known before it is stored, so the message is
-    # stored by one insert, which is also the duplicate check.
-    inbound = store_inbound(
-        db,
-        params,
-        now=now,
-        patient=patient,
-        session=session,
-        checkin_kind=checkin_kind_for(db, session) if triaged else None,
-    )
+    """Handle one inbound SMS webhook (signature checked, sender identified). The message
+    is stored by one insert, which is also the duplicate check."""
+    inbound = store_inbound(db, params, now=now, sender=sender)
     if inbound is None:
         return InboundResult(duplicate=True)
     result = InboundResult(inbound_id=inbound.id)
+    patient, session = sender.patient, sender.session
     if patient is None:
         log.info("inbound %s from an unknown number, listed for review", inbound.id)
         return result
+    db.add(patient)  # looked up in the read phase; changes to it belong to this transaction
     reply = Reply(db, inbound, patient, session, settings, texts, now, result)
+    keyword = keyword_of(inbound.body)
     if keyword == Keyword.start:
         reply.opt_in()
     elif keyword == Keyword.help:
@@ -90,14 +99,13 @@ def store_inbound(
     params: Mapping[str, str],
     *,
     now: datetime,
-    patient: Patient | None,
-    session: TreatmentSession | None,
-    checkin_kind: str | None,
+    sender: Sender,
 ) -> InboundMessage | None:
     """Insert the message; None if this MessageSid was stored before (a provider retry,
     or the same post several times at once: the unique sid lets exactly one through)."""
     sid = params.get("MessageSid") or params.get("SmsMessageSid") or params.get("SmsSid") or ""
     num_media = _int(params.get("NumMedia"))
+    patient, session = sender.patient, sender.session
     row: dict[str, Any] = {
         "sid": sid,
         "from_number": params.get("From", ""),
@@ -107,7 +115,7 @@ def store_inbound(
         "received_at": now,
         "patient_id": patient.id if patient else None,
         "session_id": session.id if session else None,
-        "checkin_kind": checkin_kind,
+        "checkin_kind": sender.checkin_kind,
         "handled_as": "unknown_sender" if patient is None else "triage",
         "needs_review": review_reason(patient, session, num_media),
     }

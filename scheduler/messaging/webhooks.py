@@ -9,11 +9,11 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from scheduler.context import AppContext
-from scheduler.db import session_scope
+from scheduler.db import read_scope, session_scope
 from scheduler.deps import Ctx
 from scheduler.errors import Forbidden
 from scheduler.messaging.delivery import record_delivery_status
-from scheduler.messaging.inbound import InboundResult, receive_sms
+from scheduler.messaging.inbound import InboundResult, identify_sender, receive_sms
 from scheduler.messaging.signature import is_valid_signature, public_url
 from scheduler.metrics import WEBHOOK_LATENCY
 
@@ -45,14 +45,20 @@ async def inbound_sms(request: Request, ctx: Ctx) -> Response:
 
 
 def handle_inbound(ctx: AppContext, params: dict[str, str]) -> InboundResult:
+    """Look up who wrote outside the write transaction, then store and answer: on SQLite
+    the write lock is held only for the inserts."""
+    now = ctx.clock.now()
+    with read_scope(ctx.engine) as db:
+        sender = identify_sender(db, params, settings=ctx.settings, now=now)
     with session_scope(ctx.engine) as db:
         return receive_sms(
             db,
             params,
+            sender=sender,
             settings=ctx.settings,
             texts=ctx.texts,
             thresholds=ctx.pain_thresholds,
-            now=ctx.clock.now(),
+            now=now,
         )
 
 

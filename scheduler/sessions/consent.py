@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
@@ -15,10 +16,8 @@ from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 
 def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str) -> bool:
     """Opt the patient out and cancel pending check-ins. False if already opted out."""
-    if patient.opted_out_at is not None:
+    if not set_opted_out_at(db, patient, now, was_out=False):
         return False
-    patient.opted_out_at = now
-    db.add(patient)
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=False, source=source))  # type: ignore[arg-type]
     session_ids = select(TreatmentSession.id).where(TreatmentSession.patient_id == patient.id)
     execute_dml(
@@ -45,10 +44,8 @@ def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str)
 
 def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) -> bool:
     """Opt a patient back in (START). Cancelled check-ins stay cancelled."""
-    if patient.opted_out_at is None:
+    if not set_opted_out_at(db, patient, None, was_out=True):
         return False
-    patient.opted_out_at = None
-    db.add(patient)
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=True, source=source))  # type: ignore[arg-type]
     record_action(
         db,
@@ -62,6 +59,20 @@ def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) 
     )
     db.flush()
     return True
+
+
+def set_opted_out_at(
+    db: Session, patient: Patient, value: datetime | None, *, was_out: bool
+) -> bool:
+    """Change the patient's opt-out state if it is still what the caller saw: one
+    conditional update, so two STOPs at once record one opt-out (and one answer)."""
+    was = col(Patient.opted_out_at).is_not(None) if was_out else col(Patient.opted_out_at).is_(None)
+    changed = execute_dml(
+        db, update(Patient).where(col(Patient.id) == patient.id, was).values(opted_out_at=value)
+    )
+    if changed:
+        set_committed_value(patient, "opted_out_at", value)  # the object agrees, not dirty
+    return bool(changed)
 
 
 def find_patient_by_phone(db: Session, phone: str) -> Patient | None:
