@@ -17,8 +17,6 @@ from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.sql import Executable
 from sqlmodel import Session, create_engine
 
-READ_ONLY = "aftercare_read_only"  # an execution option: see read_scope
-
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine tuned for the backend: SQLite gets WAL and a busy timeout."""
@@ -49,10 +47,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin_immediate(conn: Any) -> None:
     # Every transaction takes the write lock up front: a read-then-write (claiming due
     # check-ins, deduplicating a MessageSid) can then never fail half-way with
-    # SQLITE_BUSY, and two workers never claim the same row. A `read_scope` only reads,
-    # so it waits for no writer (WAL readers see the last commit).
-    read_only = conn.get_execution_options().get(READ_ONLY, False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    # SQLITE_BUSY, and two workers never claim the same row.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @contextmanager
@@ -65,15 +61,6 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
-
-
-@contextmanager
-def read_scope(engine: Engine) -> Iterator[Session]:
-    """Reads only: looking things up before a short write transaction. Closing hands the
-    objects back detached but loaded (a rollback would expire them) and the connection
-    back to the pool, which rolls it back."""
-    with Session(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False) as db:
-        yield db
 
 
 def execute_dml(db: Session, statement: Executable) -> int:

@@ -46,7 +46,8 @@ class InboundResult:
 
 @dataclass(frozen=True)
 class Sender:
-    """Who texted and what they are answering: looked up before anything is written."""
+    """Who texted and what they are answering: looked up before anything is written, so the
+    message is stored complete by one insert."""
 
     patient: Patient | None
     session: TreatmentSession | None
@@ -82,7 +83,6 @@ def receive_sms(
     if patient is None:
         log.info("inbound %s from an unknown number, listed for review", inbound.id)
         return result
-    db.add(patient)  # looked up in the read phase; changes to it belong to this transaction
     reply = Reply(db, inbound, patient, session, settings, texts, now, result)
     keyword = keyword_of(inbound.body)
     if keyword == Keyword.start:

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from scheduler.context import AppContext
-from scheduler.db import read_scope, session_scope
+from scheduler.db import session_scope
 from scheduler.deps import Ctx
 from scheduler.errors import Forbidden
 from scheduler.messaging.delivery import record_delivery_status
@@ -45,12 +45,12 @@ async def inbound_sms(request: Request, ctx: Ctx) -> Response:
 
 
 def handle_inbound(ctx: AppContext, params: dict[str, str]) -> InboundResult:
-    """Look up who wrote outside the write transaction, then store and answer: on SQLite
-    the write lock is held only for the inserts."""
+    """Who wrote, then store and answer, in one transaction. (Looking the sender up in a
+    read transaction of its own measured slower: one more transaction per webhook costs
+    more than the shorter write lock saves.)"""
     now = ctx.clock.now()
-    with read_scope(ctx.engine) as db:
-        sender = identify_sender(db, params, settings=ctx.settings, now=now)
     with session_scope(ctx.engine) as db:
+        sender = identify_sender(db, params, settings=ctx.settings, now=now)
         return receive_sms(
             db,
             params,
