@@ -15,6 +15,7 @@ from scheduler.messaging.fake_phone import inbound_params
 from scheduler.messaging.models import InboundMessage, OutboundMessage
 from scheduler.messaging.signature import sign
 from scheduler.sessions.consent import find_patient_by_phone
+from scheduler.sessions.models import ConsentChange
 from tests.helpers import (
     AUTH_TOKEN,
     T0,
@@ -75,6 +76,27 @@ def test_same_message_sid_five_times_at_once_is_handled_once(
     assert count(ctx, InboundMessage) == 1 and count(ctx, Flag) == 1
     wait_until(lambda: len(gateway.to(PATIENT)) == 1)
     assert len(gateway.to("+15550100001")) == 1
+
+
+def test_two_stops_at_once_record_one_opt_out_and_one_confirmation(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    threads = [
+        threading.Thread(target=server.text_in, args=(PATIENT, body), kwargs={"sid": sid})
+        for body, sid in (("STOP", "SM" + "1" * 32), ("stop texting me", "SM" + "2" * 32))
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wait_until(lambda: len(gateway.to(PATIENT)) >= 1)
+    with session_scope(ctx.engine) as db:
+        opt_outs = db.exec(
+            select(func.count()).select_from(ConsentChange).where(ConsentChange.opted_in == False)  # noqa: E712
+        ).one()
+    assert opt_outs == 1
+    assert len(gateway.to(PATIENT)) == 1
 
 
 def test_text_from_an_unknown_number_is_stored_for_review(
