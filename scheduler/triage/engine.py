@@ -316,6 +316,8 @@ class Judge(KindRules):
         # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
         # a thing ("is dizziness normal?") is general
         personal = self.lex.words("self") | self.lex.words("present_state")
+        if self.r.has("big_one"):
+            return False  # "is bruising normal? I've got a pretty big one"
         return not words & (personal | self.lex.words("experiencing"))
 
     def judge_questions(self) -> None:
@@ -325,9 +327,19 @@ class Judge(KindRules):
         for sentence in self.r.question_sentences:
             if sentence in out_sentences:
                 continue  # "can you stop texting me?" asks to opt out, not a question
+            if self.answered_no(sentence):
+                continue  # "the sharp pain? no, none of that": asked and answered
             words = self.r.sentences[sentence]
             phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
             self.findings.append(Finding("review", phrase, span, "question"))
+
+    def answered_no(self, sentence: int) -> bool:
+        """ "the sharp pain? no": a short echo of our question, answered no."""
+        if len(self.r.sentences[sentence]) > 4:
+            return False
+        last = self.r.sentences[sentence][-1]
+        after = [t.norm for t in self.r.tokens[last + 1 : last + 4] if t.is_word]
+        return bool(after) and after[0] in self.lex.words("negation_after")
 
     def opt_out_requested(self) -> bool:
         """STOP-like keywords as a whole message or sentence, or a plain request to stop."""

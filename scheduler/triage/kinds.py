@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
-from .numbers import pain_scores
+from .numbers import pain_scores, temperatures
 from .reading import Reading
 
 NEAR_FAINT = {
@@ -29,6 +29,8 @@ NOT_A_FAINTING = {
     "outline",
     "smell",
     "trace",
+    "one",  # "a faint one on my neck": a bruise
+    "ones",
 }
 
 
@@ -52,11 +54,13 @@ class KindRules:
         if kind == "faint":
             return self.fainting(m)
         if kind == "bruise":
-            return (
-                ("normal", "small-bruise")
-                if self.small_bruise(m)
-                else (concept.label, concept.rule)
-            )
+            # "a small bruise on my arm and a big dark one on my back" has a big one too
+            if self.small_bruise(m) and not self.r.has("big_one"):
+                return "normal", "small-bruise"
+            return concept.label, concept.rule
+        if kind == "temperature_word" and self.reading_below_fever(m):
+            # "slight temp 37.6": the reading says it is no fever; a person still reads it
+            return "review", "temperature-felt-reading-low"
         if kind == "soreness":
             return self.soreness(m)
         if kind == "pain":
@@ -83,9 +87,18 @@ class KindRules:
         if any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now"
         if any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
-            if not any(w in ("i", "she", "he", "mum", "mom") for w in before[-1:]):
+            # "I did faint", "she fainted": the verb, not the feeling
+            if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def reading_below_fever(self, m: Match) -> bool:
+        """A word for temperature ("a temp", not "fever") next to readings all under the
+        fever line."""
+        words = {self.r.tokens[i].norm for i in range(m.start, m.end)}
+        readings = temperatures(self.r.text)
+        colloquial = bool(words & {"temp", "temperature", "temps"})
+        return colloquial and bool(readings) and not any(fever for _, fever in readings)
 
     def small_bruise(self, m: Match) -> bool:
         """A size word: "tiny bruise", "small but quite dark bruise" (up to 5 words before),
@@ -100,7 +113,12 @@ class KindRules:
     def improving(self) -> bool:
         if self.r.occurrences("not_improving"):
             return False
-        return any(not self.r.negated_before(s) for s, _ in self.r.occurrences("improving"))
+        # "no more texts. still stiff": "no more" there is about the texts
+        opt_out = {i for s, e in self.r.occurrences("opt_out_phrases") for i in range(s, e)}
+        return any(
+            not self.r.negated_before(s) and s not in opt_out
+            for s, _ in self.r.occurrences("improving")
+        )
 
     def soreness(self, m: Match) -> tuple[str, str]:
         sentence = self.r.tokens[m.start].sentence

@@ -81,7 +81,7 @@ class Reading:
     # --- context --------------------------------------------------------------------
     def negated(self, start: int, end: int) -> bool:
         if self.negated_before(start):
-            return not self.gone_now(end)
+            return not self.gone_now(end) and not self.reversed_after(end)
         return self.negated_after(end)
 
     def gone_now(self, end: int) -> bool:
@@ -89,7 +89,21 @@ class Reading:
         counts (rubric rule 2), unlike "no tingling"."""
         sentence = self.tokens[end - 1].sentence
         after = [t.norm for t in self.tokens[end : end + 2] if t.sentence == sentence]
-        return any(w in ("now", "anymore", "nowadays") for w in after)
+        if any(w in ("now", "anymore", "nowadays") for w in after):
+            return True
+        # "no stabbing pain like the first day": it was there then
+        return any(
+            end <= s <= end + 3 and self.tokens[s].norm == "like"
+            for s, _ in self.occurrences("happened_markers")
+        )
+
+    def reversed_after(self, end: int) -> bool:
+        """ "I wasn't short of breath before but now I am": the denial is undone."""
+        sentence = self.tokens[end - 1].sentence
+        return any(
+            s >= end and self.tokens[s].sentence == sentence
+            for s, _ in self.occurrences("reversal")
+        )
 
     def negated_before(self, start: int, floor: int = 0) -> bool:
         """A negation trigger up to NEGATION_WINDOW words back (not before token `floor`),
@@ -157,11 +171,14 @@ class Reading:
         `ignore_within` words are part of the phrase itself ("might pass out")."""
         sentence = self.tokens[start].sentence
         hedges = {i for s, e in self.occurrences("hedges") for i in range(s, e)}
+        stops = self.lexicon.words("scope_end")
+        # "if it gets worse I'll call, but it's already swollen": "but" ends the "if"
         before = any(
             s < start
             and e <= start - ignore_within
             and self.tokens[s].sentence == sentence
             and s not in hedges
+            and not any(self.tokens[k].norm in stops for k in range(e, start))
             for s, e in self.occurrences("hypothetical")
         )
         return before and not self.has("happened_markers", sentence)
@@ -171,9 +188,10 @@ class Reading:
 
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
-        if self.on_behalf:
-            return False  # someone texting for the patient: "she" is the patient
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
+        if self.on_behalf:
+            # someone texting for the patient: "she" is the patient, "I" is the sender
+            return self.nearest_person_is_me(start, me)
         practitioner_verbs = self.lexicon.words("practitioner_verbs")
         j, words = start - 1, 0
         while j >= 0 and words < PERSON_WINDOW:
@@ -194,6 +212,18 @@ class Reading:
                         return True
             j -= 1
         return False
+
+    def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
+        """ "texting for my mum, she's fine. I've got a fever myself": the sender's own."""
+        people = me | self.lexicon.words("others")
+        for j in range(start - 1, max(-1, start - PERSON_WINDOW), -1):
+            word = self.tokens[j].norm
+            if word in people:
+                return word in me and not self.phrase_ends_at("on_behalf", j)
+        return False
+
+    def phrase_ends_at(self, key: str, j: int) -> bool:
+        return any(s <= j < e for s, e in self.occurrences(key))
 
     @cached_property
     def on_behalf(self) -> bool:

@@ -391,3 +391,29 @@ def test_who_knew_is_an_exclamation() -> None:
     assert label("Who knew needles could be this relaxing. Slept 9 hours straight lol") == (
         "normal"
     )
+
+
+def test_combinations_of_findings_read_clause_by_clause() -> None:
+    assert label("i wasnt short of breath before but now I am, stairs are hard", "48h") == (
+        "emergency"
+    )
+    assert label("if it gets worse I'll call, but its already swollen round the knee") == (
+        "complication"
+    )
+    assert label("no fever, no swelling, some bruising on my calf though") == "complication"
+    assert label("small bruise on my arm and a big dark one on my back") == "complication"
+    assert label("no stabbing pain like the first day, just a dull ache now", "48h") == (
+        "complication"
+    )
+    assert label("no more texts. still stiff, about the same", "48h") == "complication"
+
+
+def test_a_sender_texting_for_the_patient_has_symptoms_of_their_own() -> None:
+    text = "texting for my mum, she's fine, bit tired. i've got a fever myself tho lol"
+    assert label(text) == "review"
+
+
+def test_a_felt_temperature_with_a_low_reading_is_for_review() -> None:
+    assert label("slight temp 37.6, otherwise ok") == "review"
+    assert label("slight temp, 38.4") == "emergency"
+    assert label("low grade fever 99.5") == "emergency"
