@@ -25,7 +25,7 @@ LEADING_KEYWORD = re.compile(
 SHOUTED_KEYWORD = re.compile(
     r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])"
 )
-POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯")
+POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
 WEAK_NORMAL = {
     "ok",
@@ -316,8 +316,10 @@ class Judge(KindRules):
         # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
         # a thing ("is dizziness normal?") is general
         personal = self.lex.words("self") | self.lex.words("present_state")
-        if self.r.has("big_one"):
-            return False  # "is bruising normal? I've got a pretty big one"
+        if self.r.has("big_one") or self.r.has("self_confirmation"):
+            return False  # "is bruising normal? I've got a pretty big one", "mine does"
+        if self.r.has("just_asking"):
+            return True  # "is it common to feel dizzy? I'm fine, just curious"
         return not words & (personal | self.lex.words("experiencing"))
 
     def judge_questions(self) -> None:

@@ -15,6 +15,7 @@ NEAR_FAINT = {
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
     "about", "like", "could", "would",
 }  # fmt: skip
+CONTRAST = {"but", "though", "although", "however", "yet", "except"}
 NOT_A_FAINTING = {
     "bruise",
     "bruises",
@@ -74,6 +75,8 @@ class KindRules:
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
+        if kind == "worsening" and self.about_something_else(m):
+            return None  # "traffic on my commute is getting worse"
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
@@ -110,15 +113,30 @@ class KindRules:
             if not self.r.negated_right_before(s)  # "not a small bruise"
         )
 
-    def improving(self) -> bool:
+    def about_something_else(self, m: Match) -> bool:
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            m.start - 6 <= s < m.start and self.r.tokens[s].sentence == sentence
+            for s, _ in self.r.occurrences("not_the_body")
+        )
+
+    def improving(self, at: int | None = None) -> bool:
+        """An easing word for the soreness at token `at`: not one spent on something else
+        before a "but" ("sleeping better, but my hip is still sore")."""
         if self.r.occurrences("not_improving"):
             return False
         # "no more texts. still stiff": "no more" there is about the texts
         opt_out = {i for s, e in self.r.occurrences("opt_out_phrases") for i in range(s, e)}
         return any(
-            not self.r.negated_before(s) and s not in opt_out
+            not self.r.negated_before(s) and s not in opt_out and not self.contrasted(s, at)
             for s, _ in self.r.occurrences("improving")
         )
+
+    def contrasted(self, word: int, at: int | None) -> bool:
+        """A contrast word between an earlier easing word and the soreness."""
+        if at is None or word > at:
+            return False
+        return any(self.r.tokens[k].norm in CONTRAST for k in range(word, at))
 
     def soreness(self, m: Match) -> tuple[str, str]:
         sentence = self.r.tokens[m.start].sentence
@@ -126,7 +144,7 @@ class KindRules:
             if self.r.has("persisting", sentence) and self.persists_wont_stop(sentence):
                 return "review", "persistent-soreness-24h"
             return "normal", "soreness-24h"
-        if self.improving() or (self.r.negated_before(m.start) and self.r.gone_now(m.end)):
+        if self.improving(m.start) or (self.r.negated_before(m.start) and self.r.gone_now(m.end)):
             return "normal", "48h-soreness-improving"  # easing, or "not sore anymore"
         return "complication", "48h-soreness-not-improving"
 

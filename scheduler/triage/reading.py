@@ -181,7 +181,9 @@ class Reading:
             and not any(self.tokens[k].norm in stops for k in range(e, start))
             for s, e in self.occurrences("hypothetical")
         )
-        return before and not self.has("happened_markers", sentence)
+        # "would you say 9/10 is normal? because that's where I'm at" is a report
+        confirmed = self.has("happened_markers", sentence) or self.has("self_confirmation")
+        return before and not confirmed
 
     def resolved(self, start: int) -> bool:
         return self.has("resolved", self.tokens[start].sentence) or self.resolved_no_more(start)

@@ -417,3 +417,32 @@ def test_a_felt_temperature_with_a_low_reading_is_for_review() -> None:
     assert label("slight temp 37.6, otherwise ok") == "review"
     assert label("slight temp, 38.4") == "emergency"
     assert label("low grade fever 99.5") == "emergency"
+
+
+def test_a_question_whose_asker_says_it_is_theirs_is_a_report() -> None:
+    assert label("is it normal for a needle spot to have pus? mine does", "48h") == "emergency"
+    assert label("is it normal to black out after acupuncture? happened to me last night") == (
+        "emergency"
+    )
+    assert label("Would you say 9/10 pain is normal? Because that's where I'm at") == "emergency"
+    assert label("Is it common to feel dizzy after acupuncture? I'm fine, just curious") == (
+        "review"
+    )
+    assert label("what should I do if I get dizzy?") == "review"
+
+
+def test_easing_said_of_something_else_before_a_but_does_not_ease_the_soreness() -> None:
+    assert label("Feeling good in myself, sleeping better, but my hip is still sore", "48h") == (
+        "complication"
+    )
+    assert label("still a bit sore but easing off", "48h") == "normal"
+
+
+def test_weakness_needs_a_body_to_be_weak() -> None:
+    assert label("The tea at your clinic was weak haha, but my shoulder feels great") == "normal"
+    assert label("legs feel heavy and kinda weak") == "complication"
+
+
+def test_getting_worse_said_of_something_else() -> None:
+    assert label("Traffic on my commute is getting worse lol but my back feels great") == "normal"
+    assert label("the pain is getting worse") == "complication"
