@@ -4,8 +4,8 @@ combined into one label. Pure: same text and check-in, same assessment."""
 from __future__ import annotations
 
 import bisect
-import re
 
+from .asking import AskingRules
 from .kinds import KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
@@ -13,18 +13,6 @@ from .numbers import NumberFinding, pain_scores, temperatures
 from .reading import Reading
 from .text import without_quotes
 
-# A reply that opens with a carrier keyword set apart ("Stop pls 🙏 feel fine", "STOP, all
-# good") asks to stop, whatever follows; "stop by friday?" and "stop the pain" do not.
-# Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
-LEADING_KEYWORD = re.compile(
-    r"^\W*(?:stop|stopall|unsubscribe|unsub|quit|optout)"
-    r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap))*\s*(?:[^\w\s'’]|$)",
-    re.IGNORECASE,
-)
-# An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
-SHOUTED_KEYWORD = re.compile(
-    r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])"
-)
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
 WEAK_NORMAL = {
@@ -92,7 +80,7 @@ class Triage:
         return judge.assessment()
 
 
-class Judge(KindRules):
+class Judge(KindRules, AskingRules):
     """Reads one reply and decides."""
 
     def __init__(self, reading: Reading, checkin: str, thresholds: PainThresholds) -> None:
@@ -301,62 +289,6 @@ class Judge(KindRules):
             if tok.norm in ("temp", "temperature", "thermometer", "temps"):
                 return j
         return number
-
-    # --- questions and opt-out ------------------------------------------------------
-    def is_question_sentence(self, start: int) -> bool:
-        return self.r.tokens[start].sentence in self.r.question_sentences
-
-    def general_question(self, start: int) -> bool:
-        """ "Is dizziness normal after a session?" asks about symptoms in general: nobody in
-        the sentence has them ("is it normal that I'm this dizzy?" reports one)."""
-        sentence = self.r.tokens[start].sentence
-        if sentence not in self.r.question_sentences or self.r.has("happened_markers", sentence):
-            return False  # "what if the swelling comes back?" says it was there
-        words = {self.r.tokens[i].norm for i in self.r.sentences[sentence]}
-        # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
-        # a thing ("is dizziness normal?") is general
-        personal = self.lex.words("self") | self.lex.words("present_state")
-        if self.r.has("big_one") or self.r.has("self_confirmation"):
-            return False  # "is bruising normal? I've got a pretty big one", "mine does"
-        if self.r.has("just_asking"):
-            return True  # "is it common to feel dizzy? I'm fine, just curious"
-        return not words & (personal | self.lex.words("experiencing"))
-
-    def judge_questions(self) -> None:
-        """A question is for a person to answer (review), unless it asks to opt out."""
-        opt_outs = self.r.occurrences("opt_out_phrases")
-        out_sentences = {self.r.tokens[s].sentence for s, _ in opt_outs}
-        for sentence in self.r.question_sentences:
-            if sentence in out_sentences:
-                continue  # "can you stop texting me?" asks to opt out, not a question
-            if self.answered_no(sentence):
-                continue  # "the sharp pain? no, none of that": asked and answered
-            words = self.r.sentences[sentence]
-            phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
-            self.findings.append(Finding("review", phrase, span, "question"))
-
-    def answered_no(self, sentence: int) -> bool:
-        """ "the sharp pain? no": a short echo of our question, answered no."""
-        if len(self.r.sentences[sentence]) > 4:
-            return False
-        last = self.r.sentences[sentence][-1]
-        after = [t.norm for t in self.r.tokens[last + 1 : last + 4] if t.is_word]
-        return bool(after) and after[0] in self.lex.words("negation_after")
-
-    def opt_out_requested(self) -> bool:
-        """STOP-like keywords as a whole message or sentence, or a plain request to stop."""
-        r = self.r
-        if any(not r.negated_right_before(start) for start, _ in r.occurrences("opt_out_phrases")):
-            return True  # ...but "don't stop the texts" is no request to stop
-        keywords, polite = self.lex.words("opt_out_words"), self.lex.words("polite")
-        for words in r.sentences:
-            norms = [r.tokens[i].norm for i in words]
-            if any(w in keywords for w in norms) and all(w in keywords | polite for w in norms):
-                return True
-        if LEADING_KEYWORD.match(r.text) or SHOUTED_KEYWORD.match(r.text):
-            return True
-        all_words = [t.norm for t in r.tokens if t.is_word]
-        return " ".join(all_words) in {" ".join(p) for p in self.lex.phrases("opt_out_phrases")}
 
 
 def drop_nested(matches: list[Match]) -> list[Match]:
