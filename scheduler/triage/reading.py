@@ -221,10 +221,10 @@ class Reading:
         for j in range(start - 1, max(-1, start - PERSON_WINDOW), -1):
             word = self.tokens[j].norm
             if word in people:
-                return word in me and not self.phrase_ends_at("on_behalf", j)
+                return word in me and not self.inside_phrase("on_behalf", j)
         return False
 
-    def phrase_ends_at(self, key: str, j: int) -> bool:
+    def inside_phrase(self, key: str, j: int) -> bool:
         return any(s <= j < e for s, e in self.occurrences(key))
 
     @cached_property
