@@ -9,7 +9,7 @@ from .asking import AskingRules
 from .kinds import KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
-from .numbers import NumberFinding, pain_scores, temperatures
+from .numbers import NumberFinding
 from .reading import Reading
 from .text import without_quotes
 
@@ -145,12 +145,8 @@ class Judge(KindRules, AskingRules):
         """ "had it done on my ear for anxiety": what the patient came in for."""
         return any(e == start for _, e in self.r.occurrences("treated_for"))
 
-    def idiom_tokens(self) -> set[int]:
-        """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings."""
-        return {i for s, e in self.r.occurrences("idioms") for i in range(s, e)}
-
     def concept_matches(self) -> list[Match]:
-        blocked = self.idiom_tokens()
+        blocked = self.r.idiom_tokens
         best: dict[tuple[str, int], Match] = {}
         for i, tok in enumerate(self.r.tokens):
             if not tok.is_word or i in blocked:
@@ -235,11 +231,11 @@ class Judge(KindRules, AskingRules):
         return max(0, bisect.bisect_right(starts, char) - 1)
 
     def judge_scores(self) -> None:
-        blocked = self.idiom_tokens()
+        blocked = self.r.idiom_tokens
         rating = {self.r.tokens[s].sentence for s, _ in self.r.occurrences("rating_the_session")}
         scores = [
             s
-            for s in pain_scores(self.r.text)
+            for s in self.r.scores
             if self.token_at(s.span[0]) not in blocked
             and self.r.tokens[self.token_at(s.span[0])].sentence not in rating
         ]
@@ -270,7 +266,7 @@ class Judge(KindRules, AskingRules):
         return kept
 
     def judge_temperatures(self) -> None:
-        for t, fever in temperatures(self.r.text):
+        for t, fever in self.r.temperatures:
             start = self.reading_owner(self.token_at(t.span[0]))
             phrase = self.r.text[t.span[0] : t.span[1]]
             if fever:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
-from .numbers import pain_scores, temperatures
 from .reading import Reading
 
 NEAR_FAINT = {
@@ -71,7 +70,7 @@ class KindRules:
                 return "emergency", "unmanageable-pain"
             if self.r.has("ordinary_pain", self.r.tokens[m.start].sentence):
                 return "normal", "ordinary-pain"  # "killing me, in the normal achy way"
-            scores = [s.value for s in pain_scores(self.r.text)]
+            scores = [s.value for s in self.r.scores]
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
@@ -99,7 +98,7 @@ class KindRules:
         """A word for temperature ("a temp", not "fever") next to readings all under the
         fever line."""
         words = {self.r.tokens[i].norm for i in range(m.start, m.end)}
-        readings = temperatures(self.r.text)
+        readings = self.r.temperatures
         colloquial = bool(words & {"temp", "temperature", "temps"})
         return colloquial and bool(readings) and not any(fever for _, fever in readings)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .lexicon import Lexicon, Phrase
+from .numbers import NumberFinding, pain_scores, temperatures
 from .text import Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
@@ -226,6 +227,21 @@ class Reading:
 
     def inside_phrase(self, key: str, j: int) -> bool:
         return any(s <= j < e for s, e in self.occurrences(key))
+
+    @cached_property
+    def scores(self) -> list[NumberFinding]:
+        """The reply's pain scores (numbers.pain_scores), worked out once."""
+        return pain_scores(self.text)
+
+    @cached_property
+    def temperatures(self) -> list[tuple[NumberFinding, bool]]:
+        """The reply's thermometer readings and whether each is a fever, worked out once."""
+        return temperatures(self.text)
+
+    @cached_property
+    def idiom_tokens(self) -> frozenset[int]:
+        """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings."""
+        return frozenset(i for s, e in self.occurrences("idioms") for i in range(s, e))
 
     @cached_property
     def on_behalf(self) -> bool:
