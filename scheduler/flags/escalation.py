@@ -52,7 +52,8 @@ def escalate(
     assert patient is not None
     queue_practitioner_alert(
         db,
-        flag,
+        flag_id=flag.id,  # type: ignore[arg-type]
+        label=flag.label,
         patient=patient,
         session=session,
         settings=settings,

@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
+from scheduler.db import insert_row
 from scheduler.errors import Conflict, NotFound
 from scheduler.flags.models import Flag, FlagStatus, ReplyAssessment
 from scheduler.messaging.models import InboundMessage
@@ -30,35 +31,37 @@ def severity(label: str) -> int:
 def raise_flag(
     db: Session,
     *,
-    assessment: ReplyAssessment,
-    inbound: InboundMessage,
-    patient: Patient,
+    label: str,
+    assessment_id: int,
+    inbound_id: int,
+    patient_id: int,
     session: TreatmentSession | None,
     now: datetime,
-) -> Flag:
-    flag = Flag(
-        label=assessment.label,
-        severity=severity(assessment.label),
-        patient_id=patient.id,  # type: ignore[arg-type]
+) -> int:
+    """Open a flag on an assessed reply; returns its id."""
+    flag_id = insert_row(
+        db,
+        Flag,
+        label=label,
+        severity=severity(label),
+        patient_id=patient_id,
         session_id=session.id if session else None,
-        inbound_id=inbound.id,  # type: ignore[arg-type]
-        assessment_id=assessment.id,  # type: ignore[arg-type]
+        inbound_id=inbound_id,
+        assessment_id=assessment_id,
         practitioner_id=session.practitioner_id if session else None,
         created_at=now,
     )
-    db.add(flag)
-    db.flush()
     record_action(
         db,
         actor="system",
         action="flag.raised",
         subject_type="flag",
-        subject_id=flag.id,
-        patient_id=patient.id,
+        subject_id=flag_id,
+        patient_id=patient_id,
         now=now,
-        detail=flag.label,
+        detail=label,
     )
-    return flag
+    return flag_id
 
 
 def visible_to(user: User | None) -> Any:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, and_, bindparam
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.config import Settings
-from scheduler.db import dialect_insert
+from scheduler.db import dialect_insert, insert_row
 from scheduler.flags.alerts import queue_practitioner_alert
 from scheduler.flags.models import ReplyAssessment
 from scheduler.flags.service import FLAGGED_LABELS, raise_flag
@@ -27,9 +27,9 @@ from scheduler.messaging.keywords import Keyword, keyword_of
 from scheduler.messaging.models import InboundMessage, Purpose
 from scheduler.messaging.outbox import enqueue_message
 from scheduler.messaging.texts import SmsTexts, first_name
-from scheduler.sessions.consent import find_patient_by_phone, record_opt_in, record_opt_out
+from scheduler.sessions.consent import record_opt_in, record_opt_out
 from scheduler.sessions.models import Patient, TreatmentSession
-from scheduler.triage import Assessment, PainThresholds, assess
+from scheduler.triage import PainThresholds, assess
 
 log = logging.getLogger(__name__)
 OWN_ANSWERS = (Keyword.start, Keyword.help)  # answered as such, never triaged
@@ -54,13 +54,52 @@ class Sender:
     checkin_kind: str | None  # None when the text is not triaged (unknown sender, START, HELP)
 
 
+def _sender_query() -> Any:
+    """The patient with a number, their latest session whose reply window is open, and the
+    kind of the last check-in sent for it. Built once: constructing a statement costs more
+    than running it, and this one runs for every text that arrives."""
+    last_sent_kind = (
+        select(CheckIn.kind)
+        .where(CheckIn.session_id == TreatmentSession.id, CheckIn.status == CheckInStatus.sent)
+        .order_by(col(CheckIn.due_at).desc())
+        .limit(1)
+        .correlate(TreatmentSession)
+        .scalar_subquery()
+    )
+    window_open = and_(
+        col(TreatmentSession.patient_id) == Patient.id,
+        col(TreatmentSession.ended_at) >= bindparam("window_start"),
+        col(TreatmentSession.ended_at) <= bindparam("now"),
+    )
+    return (
+        select(Patient, TreatmentSession, last_sent_kind)
+        .join(TreatmentSession, window_open, isouter=True)
+        .where(Patient.phone == bindparam("phone"))
+        .order_by(col(TreatmentSession.ended_at).desc())
+        .limit(1)
+    )
+
+
+SENDER_QUERY = _sender_query()
+
+
 def identify_sender(
     db: Session, params: Mapping[str, str], *, settings: Settings, now: datetime
 ) -> Sender:
-    patient = find_patient_by_phone(db, params.get("From", ""))
-    session = latest_session(db, patient, settings=settings, now=now) if patient else None
-    triaged = patient is not None and keyword_of(params.get("Body", "")) not in OWN_ANSWERS
-    return Sender(patient, session, checkin_kind_for(db, session) if triaged else None)
+    """Who texted, and what they are answering."""
+    found = db.exec(
+        SENDER_QUERY,
+        params={
+            "phone": params.get("From", ""),
+            "window_start": now - settings.checkins.reply_window,
+            "now": now,
+        },
+    ).first()
+    if found is None:
+        return Sender(None, None, None)
+    patient, session, kind = found
+    triaged = keyword_of(params.get("Body", "")) not in OWN_ANSWERS
+    return Sender(patient, session, checkin_kind(kind) if triaged else None)
 
 
 def receive_sms(
@@ -151,32 +190,11 @@ def _int(value: str | None) -> int:
         return 0
 
 
-def latest_session(
-    db: Session, patient: Patient, *, settings: Settings, now: datetime
-) -> TreatmentSession | None:
-    """The patient's most recent session whose reply window is still open."""
-    return db.exec(
-        select(TreatmentSession)
-        .where(TreatmentSession.patient_id == patient.id)
-        .where(TreatmentSession.ended_at >= now - settings.checkins.reply_window)
-        .where(TreatmentSession.ended_at <= now)
-        .order_by(col(TreatmentSession.ended_at).desc())
-    ).first()
-
-
-def checkin_kind_for(db: Session, session: TreatmentSession | None) -> str:
-    """The check-in the patient is answering: the latest one sent (triage knows 24h/48h)."""
-    if session is None:
-        return "24h"
-    sent = db.exec(
-        select(CheckIn.kind)
-        .where(CheckIn.session_id == session.id, CheckIn.status == CheckInStatus.sent)
-        .order_by(col(CheckIn.due_at).desc())
-    ).first()
-    if sent is None:
-        return "24h"
-    hours = int(sent.rstrip("h")) if sent.rstrip("h").isdigit() else 24
-    return "48h" if hours >= 48 else "24h"
+def checkin_kind(last_sent: str | None) -> str:
+    """Which check-in a reply answers, as triage knows them (24h/48h): the latest one
+    sent, or the first if none has gone yet."""
+    hours = last_sent.rstrip("h") if last_sent else ""
+    return "48h" if hours.isdigit() and int(hours) >= 48 else "24h"
 
 
 @dataclass
@@ -200,7 +218,7 @@ class Reply:
             first_name=first_name(self.patient.name),
             **context,
         )
-        message = enqueue_message(
+        message_id = enqueue_message(
             self.db,
             to=self.patient.phone,
             body=body,
@@ -208,7 +226,7 @@ class Reply:
             now=self.now,
             patient_id=self.patient.id,
         )
-        self.result.queued.append(message.id)  # type: ignore[arg-type]
+        self.result.queued.append(message_id)
 
     def opt_in(self) -> None:
         self.inbound.handled_as = "opt_in"
@@ -222,11 +240,18 @@ class Reply:
     def triage(self, thresholds: PainThresholds) -> None:
         kind = self.inbound.checkin_kind or "24h"
         found = assess(self.inbound.body, kind, thresholds=thresholds)
-        assessment = self.store_assessment(found)
+        assessment_id = insert_row(
+            self.db,
+            ReplyAssessment,
+            inbound_id=self.inbound.id,
+            label=found.label,
+            findings=found.to_dict()["findings"],
+            created_at=self.now,
+        )
         self.result.label = found.label
         wants_out = found.opt_out_requested or keyword_of(self.inbound.body) == Keyword.stop
         if found.label in FLAGGED_LABELS:
-            self.flag(assessment)
+            self.flag(found.label, assessment_id)
         if found.label != "opt_out":
             self.answer(f"reply_{found.label}", Purpose.auto_reply)
         if wants_out or found.label == "opt_out":
@@ -235,37 +260,28 @@ class Reply:
             if record_opt_out(self.db, self.patient, now=self.now, source="sms:patient"):
                 self.answer("opt_out_confirmation", Purpose.opt_out_confirmation)
 
-    def store_assessment(self, found: Assessment) -> ReplyAssessment:
-        assessment = ReplyAssessment(
-            inbound_id=self.inbound.id,  # type: ignore[arg-type]
-            label=found.label,
-            findings=found.to_dict()["findings"],
-            created_at=self.now,
-        )
-        self.db.add(assessment)
-        self.db.flush()
-        return assessment
-
-    def flag(self, assessment: ReplyAssessment) -> None:
-        flag = raise_flag(
+    def flag(self, label: str, assessment_id: int) -> None:
+        flag_id = raise_flag(
             self.db,
-            assessment=assessment,
-            inbound=self.inbound,
-            patient=self.patient,
+            label=label,
+            assessment_id=assessment_id,
+            inbound_id=self.inbound.id,  # type: ignore[arg-type]
+            patient_id=self.patient.id,  # type: ignore[arg-type]
             session=self.session,
             now=self.now,
         )
-        self.result.flag_id = flag.id
-        alert = queue_practitioner_alert(
+        self.result.flag_id = flag_id
+        alert_id = queue_practitioner_alert(
             self.db,
-            flag,
+            flag_id=flag_id,
+            label=label,
             patient=self.patient,
             session=self.session,
             settings=self.settings,
             texts=self.texts,
             now=self.now,
         )
-        if alert is not None:
+        if alert_id is not None:
             # The practitioner's alert goes before the patient's answer.
-            self.result.queued.insert(0, alert.id)  # type: ignore[arg-type]
-        log.info("inbound %s flagged %s (flag %s)", self.inbound.id, flag.label, flag.id)
+            self.result.queued.insert(0, alert_id)
+        log.info("inbound %s flagged %s (flag %s)", self.inbound.id, label, flag_id)

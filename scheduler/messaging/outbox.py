@@ -7,17 +7,18 @@ provider has is recorded as sent, never sent twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, update
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, bindparam, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.config import Settings
-from scheduler.db import execute_dml, session_scope
+from scheduler.db import execute_dml, insert_row
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.sessions.models import Patient
 
@@ -32,9 +33,12 @@ def enqueue_message(
     patient_id: int | None = None,
     flag_id: int | None = None,
     not_after: datetime | None = None,
-) -> OutboundMessage:
-    """Queue a text in the caller's transaction; it is sent only if that commits."""
-    message = OutboundMessage(
+) -> int:
+    """Queue a text in the caller's transaction; it is sent only if that commits. Returns
+    the message's id."""
+    return insert_row(
+        db,
+        OutboundMessage,
         to=to,
         body=body,
         purpose=purpose,
@@ -44,9 +48,6 @@ def enqueue_message(
         flag_id=flag_id,
         not_after=not_after,
     )
-    db.add(message)
-    db.flush()
-    return message
 
 
 @dataclass(frozen=True)
@@ -58,53 +59,79 @@ class Claimed:
     is_checkin: bool = False  # a check-in's text: its check-in follows the outcome
 
 
+def _claim_statement() -> Any:
+    """Due pending texts moved to `sending` under a lease, and what sending them needs
+    (the patient's opt-out for a check-in's text): one statement. Built once."""
+    messages = OutboundMessage.__table__  # type: ignore[attr-defined]
+    due = (
+        sa.select(messages.c.id)
+        .where(
+            messages.c.status == MessageStatus.pending,
+            messages.c.next_attempt_at <= bindparam("now"),
+        )
+        .order_by(messages.c.next_attempt_at, messages.c.id)
+        .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True)  # rows another worker is claiming are skipped
+    )
+    opted_out_at = (
+        sa.select(col(Patient.opted_out_at))
+        .where(col(Patient.id) == messages.c.patient_id)
+        .scalar_subquery()
+    )
+    return (
+        sa.update(messages)
+        .where(messages.c.id.in_(due))
+        .values(
+            status=MessageStatus.sending,
+            lease_owner=bindparam("worker"),
+            lease_until=bindparam("lease_end"),
+        )
+        .returning(
+            messages.c.id,
+            messages.c.to,
+            messages.c.body,
+            messages.c.purpose,
+            messages.c.not_after,
+            messages.c.next_attempt_at,
+            opted_out_at.label("opted_out_at"),
+        )
+    )
+
+
+CLAIM_DUE_MESSAGES = _claim_statement()
+
+
 def claim_messages(
-    engine: Engine,
-    *,
-    now: datetime,
-    worker: str,
-    lease: timedelta,
-    limit: int,
-    ids: Sequence[int] | None = None,
+    engine: Engine, *, now: datetime, worker: str, lease: timedelta, limit: int
 ) -> list[Claimed]:
-    """Atomically move due pending messages to `sending` under this worker's lease."""
-    with session_scope(engine) as db:
-        due = (
-            select(OutboundMessage.id)
-            .where(OutboundMessage.status == MessageStatus.pending)
-            .where(OutboundMessage.next_attempt_at <= now)
-            .order_by(col(OutboundMessage.next_attempt_at), col(OutboundMessage.id))
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        if ids is not None:
-            due = due.where(col(OutboundMessage.id).in_(list(ids)))
-        claimed_ids = list(db.exec(due))
-        if not claimed_ids:
-            return []
-        db.execute(
-            update(OutboundMessage)
-            .where(col(OutboundMessage.id).in_(claimed_ids))
-            .values(status=MessageStatus.sending, lease_owner=worker, lease_until=now + lease)
-        )
-        rows = db.exec(
-            select(OutboundMessage, Patient)
-            .join(Patient, col(Patient.id) == OutboundMessage.patient_id, isouter=True)
-            .where(col(OutboundMessage.id).in_(claimed_ids))
-            .order_by(col(OutboundMessage.next_attempt_at), col(OutboundMessage.id))
+    """Atomically move due pending messages to `sending` under this worker's lease; in due
+    order (the alert before the patient's answer)."""
+    with engine.begin() as conn:
+        rows = conn.execute(
+            CLAIM_DUE_MESSAGES,
+            {"now": now, "limit": limit, "worker": worker, "lease_end": now + lease},
         ).all()
-        return [
-            Claimed(m.id, m.to, m.body, blocked_reason(m, p, now), m.purpose == Purpose.checkin)  # type: ignore[arg-type]
-            for m, p in rows
-        ]
+    rows = sorted(rows, key=lambda row: (row.next_attempt_at, row.id))
+    return [
+        Claimed(
+            row.id,
+            row.to,
+            row.body,
+            blocked_reason(row.purpose, row.not_after, row.opted_out_at, now),
+            row.purpose == Purpose.checkin,
+        )
+        for row in rows
+    ]
 
 
-def blocked_reason(message: OutboundMessage, patient: Patient | None, now: datetime) -> str | None:
+def blocked_reason(
+    purpose: str, not_after: datetime | None, opted_out_at: datetime | None, now: datetime
+) -> str | None:
     # Check-ins stop at an opt-out; answers to the patient's own text (the opt-out
     # confirmation, emergency advice) still go, as carriers and the FCC rule allow.
-    if message.purpose == Purpose.checkin and patient is not None and patient.opted_out_at:
+    if purpose == Purpose.checkin and opted_out_at is not None:
         return "patient opted out"
-    if message.not_after is not None and now >= message.not_after:
+    if not_after is not None and now >= not_after:
         return "expired before it could be sent"
     return None
 

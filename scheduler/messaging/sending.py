@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Engine
@@ -63,7 +64,6 @@ def send_due_messages(
     settings: Settings,
     now: datetime,
     worker: str,
-    ids: Sequence[int] | None = None,
     status_callback: str | None = None,
     pacer: SendPacer | None = None,
     rand: Callable[[], float] = random.random,
@@ -78,7 +78,6 @@ def send_due_messages(
         worker=worker,
         lease=timedelta(seconds=settings.dispatch.lease_seconds),
         limit=claim_limit(settings),
-        ids=ids,
     )
     accepted = AcceptedSends(engine, worker=worker, now=now)
     try:
@@ -182,41 +181,61 @@ class AcceptedSends:
         holds), then their check-ins (none to update for answers and alerts)."""
         if not self.items:
             return
-        messages, checkins = OutboundMessage.__table__, CheckIn.__table__  # type: ignore[attr-defined]
-        mark_sent = (
-            update(messages)
-            .where(
-                messages.c.id == bindparam("m_id"),
-                messages.c.lease_owner == self.worker,
-                messages.c.status == MessageStatus.sending,
-            )
-            .values(
-                status=MessageStatus.sent,
-                sid=bindparam("m_sid"),
-                delivery_status=bindparam("m_status"),
-                sent_at=self.now,
-                attempts=messages.c.attempts + 1,
-                lease_owner=None,
-                lease_until=None,
-                error=None,
-            )
-        )
-        ids = [message_id for message_id, _ in self.items]
         with self.engine.begin() as conn:
             conn.execute(
-                mark_sent,
-                [{"m_id": i, "m_sid": sent.sid, "m_status": sent.status} for i, sent in self.items],
-            )
-            recorded = select(messages.c.id).where(
-                messages.c.id.in_(ids), messages.c.sid.in_([s.sid for _, s in self.items])
+                MARK_SENT,
+                [
+                    {"m_id": i, "m_sid": sent.sid, "m_status": sent.status}
+                    | {"m_worker": self.worker, "m_now": self.now}
+                    for i, sent in self.items
+                ],
             )
             if self.checkins:
                 conn.execute(
-                    update(checkins)
-                    .where(checkins.c.message_id.in_(recorded))
-                    .values(status=CheckInStatus.sent, reason=None, updated_at=self.now)
+                    MARK_CHECKINS_SENT,
+                    {
+                        "ids": [i for i, _ in self.items],
+                        "sids": [sent.sid for _, sent in self.items],
+                        "now": self.now,
+                    },
                 )
         self.items, self.checkins = [], False
+
+
+def _recording_statements() -> tuple[Any, Any]:
+    """AcceptedSends' two statements, built once: building one cost more than running it."""
+    messages, checkins = OutboundMessage.__table__, CheckIn.__table__  # type: ignore[attr-defined]
+    mark_sent = (
+        update(messages)
+        .where(
+            messages.c.id == bindparam("m_id"),
+            messages.c.lease_owner == bindparam("m_worker"),
+            messages.c.status == MessageStatus.sending,
+        )
+        .values(
+            status=MessageStatus.sent,
+            sid=bindparam("m_sid"),
+            delivery_status=bindparam("m_status"),
+            sent_at=bindparam("m_now"),
+            attempts=messages.c.attempts + 1,
+            lease_owner=None,
+            lease_until=None,
+            error=None,
+        )
+    )
+    recorded = select(messages.c.id).where(  # the texts the update above recorded
+        messages.c.id.in_(bindparam("ids", expanding=True)),
+        messages.c.sid.in_(bindparam("sids", expanding=True)),
+    )
+    mark_checkins = (
+        update(checkins)
+        .where(checkins.c.message_id.in_(recorded))
+        .values(status=CheckInStatus.sent, reason=None, updated_at=bindparam("now"))
+    )
+    return mark_sent, mark_checkins
+
+
+MARK_SENT, MARK_CHECKINS_SENT = _recording_statements()
 
 
 def finish_failed(

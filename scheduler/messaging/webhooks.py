@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -23,8 +24,10 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 
 
 async def signed_form(request: Request, ctx: AppContext) -> dict[str, str]:
-    form = await request.form()
-    params = {k: str(v) for k, v in form.items()}
+    """The POSTed fields, if Twilio signed them. Twilio posts url-encoded forms: parsed with
+    the standard library, a fraction of the cost of the general form parser."""
+    body = (await request.body()).decode("utf-8", errors="replace")
+    params = dict(parse_qsl(body, keep_blank_values=True))
     url = public_url(request, ctx.settings)
     signature = request.headers.get("X-Twilio-Signature", "")
     if not is_valid_signature(url, params, signature, ctx.settings.twilio.auth_token):
