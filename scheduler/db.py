@@ -6,6 +6,7 @@ commit on success and roll back on error.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -15,12 +16,19 @@ from typing import Any, cast
 from sqlalchemy import Table, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.sql import Executable
 from sqlmodel import Session, create_engine
 
+# A connection back in the pool this recently is taken as alive without asking the server.
+IDLE_BEFORE_PING_SECONDS = 5.0
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine tuned for the backend: SQLite gets WAL and a busy timeout."""
+
+def make_engine(
+    url: str, *, idle_before_ping: float = IDLE_BEFORE_PING_SECONDS, **kwargs: Any
+) -> Engine:
+    """An engine tuned for the backend: SQLite gets WAL and a busy timeout; PostgreSQL
+    connections that sat idle are checked before use."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and ":memory:" not in path:
@@ -31,7 +39,35 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, **kwargs)
+    engine = create_engine(url, **{"pool_size": 10, "max_overflow": 10, **kwargs})
+    ping_when_idle(engine, idle_seconds=idle_before_ping)
+    return engine
+
+
+def ping_when_idle(engine: Engine, *, idle_seconds: float) -> None:
+    """Pessimistic disconnect handling, but only for connections that have sat idle.
+
+    `pool_pre_ping` asks the server on every checkout: a round trip that was a fifth of a
+    webhook's cost. A connection used a moment ago is alive unless the server has just
+    restarted, and then the first statement to fail invalidates the whole pool (every
+    connection from before it is replaced), so a restart costs the work in flight, as it
+    would anyway, and nothing after."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < idle_seconds:
+            return  # fresh from connect, or used a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:
+            raise DisconnectionError("connection lost while idle") from exc
+        if not alive:
+            raise DisconnectionError("connection lost while idle")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
