@@ -2,7 +2,7 @@
 schedule whatever the answers), against `aftercare serve` as a real process.
 
     .venv/bin/python bench/webhook_latency.py [--rate 100] [--seconds 20]
-        [--backends sqlite,postgresql]
+        [--backends sqlite,postgresql] [--web-processes 1]
 
 Half the replies are from registered patients (triage, flags, answers queued), half from
 unknown numbers. Latency is measured by the client from send to the full response.
@@ -45,10 +45,10 @@ REPLIES = [
 ]
 
 
-def serve(config: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(config: Path, port: int, processes: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
     proc = subprocess.Popen(
-        [AFTERCARE, "serve", "--port", str(port)],
+        [AFTERCARE, "serve", "--port", str(port), "--workers", str(processes)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -126,10 +126,11 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--web-processes", type=int, default=1, help="aftercare serve --workers")
     args = parser.parse_args()
     print(
-        f"{'backend':<11} {'rate':>5} {'sent':>6} {'ok':>6} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'max ms':>8}"
+        f"{'backend':<11} {'procs':>5} {'rate':>5} {'sent':>6} {'ok':>6} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'max ms':>8}"
     )
     for backend in args.backends.split(","):
         with tempfile.TemporaryDirectory() as tmp_s, database(backend, Path(tmp_s)) as url:
@@ -148,7 +149,7 @@ def main() -> None:
                 )
                 config.write_text(text)
             phones = register_patients(config, 200)
-            proc = serve(config, port)
+            proc = serve(config, port, args.web_processes)
             try:
                 latencies = fire(
                     f"http://127.0.0.1:{port}", args.rate, args.seconds, config, phones
@@ -166,8 +167,8 @@ def main() -> None:
         ordered = sorted(latencies)
         p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
         print(
-            f"{backend:<11} {args.rate:>5} {args.rate * args.seconds:>6} {len(ordered):>6} "
-            f"{statistics.median(ordered):>8.1f} {p99:>8.1f} {ordered[-1]:>8.1f}"
+            f"{backend:<11} {args.web_processes:>5} {args.rate:>5} {args.rate * args.seconds:>6} "
+            f"{len(ordered):>6} {statistics.median(ordered):>8.1f} {p99:>8.1f} {ordered[-1]:>8.1f}"
         )
 
 

@@ -149,35 +149,38 @@ def token_create(name: Annotated[str, typer.Option(help="who or what uses it")])
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Web processes on this port (PostgreSQL: up to one per core)."
+        ),
+    ] = 1,
 ) -> None:
-    """Web app and scheduler in one process (migrations are applied first)."""
+    """Web app and scheduler in each process (migrations are applied first)."""
     import uvicorn
 
-    from scheduler.app import create_app
-    from scheduler.migrate import upgrade_database
+    from scheduler.app import create_app, settle_memory
 
     setup_logging()
     ctx = context_or_exit()
-    upgrade_database(ctx.engine)
     typer.echo(
         f"Aftercare on http://{host}:{port}/staff/ (SMS backend: {ctx.settings.sms.backend})"
     )
+    if workers > 1:
+        # Each process builds its own app from the same configuration (AFTERCARE_CONFIG).
+        ctx.engine.dispose()
+        uvicorn.run(
+            "scheduler.app:app_from_config",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_config=None,
+        )
+        return
     app = create_app(ctx.settings, context=ctx)
     settle_memory()
     uvicorn.run(app, host=host, port=port, log_config=None)
-
-
-def settle_memory() -> None:
-    """Load what every request needs now, then freeze the startup heap out of the garbage
-    collector's sight: a full collection over it took ~50 ms, a pause in the webhook's
-    tail latency whenever it ran."""
-    import gc
-
-    from scheduler.triage import assess
-
-    assess("warm up the triage lexicon", "24h")
-    gc.collect()
-    gc.freeze()
 
 
 @app.command()

@@ -132,6 +132,22 @@ def _insert_returning_id(table: Table) -> Any:
     return table.insert().returning(table.c.id)
 
 
+def insert_new_row(db: Session, model: Any, *, key: str, **values: Any) -> int | None:
+    """INSERT ... ON CONFLICT (key) DO NOTHING: the new row's id, or None if a row with
+    this key exists (the check and the insert are one statement, so concurrent callers
+    cannot both get in)."""
+    statement = _insert_new(db.get_bind().dialect.name, model.__table__, key)
+    new_id = db.execute(statement, values).scalar()
+    return None if new_id is None else int(new_id)
+
+
+@cache
+def _insert_new(dialect_name: str, table: Table, key: str) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    insert_new = dialect.insert(table).on_conflict_do_nothing(index_elements=[key])
+    return insert_new.returning(table.c.id)
+
+
 def dialect_insert(db: Session, table: Table) -> Any:
     """INSERT with ON CONFLICT support for the database in use."""
     dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite

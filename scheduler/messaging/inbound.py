@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam
-from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy import and_, bindparam
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.config import Settings
-from scheduler.db import dialect_insert, insert_row
+from scheduler.db import insert_new_row, insert_row
 from scheduler.flags.alerts import queue_practitioner_alert
 from scheduler.flags.models import ReplyAssessment
 from scheduler.flags.service import FLAGGED_LABELS, raise_flag
@@ -29,7 +28,7 @@ from scheduler.messaging.outbox import enqueue_message
 from scheduler.messaging.texts import SmsTexts, first_name
 from scheduler.sessions.consent import record_opt_in, record_opt_out
 from scheduler.sessions.models import Patient, TreatmentSession
-from scheduler.triage import PainThresholds, assess
+from scheduler.triage import Assessment, PainThresholds, assess
 
 log = logging.getLogger(__name__)
 OWN_ANSWERS = (Keyword.start, Keyword.help)  # answered as such, never triaged
@@ -112,25 +111,45 @@ def receive_sms(
     thresholds: PainThresholds,
     now: datetime,
 ) -> InboundResult:
-    """Handle one inbound SMS webhook (signature checked, sender identified). The message
-    is stored by one insert, which is also the duplicate check."""
-    inbound = store_inbound(db, params, now=now, sender=sender)
-    if inbound is None:
-        return InboundResult(duplicate=True)
-    result = InboundResult(inbound_id=inbound.id)
+    """Handle one inbound SMS webhook (signature checked, sender identified). The text is
+    read first (keywords, triage: no I/O), then stored complete by one insert, which is
+    also the duplicate check."""
     patient, session = sender.patient, sender.session
+    body = params.get("Body", "")
+    keyword = keyword_of(body)
+    found = (
+        assess(body, sender.checkin_kind, thresholds=thresholds) if sender.checkin_kind else None
+    )
+    inbound_id = store_inbound(
+        db, params, now=now, sender=sender, handled_as=handled_as(sender, keyword, found)
+    )
+    if inbound_id is None:
+        return InboundResult(duplicate=True)
+    result = InboundResult(inbound_id=inbound_id)
     if patient is None:
-        log.info("inbound %s from an unknown number, listed for review", inbound.id)
+        log.info("inbound %s from an unknown number, listed for review", inbound_id)
         return result
-    reply = Reply(db, inbound, patient, session, settings, texts, now, result)
-    keyword = keyword_of(inbound.body)
-    if keyword == Keyword.start:
+    reply = Reply(db, inbound_id, patient, session, settings, texts, now, result)
+    if found is not None:
+        reply.triage(found, wants_out=wants_out(found, keyword))
+    elif keyword == Keyword.start:
         reply.opt_in()
     elif keyword == Keyword.help:
         reply.help()
-    else:
-        reply.triage(thresholds)
     return result
+
+
+def wants_out(found: Assessment, keyword: Keyword | None) -> bool:
+    return found.opt_out_requested or keyword == Keyword.stop or found.label == "opt_out"
+
+
+def handled_as(sender: Sender, keyword: Keyword | None, found: Assessment | None) -> str:
+    """What the inbound list shows the text was taken as."""
+    if sender.patient is None:
+        return "unknown_sender"
+    if found is None:
+        return "opt_in" if keyword == Keyword.start else "help"
+    return "opt_out" if wants_out(found, keyword) else "triage"
 
 
 def store_inbound(
@@ -139,35 +158,32 @@ def store_inbound(
     *,
     now: datetime,
     sender: Sender,
-) -> InboundMessage | None:
-    """Insert the message; None if this MessageSid was stored before (a provider retry,
-    or the same post several times at once: the unique sid lets exactly one through)."""
+    handled_as: str,
+) -> int | None:
+    """Insert the message: its id, or None if this MessageSid was stored before (a provider
+    retry, or the same post several times at once: the unique sid lets exactly one in)."""
     sid = params.get("MessageSid") or params.get("SmsMessageSid") or params.get("SmsSid") or ""
     num_media = _int(params.get("NumMedia"))
     patient, session = sender.patient, sender.session
-    row: dict[str, Any] = {
-        "sid": sid,
-        "from_number": params.get("From", ""),
-        "to_number": params.get("To", ""),
-        "body": params.get("Body", ""),
-        "num_media": num_media,
-        "received_at": now,
-        "patient_id": patient.id if patient else None,
-        "session_id": session.id if session else None,
-        "checkin_kind": sender.checkin_kind,
-        "handled_as": "unknown_sender" if patient is None else "triage",
-        "needs_review": review_reason(patient, session, num_media),
-    }
-    table: Table = InboundMessage.__table__  # type: ignore[attr-defined]
-    insert_new = dialect_insert(db, table).on_conflict_do_nothing(index_elements=["sid"])
-    new_id = db.execute(insert_new.returning(table.c.id), row).scalar()
+    new_id = insert_new_row(
+        db,
+        InboundMessage,
+        key="sid",
+        sid=sid,
+        from_number=params.get("From", ""),
+        to_number=params.get("To", ""),
+        body=params.get("Body", ""),
+        num_media=num_media,
+        received_at=now,
+        patient_id=patient.id if patient else None,
+        session_id=session.id if session else None,
+        checkin_kind=sender.checkin_kind,
+        handled_as=handled_as,
+        needs_review=review_reason(patient, session, num_media),
+    )
     if new_id is None:
         log.info("inbound %s already handled (provider retry)", sid[:8] + "…")
-        return None
-    inbound = InboundMessage(id=new_id, **row)
-    make_transient_to_detached(inbound)  # the row exists: later changes are updates
-    db.add(inbound)
-    return inbound
+    return new_id
 
 
 def review_reason(
@@ -202,7 +218,7 @@ class Reply:
     """The answers to one stored inbound message, queued in the same transaction."""
 
     db: Session
-    inbound: InboundMessage
+    inbound_id: int
     patient: Patient
     session: TreatmentSession | None
     settings: Settings
@@ -229,43 +245,36 @@ class Reply:
         self.result.queued.append(message_id)
 
     def opt_in(self) -> None:
-        self.inbound.handled_as = "opt_in"
         record_opt_in(self.db, self.patient, now=self.now, source="sms:START")
         self.answer("opt_in_confirmation", Purpose.opt_in_confirmation)
 
     def help(self) -> None:
-        self.inbound.handled_as = "help"
         self.answer("help", Purpose.help)
 
-    def triage(self, thresholds: PainThresholds) -> None:
-        kind = self.inbound.checkin_kind or "24h"
-        found = assess(self.inbound.body, kind, thresholds=thresholds)
+    def triage(self, found: Assessment, *, wants_out: bool) -> None:
         assessment_id = insert_row(
             self.db,
             ReplyAssessment,
-            inbound_id=self.inbound.id,
+            inbound_id=self.inbound_id,
             label=found.label,
             findings=found.to_dict()["findings"],
             created_at=self.now,
         )
         self.result.label = found.label
-        wants_out = found.opt_out_requested or keyword_of(self.inbound.body) == Keyword.stop
         if found.label in FLAGGED_LABELS:
             self.flag(found.label, assessment_id)
         if found.label != "opt_out":
             self.answer(f"reply_{found.label}", Purpose.auto_reply)
-        if wants_out or found.label == "opt_out":
-            # After any alert: a symptom report inside an opt-out is flagged first.
-            self.inbound.handled_as = "opt_out"
-            if record_opt_out(self.db, self.patient, now=self.now, source="sms:patient"):
-                self.answer("opt_out_confirmation", Purpose.opt_out_confirmation)
+        # After any alert: a symptom report inside an opt-out is flagged first.
+        if wants_out and record_opt_out(self.db, self.patient, now=self.now, source="sms:patient"):
+            self.answer("opt_out_confirmation", Purpose.opt_out_confirmation)
 
     def flag(self, label: str, assessment_id: int) -> None:
         flag_id = raise_flag(
             self.db,
             label=label,
             assessment_id=assessment_id,
-            inbound_id=self.inbound.id,  # type: ignore[arg-type]
+            inbound_id=self.inbound_id,
             patient_id=self.patient.id,  # type: ignore[arg-type]
             session=self.session,
             now=self.now,
@@ -284,4 +293,4 @@ class Reply:
         if alert_id is not None:
             # The practitioner's alert goes before the patient's answer.
             self.result.queued.insert(0, alert_id)
-        log.info("inbound %s flagged %s (flag %s)", self.inbound.id, label, flag_id)
+        log.info("inbound %s flagged %s (flag %s)", self.inbound_id, label, flag_id)

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,11 +18,7 @@ from tests.cli_helpers import AFTERCARE, run, write_config
 from tests.helpers import free_port, wait_until
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """`aftercare serve` on a free port with its own config; yields (config, base URL)."""
-    port = free_port()
-    config = write_config(tmp_path, port=port)
+def add_practitioner(config: Path) -> None:
     run(
         config,
         "user",
@@ -34,9 +31,31 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         "--password-stdin",
         stdin="correct-horse\n",
     )
+
+
+def register_patient(config: Path, phone: str = "+15551234567") -> None:
+    ended = (datetime.now(UTC) - timedelta(hours=2)).isoformat()
+    run(
+        config,
+        "register",
+        "--name",
+        "Ada Quinn",
+        "--phone",
+        phone,
+        "--practitioner",
+        "drlin",
+        "--ended-at",
+        ended,
+        "--consent",
+    )
+
+
+@contextmanager
+def serving(config: Path, port: int, *options: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`aftercare serve` with `options`, up (healthz answers) for the block, then SIGTERM."""
     env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
     proc = subprocess.Popen(
-        [AFTERCARE, "serve", "--port", str(port)],
+        [AFTERCARE, "serve", "--port", str(port), *options],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -52,13 +71,23 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
     try:
         wait_until(up, timeout=30)
-        yield config, url
+        yield proc
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """`aftercare serve` on a free port with its own config; yields (config, base URL)."""
+    port = free_port()
+    config = write_config(tmp_path, port=port)
+    add_practitioner(config)
+    with serving(config, port):
+        yield config, f"http://127.0.0.1:{port}"
 
 
 def outbox(config: Path) -> list[dict[str, str]]:
@@ -68,20 +97,7 @@ def outbox(config: Path) -> list[dict[str, str]]:
 
 def test_reply_command_drives_the_running_service(served: tuple[Path, str]) -> None:
     config, url = served
-    ended = (datetime.now(UTC) - timedelta(hours=2)).isoformat()
-    run(
-        config,
-        "register",
-        "--name",
-        "Ada Quinn",
-        "--phone",
-        "+15551234567",
-        "--practitioner",
-        "drlin",
-        "--ended-at",
-        ended,
-        "--consent",
-    )
+    register_patient(config)
     result = run(config, "reply", "--from", "+15551234567", "my chest feels tight")
     assert "200" in result.stdout
     wait_until(lambda: len(outbox(config)) == 2, timeout=15)
@@ -153,3 +169,33 @@ def test_a_worker_process_sends_due_checkins(tmp_path: Path) -> None:
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(15) == 0  # a clean stop on SIGTERM
     assert "a day after" in outbox(config)[0]["body"]
+
+
+def children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in found.read_text().split()] if found.exists() else []
+
+
+def test_serve_with_several_web_processes_answers_every_text_and_stops_them_all(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    config = write_config(tmp_path, port=port)
+    add_practitioner(config)
+    phones = [f"+1555123450{i}" for i in range(6)]
+    for phone in phones:
+        register_patient(config, phone)
+    with serving(config, port, "--workers", "2") as proc:
+        web = [
+            pid
+            for pid in children(proc.pid)
+            if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()  # not its tracker
+        ]
+        assert len(web) == 2
+        for phone in phones:  # a new connection each: the kernel spreads them
+            assert "200" in run(config, "reply", "--from", phone, "dizzy and sweaty").stdout
+        wait_until(lambda: len(outbox(config)) == 2 * len(phones), timeout=30)
+    assert proc.returncode == 0
+    assert not any(Path(f"/proc/{pid}").exists() for pid in web)  # none left behind
+    answered = [line["to"] for line in outbox(config)]
+    assert sorted(p for p in answered if p != "+15550100001") == sorted(phones)  # once each
