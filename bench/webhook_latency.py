@@ -45,10 +45,10 @@ REPLIES = [
 ]
 
 
-def serve(config: Path, port: int, processes: int = 1) -> subprocess.Popen[bytes]:
+def serve(config: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
     proc = subprocess.Popen(
-        [AFTERCARE, "serve", "--port", str(port), "--workers", str(processes)],
+        [AFTERCARE, "serve", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -87,22 +87,33 @@ def register_patients(config: Path, count: int) -> list[str]:
     return phones
 
 
-def fire(url: str, rate: int, seconds: int, config: Path, phones: list[str]) -> list[float]:
+def signed_requests(config: Path, phones: list[str], count: int) -> list[tuple[dict, dict]]:
+    """Every request's form and signature, made before the clock starts: the client shares
+    the machine's two cores with the server, so it does as little as it can while timed."""
     settings = load_settings(config)
     signed_url = settings.web.public_base_url + "/webhooks/twilio/sms"
-    latencies: list[float] = []
-    lock = threading.Lock()
-    client = httpx.Client(
-        base_url=url,
-        timeout=10,
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=64),
-    )
-
-    def one(i: int) -> None:
+    made = []
+    for i in range(count):
         sender = phones[i % len(phones)] if i % 2 == 0 else f"+1555{7000000 + i:07d}"
         params = inbound_params(settings, from_number=sender, body=REPLIES[i % len(REPLIES)])
         headers = {"X-Twilio-Signature": sign(signed_url, params, settings.twilio.auth_token)}
+        made.append((params, headers))
+    return made
+
+
+def fire(urls: list[str], rate: int, requests: list[tuple[dict, dict]]) -> list[float]:
+    """Open loop: request i leaves at i / rate seconds. Pairs of requests (a patient's, an
+    unknown number's) go round robin to `urls`, as a proxy in front of several web
+    processes would share them."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    clients = [httpx.Client(base_url=url, timeout=10, limits=limits) for url in urls]
+
+    def one(i: int) -> None:
+        params, headers = requests[i]
         t0 = time.perf_counter()
+        client = clients[(i // 2) % len(clients)]
         r = client.post("/webhooks/twilio/sms", data=params, headers=headers)
         elapsed = (time.perf_counter() - t0) * 1000
         if r.status_code == 200:
@@ -112,13 +123,22 @@ def fire(url: str, rate: int, seconds: int, config: Path, phones: list[str]) -> 
     # A pool, not a thread per request: the client shares this machine's two cores.
     with ThreadPoolExecutor(max_workers=32) as pool:
         start = time.perf_counter()
-        for i in range(rate * seconds):
+        for i in range(len(requests)):
             delay = start + i / rate - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
             pool.submit(one, i)
-    client.close()
+    for client in clients:
+        client.close()
     return latencies
+
+
+def server_side(url: str) -> str:
+    metrics = httpx.get(url + "/metrics").text
+    buckets = [
+        ln for ln in metrics.splitlines() if ln.startswith("aftercare_webhook_seconds_bucket")
+    ]
+    return " ".join(b.split("le=")[1] for b in buckets)
 
 
 def main() -> None:
@@ -126,7 +146,9 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--web-processes", type=int, default=1, help="aftercare serve --workers")
+    parser.add_argument(
+        "--web-processes", type=int, default=1, help="aftercare serve processes, one per port"
+    )
     args = parser.parse_args()
     print(
         f"{'backend':<11} {'procs':>5} {'rate':>5} {'sent':>6} {'ok':>6} {'p50 ms':>8} "
@@ -149,21 +171,20 @@ def main() -> None:
                 )
                 config.write_text(text)
             phones = register_patients(config, 200)
-            proc = serve(config, port, args.web_processes)
+            requests = signed_requests(config, phones, args.rate * args.seconds)
+            # One process per port, as production step 3 runs them (aftercare-web@PORT).
+            ports = [port] + [free_port() for _ in range(args.web_processes - 1)]
+            procs = [serve(config, p) for p in ports]
+            urls = [f"http://127.0.0.1:{p}" for p in ports]
             try:
-                latencies = fire(
-                    f"http://127.0.0.1:{port}", args.rate, args.seconds, config, phones
-                )
-                metrics = httpx.get(f"http://127.0.0.1:{port}/metrics").text
-                buckets = [
-                    ln
-                    for ln in metrics.splitlines()
-                    if ln.startswith("aftercare_webhook_seconds_bucket")
-                ]
-                print("  server-side:", " ".join(b.split("le=")[1] for b in buckets))
+                latencies = fire(urls, args.rate, requests)
+                for url in urls:
+                    print(f"  server-side {url}:", server_side(url))
             finally:
-                proc.terminate()
-                proc.wait(15)
+                for proc in procs:
+                    proc.terminate()
+                for proc in procs:
+                    proc.wait(15)
         ordered = sorted(latencies)
         p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
         print(
