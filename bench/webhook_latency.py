@@ -5,7 +5,8 @@ schedule whatever the answers), against `aftercare serve` as a real process.
         [--backends sqlite,postgresql] [--web-processes 1]
 
 Half the replies are from registered patients (triage, flags, answers queued), half from
-unknown numbers. Latency is measured by the client from send to the full response.
+unknown numbers. Latency is measured by the client from send to the full response; the
+serve processes' CPU time per request (from /proc) is what sets the rate one can take.
 """
 
 from __future__ import annotations
@@ -133,6 +134,12 @@ def fire(urls: list[str], rate: int, requests: list[tuple[dict, dict]]) -> list[
     return latencies
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; clock ticks of 1/100 s)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def server_side(url: str) -> str:
     metrics = httpx.get(url + "/metrics").text
     buckets = [
@@ -152,7 +159,7 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"{'backend':<11} {'procs':>5} {'rate':>5} {'sent':>6} {'ok':>6} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'max ms':>8}"
+        f"{'p99 ms':>8} {'max ms':>8} {'serve CPU ms/req':>17}"
     )
     for backend in args.backends.split(","):
         with tempfile.TemporaryDirectory() as tmp_s, database(backend, Path(tmp_s)) as url:
@@ -177,7 +184,11 @@ def main() -> None:
             procs = [serve(config, p) for p in ports]
             urls = [f"http://127.0.0.1:{p}" for p in ports]
             try:
+                cpu_before = sum(cpu_seconds(proc.pid) for proc in procs)
                 latencies = fire(urls, args.rate, requests)
+                cpu_per_request = (
+                    sum(cpu_seconds(proc.pid) for proc in procs) - cpu_before
+                ) / len(requests)
                 for url in urls:
                     print(f"  server-side {url}:", server_side(url))
             finally:
@@ -189,7 +200,8 @@ def main() -> None:
         p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
         print(
             f"{backend:<11} {args.web_processes:>5} {args.rate:>5} {args.rate * args.seconds:>6} "
-            f"{len(ordered):>6} {statistics.median(ordered):>8.1f} {p99:>8.1f} {ordered[-1]:>8.1f}"
+            f"{len(ordered):>6} {statistics.median(ordered):>8.1f} {p99:>8.1f} {ordered[-1]:>8.1f} "
+            f"{cpu_per_request * 1000:>17.1f}"
         )
 
 
