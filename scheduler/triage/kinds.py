@@ -127,8 +127,11 @@ class KindRules:
         # "no more texts. still stiff": "no more" there is about the texts
         opt_out = {i for s, e in self.r.occurrences("opt_out_phrases") for i in range(s, e)}
         return any(
-            not self.r.negated_before(s) and s not in opt_out and not self.contrasted(s, at)
-            for s, _ in self.r.occurrences("improving")
+            not self.r.negated_before(s)
+            and s not in opt_out
+            and not self.contrasted(s, at)
+            and not self.r.became(e)
+            for s, e in self.r.occurrences("improving")
         )
 
     def contrasted(self, word: int, at: int | None) -> bool:

@@ -197,7 +197,10 @@ class Reading:
             return self.nearest_person_is_me(start, me)
         practitioner_verbs = self.lexicon.words("practitioner_verbs")
         j, words = start - 1, 0
-        while j >= 0 and words < PERSON_WINDOW:
+        sentence = self.tokens[start].sentence
+        # A person named in an earlier sentence is not who this one is about ("went for a
+        # coffee with my sister. Bit of a tight chest since 8pm"): when in doubt, the patient.
+        while j >= 0 and words < PERSON_WINDOW and self.tokens[j].sentence == sentence:
             tok = self.tokens[j]
             if tok.is_word:
                 words += 1
@@ -209,12 +212,30 @@ class Reading:
                     return False
                 word = tok.norm
                 phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.occurrences("others"))
-                if phrase_ends or word in others or (word.endswith("s") and word[:-1] in others):
+                is_other = word in others or (word.endswith("s") and word[:-1] in others)
+                if (phrase_ends or is_other) and not self.companion(j):
                     nxt = self.tokens[j + 1].norm if j + 1 < len(self.tokens) else ""
                     if nxt not in practitioner_verbs:
                         return True
             j -= 1
         return False
+
+    def became(self, end: int) -> bool:
+        """ "has gone stiff", "went all numb": gone as become, which is no easing."""
+        if self.tokens[end - 1].norm not in ("gone", "went"):  # "gone", "has gone"
+            return False
+        fillers, states = self.lexicon.words("intensifiers"), self.lexicon.words("became_states")
+        k = end
+        while k < len(self.tokens) and self.tokens[k].norm in fillers:
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].norm in states
+
+    def companion(self, j: int) -> bool:
+        """ "with my sister", "with the kids": who the patient was with, not who has it."""
+        before = [self.tokens[k].norm for k in range(max(0, j - 2), j)]
+        return before[-1:] == ["with"] or (
+            len(before) == 2 and before[0] == "with" and before[1] in ("my", "the", "our")
+        )
 
     def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
         """ "texting for my mum, she's fine. I've got a fever myself": the sender's own."""

@@ -157,10 +157,11 @@ class Vocabulary:
         if found or len(word) < 4 or not word.isalpha() or word in self.known:
             return frozenset(found)
         limit = 2 if len(word) >= 8 else 1
-        return frozenset(
-            candidate
-            for candidate in self.fuzzy_pool
-            if abs(len(candidate) - len(word)) <= limit
-            and candidate[0] == word[0]
-            and DamerauLevenshtein.distance(word, candidate, score_cutoff=limit) <= limit
-        )
+        by_distance: dict[int, set[str]] = {}
+        for candidate in self.fuzzy_pool:
+            if abs(len(candidate) - len(word)) <= limit and candidate[0] == word[0]:
+                d = DamerauLevenshtein.distance(word, candidate, score_cutoff=limit)
+                if d <= limit:
+                    by_distance.setdefault(d, set()).add(candidate)
+        # A typo stands for the nearest words: "sweeling" is "swelling" (1), not "seeping" (2)
+        return frozenset(by_distance[min(by_distance)]) if by_distance else frozenset()

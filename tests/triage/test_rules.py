@@ -446,3 +446,40 @@ def test_weakness_needs_a_body_to_be_weak() -> None:
 def test_getting_worse_said_of_something_else() -> None:
     assert label("Traffic on my commute is getting worse lol but my back feels great") == "normal"
     assert label("the pain is getting worse") == "complication"
+
+
+def test_a_person_named_in_an_earlier_sentence_does_not_own_this_ones_symptom() -> None:
+    text = "Went for a coffee with my sister. Bit of a tight chest since 8pm, probably stress"
+    assert label(text) == "emergency"
+    assert label("My sister has a tight chest") == "review"
+
+
+def test_who_the_patient_was_with_is_not_who_has_it() -> None:
+    assert label("walked the dog with my husband and now I feel dizzy") == "complication"
+
+
+def test_pain_that_is_not_manageable_is_an_emergency() -> None:
+    assert label("pain in my shoulder is just not manageable anymore", "48h") == "emergency"
+    assert label("the pain is manageable, thanks") == "normal"
+
+
+def test_gone_as_become_is_no_easing() -> None:
+    assert label("was fine till this morning, now my neck has gone really stiff", "48h") == (
+        "complication"
+    )
+    assert label("the stiffness has gone", "48h") == "normal"
+
+
+def test_a_typo_stands_for_its_nearest_word() -> None:
+    assert label("bit of sweeling around the needle site on my wrist") == "complication"
+
+
+def test_a_routine_measurement_is_not_a_symptom() -> None:
+    assert label("Had my blood pressure checked today, all normal, and back feels good") == (
+        "normal"
+    )
+    assert label("there was blood where the needle went in") == "review"
+
+
+def test_a_dizzy_mare_is_scatty_not_dizzy() -> None:
+    assert label("Im such a dizzy mare, left my scarf there. Back is grand") == "normal"
