@@ -106,10 +106,16 @@ class KindRules:
         """A size word: "tiny bruise", "small but quite dark bruise" (up to 5 words before),
         or later in the same sentence ("bruising, but it's only small")."""
         sentence = self.r.tokens[m.start].sentence
+        grown = [
+            g
+            for g, _ in self.r.occurrences("grown")
+            if self.r.tokens[g].sentence == sentence and not self.r.hypothetical(g)
+        ]  # not "what if it gets bigger?"
         return any(
             m.start - 5 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
             for s, _ in self.r.occurrences("small")
             if not self.r.negated_right_before(s)  # "not a small bruise"
+            and not any(g > s for g in grown)  # "was tiny last night, now it's spread"
         )
 
     def about_something_else(self, m: Match) -> bool:

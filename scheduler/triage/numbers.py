@@ -26,7 +26,9 @@ NUM = (
     r"(?:\s+and\s+a\s+half|\s*½)?)"
 )
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of)\s*(?:10|ten)\b"
-RANGE = r"(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?"
+# the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
+CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
+RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
     r"weeks?|times|x\b|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|pills?|"
@@ -67,11 +69,12 @@ SCORE_PATTERNS = [
         r"about\s+|around\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
-# "7 or 8 maybe when i bend", "6-7 when i move": a choice of two small numbers, followed by
+# "7 or 8 maybe when i bend", "6-7 when i move", "a 6, maybe 7 on the stairs": a choice of
+# two small numbers (the higher one counts), followed by
 # the end of a phrase or a word that goes on about the pain, never a count ("2 or 3 needles").
 SCORE_PATTERNS.append(
     re.compile(
-        r"\b(" + NUM + r")\s*(?:-|–|or|to)\s*(" + NUM + r")\b" + NOT_A_SCORE
+        r"\b(" + NUM + r")\s*" + CHOICE + r"\s*(" + NUM + r")\b" + NOT_A_SCORE
         + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
         r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b))"
     )

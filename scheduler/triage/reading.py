@@ -207,7 +207,14 @@ class Reading:
                 # "my wife who came with me has a headache", "my daughter (who I brought
                 # along) has a fever": there the patient is not who has it
                 prev = self.tokens[j - 1].norm if j > 0 else ""
-                aside = (tok.norm == "me" and prev == "with") or prev in ("who", "whom")
+                # and "my sister who drove me fainted": that "me" is in her clause
+                in_clause = any(
+                    self.tokens[k].norm in ("who", "whom") for k in range(max(0, j - 3), j)
+                )
+                aside = (tok.norm == "me" and (prev == "with" or in_clause)) or prev in (
+                    "who",
+                    "whom",
+                )
                 if tok.norm in me and not aside:
                     return False
                 word = tok.norm

@@ -483,3 +483,40 @@ def test_a_routine_measurement_is_not_a_symptom() -> None:
 
 def test_a_dizzy_mare_is_scatty_not_dizzy() -> None:
     assert label("Im such a dizzy mare, left my scarf there. Back is grand") == "normal"
+
+
+def test_a_small_bruise_that_has_grown_since_is_not_small() -> None:
+    text = "The bruise was tiny last night but this morning it's spread across half my forearm"
+    assert label(text) == "complication"
+    assert label("small bruise, what should I do if it gets bigger?") == "review"
+
+
+def test_pain_getting_stronger_or_more_sore_than_yesterday_is_worse() -> None:
+    assert label("ache is creeping up into my mid back and getting stronger") == "complication"
+    assert label("my shoulder is more sore today than yesterday") == "complication"
+
+
+def test_a_choice_of_scores_counts_the_higher_one() -> None:
+    assert label("a 6, maybe 7 when I climb stairs") == "complication"
+    assert label("a 6 today") == "normal"
+
+
+def test_me_inside_someone_elses_clause_is_not_the_subject() -> None:
+    assert label("I'm fine but my sister who drove me fainted at work today") == "review"
+
+
+def test_scores_and_soreness_that_came_down_or_went_are_easing() -> None:
+    assert label("ache was about a 5 yesterday, down to a 2 today", "48h") == "normal"
+    assert label("all good, soreness went yesterday afternoon", "48h") == "normal"
+
+
+def test_a_worry_the_patient_says_is_over_is_not_one() -> None:
+    assert label("I was worried the soreness would get worse but its actually fading", "48h") == (
+        "normal"
+    )
+    assert label("I'm worried about my back") == "review"
+
+
+def test_a_relative_asking_to_take_the_number_off_the_list_opts_out() -> None:
+    text = "This is John's daughter, dad's doing fine, please take this number off your list"
+    assert label(text, "48h") == "opt_out"
