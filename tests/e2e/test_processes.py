@@ -33,8 +33,10 @@ def add_practitioner(config: Path) -> None:
     )
 
 
-def register_patient(config: Path, phone: str = "+15551234567") -> None:
-    ended = (datetime.now(UTC) - timedelta(hours=2)).isoformat()
+def register_patient(
+    config: Path, phone: str = "+15551234567", *, ended_ago: timedelta = timedelta(hours=2)
+) -> None:
+    ended = (datetime.now(UTC) - ended_ago).isoformat()
     run(
         config,
         "register",
@@ -135,30 +137,8 @@ def test_demo_without_a_running_service_starts_one_for_the_replies(tmp_path: Pat
 
 def test_a_worker_process_sends_due_checkins(tmp_path: Path) -> None:
     config = write_config(tmp_path, port=free_port(), checkins={"send_window": "00:00-24:00"})
-    run(
-        config,
-        "user",
-        "add",
-        "drlin",
-        "--role",
-        "practitioner",
-        "--password-stdin",
-        stdin="correct-horse\n",
-    )
-    ended = (datetime.now(UTC) - timedelta(hours=24, minutes=1)).isoformat()
-    run(
-        config,
-        "register",
-        "--name",
-        "Ada Quinn",
-        "--phone",
-        "+15551234567",
-        "--practitioner",
-        "drlin",
-        "--ended-at",
-        ended,
-        "--consent",
-    )
+    add_practitioner(config)
+    register_patient(config, ended_ago=timedelta(hours=24, minutes=1))
     env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
     worker = subprocess.Popen(
         [AFTERCARE, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
