@@ -81,7 +81,10 @@ class KindRules:
         return concept.label, concept.rule
 
     def fainting(self, m: Match) -> tuple[str, str] | None:
-        after = self.r.tokens[m.end].norm if m.end < len(self.r.tokens) else ""
+        k = m.end  # past size words: "a faint little bruise"
+        while k < len(self.r.tokens) and self.r.tokens[k].norm in ("little", "tiny", "small"):
+            k += 1
+        after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""
         if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
             return None  # "a faint bruise", "faint red line"
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]

@@ -131,6 +131,10 @@ class Reading:
     def double_negation(self, start: int, negations: list[tuple[int, int]]) -> bool:
         """ "not not sore", "can't say there's no swelling": two negations cancel (but not in
         a list: "no fever, no swelling" is two denials)."""
+        if self.tokens[start].norm == "without":  # "can't finish a sentence without puffing"
+            cannot = ("cant", "couldnt", "cannot")
+            if any(self.tokens[k].norm in cannot for k in range(max(0, start - 5), start)):
+                return True
         return any(e == start or (e - s > 1 and start - 2 <= e < start) for s, e in negations)
 
     def pseudo_negation(self, start: int) -> bool:
@@ -139,7 +143,9 @@ class Reading:
         nxt = start + 1
         if nxt < len(self.tokens) and self.tokens[start].norm in ("no", "not"):
             return self.tokens[nxt].norm in PSEUDO_NEGATED
-        return False
+        # "the Gaviscon did nothing, it's a burning pressure": a remedy that failed
+        before = self.tokens[start - 1].norm if start > 0 else ""
+        return self.tokens[start].norm == "nothing" and before in ("did", "done", "does", "doing")
 
     def negated_after(self, end: int) -> bool:
         """ "fever? nope", "chest pain? no": a term asked about and answered no."""

@@ -520,3 +520,46 @@ def test_a_worry_the_patient_says_is_over_is_not_one() -> None:
 def test_a_relative_asking_to_take_the_number_off_the_list_opts_out() -> None:
     text = "This is John's daughter, dad's doing fine, please take this number off your list"
     assert label(text, "48h") == "opt_out"
+
+
+def test_what_the_patient_cannot_do_without_is_what_they_have() -> None:
+    assert label("cant finish a sentence without puffing since yesterday", "48h") == "emergency"
+    assert label("walked up the hill without puffing") == "normal"
+
+
+def test_a_remedy_that_did_nothing_does_not_negate_what_follows() -> None:
+    text = "Thought it was heartburn but Gaviscon did nothing, its a burning pressure in my chest"
+    assert label(text, "48h") == "emergency"
+    assert label("Bit of heartburn after a curry last night, no chest pain") == "review"
+
+
+def test_a_question_that_says_when_it_began_is_a_report() -> None:
+    assert label("Is it normal to get puffed out just walking to the loo since the session?") == (
+        "emergency"
+    )
+
+
+def test_a_feeling_that_one_might_is_a_report_not_a_hypothetical() -> None:
+    assert label("felt like I might keel over in the shower, sat down till it passed", "48h") == (
+        "complication"
+    )
+
+
+def test_what_a_pharmacist_said_of_the_patient_is_the_patients() -> None:
+    text = "Went to the pharmacist, she said the swelling round the points is probably fine"
+    assert label(text) == "complication"
+    assert label("my sister says acupuncture can give you a fever, is that true?") == "review"
+
+
+def test_indirect_emergencies() -> None:
+    assert label("squeezed it and thick white stuff came out", "48h") == "emergency"
+    assert label("stood up too fast and was out for a few seconds", "48h") == "emergency"
+    assert label("the redness was 10p size yesterday, now it covers half my shoulder", "48h") == (
+        "emergency"
+    )
+    assert label("Feels like I can only get half a breath in since the needles") == "emergency"
+
+
+def test_event_fevers_and_a_faint_little_bruise_are_not_symptoms() -> None:
+    assert label("World Cup fever in our house lol. neck is fine") == "normal"
+    assert label("faint little bruise on my shin, fading already", "48h") == "normal"
