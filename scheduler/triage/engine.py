@@ -227,6 +227,11 @@ class Judge(KindRules, AskingRules):
     def near_word(self, m: Match) -> bool:
         """A paired concept ("chest" + "tight") needs its partner close by, not negated."""
         sentence = self.r.tokens[m.start].sentence
+        if m.concept.near_sentence and any(
+            self.r.tokens[s].sentence == sentence and not self.r.negated_before(s)
+            for s, _ in self.r.occurrences(m.concept.near_sentence)
+        ):
+            return True
         words = self.r.sentences[sentence]
         pos = words.index(m.start)
         lo, hi = (

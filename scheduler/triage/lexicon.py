@@ -28,6 +28,9 @@ class Concept:
     kind: str = ""
     near: frozenset[str] = frozenset()
     near_window: int = 6
+    # A context list whose phrases, anywhere in the same sentence, also pair the concept
+    # ("red patch ... now nearly up to my knee")
+    near_sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             kind=c.get("kind", ""),
             near=frozenset(normalise_word(w) for w in c.get("near", [])),
             near_window=int(c.get("near_window", 6)),
+            near_sentence=c.get("near_sentence", ""),
         )
         for c in data["concept"]
     )

@@ -563,3 +563,14 @@ def test_indirect_emergencies() -> None:
 def test_event_fevers_and_a_faint_little_bruise_are_not_symptoms() -> None:
     assert label("World Cup fever in our house lol. neck is fine") == "normal"
     assert label("faint little bruise on my shin, fading already", "48h") == "normal"
+
+
+def test_how_far_redness_reaches_now_is_spreading() -> None:
+    text = "The red patch was the size of a 5p yesterday now its nearly up to my knee"
+    assert label(text, "48h") == "emergency"
+    assert label("Drew round the red patch last night, this morning its an inch past the line") == (
+        "emergency"
+    )
+    assert label("Drew round the red bit with a pen last night, its still inside the line") == (
+        "complication"
+    )
