@@ -143,12 +143,14 @@ def insert_new_row(db: Session, model: Any, *, key: str, **values: Any) -> int |
 
 @cache
 def _insert_new(dialect_name: str, table: Table, key: str) -> Any:
-    dialect = postgresql if dialect_name == "postgresql" else sqlite
-    insert_new = dialect.insert(table).on_conflict_do_nothing(index_elements=[key])
+    insert_new = _insert_for(dialect_name, table).on_conflict_do_nothing(index_elements=[key])
     return insert_new.returning(table.c.id)
 
 
 def dialect_insert(db: Session, table: Table) -> Any:
     """INSERT with ON CONFLICT support for the database in use."""
-    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+    return _insert_for(db.get_bind().dialect.name, table)
+
+
+def _insert_for(dialect_name: str, table: Table) -> Any:
+    return (postgresql if dialect_name == "postgresql" else sqlite).insert(table)

@@ -168,7 +168,7 @@ class AcceptedSends:
         self.checkins = False  # whether any text in the group is a check-in's
         self.first_at = 0.0
 
-    def add(self, message_id: int, sent: SentSms, *, is_checkin: bool = True) -> None:
+    def add(self, message_id: int, sent: SentSms, *, is_checkin: bool) -> None:
         if not self.items:
             self.first_at = time.monotonic()
         self.items.append((message_id, sent))
@@ -185,8 +185,13 @@ class AcceptedSends:
             conn.execute(
                 MARK_SENT,
                 [
-                    {"m_id": i, "m_sid": sent.sid, "m_status": sent.status}
-                    | {"m_worker": self.worker, "m_now": self.now}
+                    {
+                        "m_id": i,
+                        "m_sid": sent.sid,
+                        "m_status": sent.status,
+                        "m_worker": self.worker,
+                        "m_now": self.now,
+                    }
                     for i, sent in self.items
                 ],
             )

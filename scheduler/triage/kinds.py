@@ -81,8 +81,8 @@ class KindRules:
         return concept.label, concept.rule
 
     def fainting(self, m: Match) -> tuple[str, str] | None:
-        k = m.end  # past size words: "a faint little bruise"
-        while k < len(self.r.tokens) and self.r.tokens[k].norm in ("little", "tiny", "small"):
+        k, sizes = m.end, self.r.lexicon.words("small")  # past size words: "a faint little bruise"
+        while k < len(self.r.tokens) and self.r.tokens[k].norm in sizes:
             k += 1
         after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""
         if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
