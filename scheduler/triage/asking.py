@@ -18,9 +18,7 @@ LEADING_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 # An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
-SHOUTED_KEYWORD = re.compile(
-    r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])"
-)
+SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
 
 
 class AskingRules:

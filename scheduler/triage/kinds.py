@@ -15,6 +15,7 @@ NEAR_FAINT = {
     "about", "like", "could", "would",
 }  # fmt: skip
 CONTRAST = {"but", "though", "although", "however", "yet", "except"}
+CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 NOT_A_FAINTING = {
     "bruise",
     "bruises",
@@ -74,8 +75,10 @@ class KindRules:
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
-        if kind == "worsening" and self.about_something_else(m):
-            return None  # "traffic on my commute is getting worse"
+        if kind in ("worsening", "severity") and self.about_something_else(m):
+            return None  # "traffic on my commute is getting worse", "the heat is unbearable"
+        if kind == "sharp" and self.after_clock_time(m):
+            return None  # "see you at 10 sharp"
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
@@ -122,11 +125,29 @@ class KindRules:
         )
 
     def about_something_else(self, m: Match) -> bool:
+        """A word for the world, not the body, just before the term and nothing of the body
+        between: "the heatwave is unbearable", not "the heat makes my pain unbearable"."""
         sentence = self.r.tokens[m.start].sentence
+        body = [s for s, _ in self.r.occurrences("body_words")]
         return any(
-            m.start - 6 <= s < m.start and self.r.tokens[s].sentence == sentence
+            m.start - 6 <= s < m.start
+            and self.r.tokens[s].sentence == sentence
+            and not any(s < b < m.start for b in body)
             for s, _ in self.r.occurrences("not_the_body")
         )
+
+    def after_clock_time(self, m: Match) -> bool:
+        """ "at 10 sharp", "9am sharp": punctual, not a pain ("an 8, sharp" still is)."""
+        if m.start == 0:
+            return False
+        before, term = self.r.tokens[m.start - 1], self.r.tokens[m.start]
+        word = before.norm
+        clock = (
+            word.isdigit()
+            or word in CLOCK_WORDS
+            or (word[-2:] in CLOCK_WORDS and word[:-2].isdigit())
+        )
+        return before.is_word and clock and not self.r.text[before.end : term.start].strip()
 
     def improving(self, at: int | None = None) -> bool:
         """An easing word for the soreness at token `at`: not one spent on something else

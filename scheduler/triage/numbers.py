@@ -74,7 +74,14 @@ SCORE_PATTERNS = [
 # the end of a phrase or a word that goes on about the pain, never a count ("2 or 3 needles").
 SCORE_PATTERNS.append(
     re.compile(
-        r"\b(" + NUM + r")\s*" + CHOICE + r"\s*(" + NUM + r")\b" + NOT_A_SCORE
+        r"\b("
+        + NUM
+        + r")\s*"
+        + CHOICE
+        + r"\s*("
+        + NUM
+        + r")\b"
+        + NOT_A_SCORE
         + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
         r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b))"
     )
@@ -85,6 +92,12 @@ SCORE_PATTERNS.append(
         r"\b(?:about|around|like|roughly|maybe)\s+(" + NUM + r")(?:\s*-?\s*ish)?\b" + NOT_A_SCORE
     )
 )
+# "came on last night around 9", "woke up about 6": a number after a time of day is o'clock
+CLOCK_CUE = re.compile(
+    r"\b(?:night|morning|evening|afternoon|tonight|midnight|lunchtime|bedtime|woke|woken|"
+    r"woke up|got up|since|until|till|from)\s*$"
+)
+HEDGED = SCORE_PATTERNS[-1]
 # scores only where pain is being talked about
 BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6])
 # "on a scale of 1-10" states the scale, not a score.
@@ -133,6 +146,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
             values = [to_number(g) for g in m.groups() if g]
             if pattern in BARE and not plausible_bare_score(folded, m.start()):
                 continue
+            if pattern is HEDGED and CLOCK_CUE.search(masked[max(0, m.start() - 12) : m.start()]):
+                continue
             # "11/10" and "100 out of 10" are emphasis: the top of the scale. A bare "15"
             # is more likely not a score at all.
             top = max(values)
@@ -155,8 +170,8 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
     for m in TEMPERATURE.finditer(folded):
         value = float(m.group(1))
         unit = m.group(3)
-        close = m.group(2) or unit or TEMP_CONTEXT.search(
-            folded[max(0, m.start() - 30) : m.end() + 20]
+        close = (
+            m.group(2) or unit or TEMP_CONTEXT.search(folded[max(0, m.start() - 30) : m.end() + 20])
         )
         # A reading with a decimal point is a thermometer's, even far from the word "temp"
         # ("temp is 37.4 this morning but it was 38.1 last night") or without it ("38.2").

@@ -18,6 +18,10 @@ PSEUDO_NEGATED = {
 }  # fmt: skip
 
 
+# One-word answers to a listed symptom, besides the negation words: "Temp - normal".
+FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
+
+
 @dataclass
 class Reading:
     text: str
@@ -148,10 +152,13 @@ class Reading:
         return self.tokens[start].norm == "nothing" and before in ("did", "done", "does", "doing")
 
     def negated_after(self, end: int) -> bool:
-        """ "fever? nope", "chest pain? no": a term asked about and answered no."""
+        """ "fever? nope", "chest pain? no", "Chest pain - no.", "breathing: fine": a term
+        asked about, or listed like a form, and answered no."""
         j, words = end, 0
         while j < len(self.tokens) and words <= 2:
             tok = self.tokens[j]
+            if tok.is_word and j > 0 and self.answered_like_a_form(j):
+                return True
             if tok.norm == "?":
                 k = j + 1
                 while k < len(self.tokens) and self.tokens[k].norm == "?":
@@ -164,6 +171,18 @@ class Reading:
             words += 1
             j += 1
         return False
+
+    def answered_like_a_form(self, j: int) -> bool:
+        """Token j is a one-word answer after a dash or colon that ends its phrase: "- no.",
+        ": fine," (not "- not too bad", which goes on)."""
+        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
+        if not any(mark in gap for mark in ":-–—="):
+            return False
+        if self.tokens[j].norm not in self.lexicon.words("negation_after") | FORM_ANSWERS:
+            return False
+        after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        rest = self.text[self.tokens[j].end : after.start if after else len(self.text)]
+        return after is None or not after.is_word or "," in rest
 
     def resolved_no_more(self, start: int) -> bool:
         return (

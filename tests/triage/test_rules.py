@@ -254,9 +254,7 @@ def test_the_complaint_the_patient_came_in_with_being_gone_is_normal() -> None:
 
 
 def test_a_request_for_advice_without_a_question_mark_is_a_question() -> None:
-    assert label("Dear Clinic, kindly let me know whether I should continue the tea.") == (
-        "review"
-    )
+    assert label("Dear Clinic, kindly let me know whether I should continue the tea.") == ("review")
 
 
 def test_a_general_question_about_a_symptom_is_not_a_report() -> None:
@@ -574,3 +572,38 @@ def test_how_far_redness_reaches_now_is_spreading() -> None:
     assert label("Drew round the red bit with a pen last night, its still inside the line") == (
         "complication"
     )
+
+
+def test_a_symptom_listed_like_a_form_and_answered_no() -> None:
+    assert label("Chest pain - no. Breathing - fine. Temp - normal. All good") == "normal"
+    assert label("fever: no, dizziness: none") == "normal"
+    assert label("sharp pain - not too bad but there") == "complication"  # goes on: no answer
+
+
+def test_a_severity_word_about_the_world_is_not_pain() -> None:
+    assert label("The heatwave is unbearable but my shoulder feels brilliant") == "normal"
+    assert label("energy through the roof today, no issues") == "normal"
+    assert label("the heat makes my back pain unbearable") == "emergency"
+
+
+def test_a_clock_time_is_neither_a_score_nor_sharp() -> None:
+    assert label("See you Tuesday at 10 sharp. Neck feels loads better") == "normal"
+    assert label("an 8, sharp and stabbing") == "complication"
+    text = "had a pounding headache come on last night around 9, still hanging about"
+    assert label(text) == "review"
+    assert label("its like around 9 when I bend") == "emergency"
+
+
+def test_spread_said_as_a_verb_reaches_across_the_sentence() -> None:
+    text = "The redness round the spot was the size of a 5p yesterday and now it's spread over half my neck"
+    assert label(text, "48h") == "emergency"
+    text = "The redness round the spot was the size of a 5p yesterday and it hasn't spread over the line"
+    assert label(text, "48h") == "complication"
+
+
+def test_a_little_ones_fever_and_a_clicking_jaw() -> None:
+    assert label("My little one's been up all night with a high temperature, my back is fine") == (
+        "review"
+    )
+    assert label("My jaw clicks now when I chew, doesn't hurt", "48h") == "review"
+    assert label("no probs") == "normal"
