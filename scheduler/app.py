@@ -25,7 +25,7 @@ from scheduler.jobs import start_scheduler
 from scheduler.logs import setup_logging
 from scheduler.messaging.gateway import SmsGateway
 from scheduler.messaging.sender import OutboxSender
-from scheduler.messaging.webhooks import router as webhooks
+from scheduler.messaging.webhooks import TwilioWebhooks
 from scheduler.metrics import router as metrics
 from scheduler.sessions.routes import router as sessions_api
 from scheduler.sessions.schemas import errors_by_field
@@ -84,7 +84,8 @@ def create_app(
         max_age=12 * 3600,
     )
     app.add_middleware(SecurityHeaders)
-    for router in (health, metrics, sessions_api, flags_api, webhooks, staff_admin, staff_pages):
+    app.add_middleware(TwilioWebhooks, ctx=ctx)  # outermost: Twilio skips the staff app
+    for router in (health, metrics, sessions_api, flags_api, staff_admin, staff_pages):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_TEMPLATES / "static"), name="static")
     install_error_handlers(app)

@@ -53,6 +53,16 @@ def test_unsigned_or_forged_webhook_is_refused(server: LiveServer, ctx: AppConte
     assert count(ctx, InboundMessage) == 0
 
 
+def test_the_webhooks_take_posts_only_and_leave_other_paths_to_the_app(
+    server: LiveServer,
+) -> None:
+    with server.client() as c:
+        r = c.get("/webhooks/twilio/sms")
+        assert (r.status_code, r.headers["allow"]) == (405, "POST")
+        assert c.get("/webhooks/twilio/elsewhere").status_code == 404
+        assert "Content-Security-Policy" in c.get("/healthz").headers
+
+
 def test_same_message_sid_five_times_at_once_is_handled_once(
     server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
 ) -> None:
