@@ -595,10 +595,9 @@ def test_a_clock_time_is_neither_a_score_nor_sharp() -> None:
 
 
 def test_spread_said_as_a_verb_reaches_across_the_sentence() -> None:
-    text = "The redness round the spot was the size of a 5p yesterday and now it's spread over half my neck"
-    assert label(text, "48h") == "emergency"
-    text = "The redness round the spot was the size of a 5p yesterday and it hasn't spread over the line"
-    assert label(text, "48h") == "complication"
+    was = "The redness round the spot was the size of a 5p yesterday and "
+    assert label(was + "now it's spread over half my neck", "48h") == "emergency"
+    assert label(was + "it hasn't spread over the line", "48h") == "complication"
 
 
 def test_a_little_ones_fever_and_a_clicking_jaw() -> None:
