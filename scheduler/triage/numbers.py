@@ -20,6 +20,7 @@ WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "ate": 8,  # dictation's "eight", read only before "out of ten"
 }
 NUM = (
     r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -35,8 +36,8 @@ NOT_A_SCORE = (
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
 )
 SCORE_PATTERNS = [
-    # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10
-    re.compile(r"\b(" + NUM + r")" + RANGE + OUT_OF_TEN),
+    # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10, "ate out of ten" (dictated)
+    re.compile(r"\b(" + NUM + r"|ate)" + RANGE + OUT_OF_TEN),
     # like a 9, its a 6 or 7, pain's at a 6, maybe a 4, an eight
     re.compile(
         r"\b(?:an?)\s+(?:solid\s+|strong\s+|good\s+|high\s+|low\s+|hard\s+|firm\s+)?("
@@ -86,6 +87,18 @@ SCORE_PATTERNS.append(
         r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b))"
     )
 )
+# "pain between 8 and 9": the higher counts.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\bbetween\s+("
+        + NUM
+        + r")\s+and\s+("
+        + NUM
+        + r")\b"
+        + NOT_A_SCORE
+        + r"(?!\s+(?:people|patients|kids|children|needles|of|in|on|at)\b)"
+    )
+)
 # "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
 SCORE_PATTERNS.append(
     re.compile(
@@ -99,7 +112,7 @@ CLOCK_CUE = re.compile(
 )
 HEDGED = SCORE_PATTERNS[-1]
 # scores only where pain is being talked about
-BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6])
+BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], HEDGED)
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(

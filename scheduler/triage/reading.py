@@ -30,7 +30,7 @@ class Reading:
     sentences: list[list[int]] = field(init=False)  # token indexes of words, per sentence
 
     def __post_init__(self) -> None:
-        self.tokens = tokenize(self.text)
+        self.tokens = self.run_together_split(tokenize(self.text))
         count = self.tokens[-1].sentence + 1 if self.tokens else 0
         self.sentences = [[] for _ in range(count)]
         for i, tok in enumerate(self.tokens):
@@ -39,6 +39,35 @@ class Reading:
         self._phrase_cache: dict[str, list[tuple[int, int]]] = {}
         lookup = self.lexicon.vocabulary.lookup
         self._canon = [lookup(t.norm) | {t.norm} if t.is_word else frozenset() for t in self.tokens]
+
+    def run_together_split(self, tokens: list[Token]) -> list[Token]:
+        """ "CHESTPAIN", "cantbreathe": a word the lexicon does not know, and that is no
+        English word, read as two words when it splits into words and one of them is the
+        lexicon's."""
+        out: list[Token] = []
+        for tok in tokens:
+            parts = None
+            if tok.is_word and len(tok.norm) >= 7 and tok.norm.isalpha():
+                parts = self.split_point(tok.norm)
+            if parts is None:
+                out.append(tok)
+                continue
+            cut = tok.start + parts
+            out.append(Token(tok.norm[:parts], tok.start, cut, tok.sentence, True))
+            out.append(Token(tok.norm[parts:], cut, tok.end, tok.sentence, True))
+        return out
+
+    def split_point(self, word: str) -> int | None:
+        vocabulary = self.lexicon.vocabulary
+        if word in vocabulary.known or vocabulary.lookup(word):
+            return None
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            if not all(w in vocabulary.known or w in vocabulary.words for w in (left, right)):
+                continue
+            if left in vocabulary.words or right in vocabulary.words:
+                return cut
+        return None
 
     # --- matching -------------------------------------------------------------------
     def canon(self, i: int) -> frozenset[str]:

@@ -37,6 +37,9 @@ SHORTHAND = {
     "outta": "of",
     "msgs": "messages",
     "msg": "message",
+    "msging": "messaging",
+    "txting": "texting",
+    "stahp": "stop",
     "txt": "text",
     "txts": "texts",
     "texting": "texting",
@@ -48,7 +51,25 @@ SHORTHAND = {
     "prob": "probably",
     "def": "definitely",
     "lightheadedness": "lightheadedness",
+    # What dictation writes for the word said: nobody feints or brews after a session.
+    "feint": "faint",
+    "feinted": "fainted",
+    "feinting": "fainting",
+    "feinty": "fainty",
+    "brews": "bruise",
+    "brewsing": "bruising",
+    "brewsed": "bruised",
 }
+# Dictation's homophones that are words in their own right, read as the symptom only
+# where the words around them say so: "neck is still saw", "chess pain".
+SORE_CUES = {"still", "so", "very", "really", "bit", "quite", "is", "feels", "feel", "too",
+             "abit", "pretty", "super"}  # fmt: skip
+CHEST_CUES = {"pain", "pains", "hurts", "hurting", "tight", "tightness", "pressure", "feels",
+              "ache", "is"}  # fmt: skip
+HOMOPHONE_AFTER = {"saw": ("sore", SORE_CUES)}  # "neck is still saw"
+HOMOPHONE_BEFORE = {"chess": ("chest", CHEST_CUES)}  # "chess pain"
+# After a homophone read as "sore": the end of the phrase, or words that go on about it.
+SORE_ENDS = {"and", "but", "today", "now", "still", "though", "tbh", "lol", "again", "as"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +131,22 @@ def tokenize(text: str) -> list[Token]:
             sentence += 1
             continue
         tokens.append(Token(read_word(raw), match.start(), match.end(), sentence, True))
-    return tokens
+    return [_homophone(tokens, i) for i in range(len(tokens))]
+
+
+def _homophone(tokens: list[Token], i: int) -> Token:
+    tok = tokens[i]
+    prev = tokens[i - 1].norm if i > 0 and tokens[i - 1].is_word else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.norm in HOMOPHONE_AFTER:
+        meant, cues = HOMOPHONE_AFTER[tok.norm]
+        if prev in cues and (nxt is None or not nxt.is_word or nxt.norm in SORE_ENDS):
+            return Token(meant, tok.start, tok.end, tok.sentence, True)
+    if tok.norm in HOMOPHONE_BEFORE and nxt is not None:
+        meant, cues = HOMOPHONE_BEFORE[tok.norm]
+        if nxt.norm in cues:
+            return Token(meant, tok.start, tok.end, tok.sentence, True)
+    return tok
 
 
 def stem(word: str) -> str:
@@ -148,6 +184,10 @@ class Vocabulary:
         for w in words:
             self.by_stem.setdefault(stem(w), set()).add(w)
         self.fuzzy_pool = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        self.by_sound: dict[str, set[str]] = {}
+        for w in self.fuzzy_pool:
+            if len(w) >= SOUND_MIN:
+                self.by_sound.setdefault(sound_key(w), set()).add(w)
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
 
     def _lookup(self, word: str) -> frozenset[str]:
@@ -164,4 +204,25 @@ class Vocabulary:
                 if d <= limit:
                     by_distance.setdefault(d, set()).add(candidate)
         # A typo stands for the nearest words: "sweeling" is "swelling" (1), not "seeping" (2)
-        return frozenset(by_distance[min(by_distance)]) if by_distance else frozenset()
+        if by_distance:
+            return frozenset(by_distance[min(by_distance)])
+        # Spelled as it sounds: "bruzing" is "bruising", "nawsea" is "nausea" (six letters
+        # and up: shorter keys say too little, "tuina" would be "teeny")
+        if len(word) < SOUND_MIN:
+            return frozenset()
+        return frozenset(self.by_sound.get(sound_key(word), ()))
+
+
+SOUND_MIN = 6
+SOUNDS = (("ph", "f"), ("ck", "k"), ("z", "s"), ("q", "k"), ("w", ""), ("h", ""))
+VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+def sound_key(word: str) -> str:
+    """A rough key of how a word sounds: first letter kept, then the consonants with each
+    run of vowels as one mark ("bruising" and "bruzing" are both "br_s_ng")."""
+    rest = word[1:]
+    for written, said in SOUNDS:
+        rest = rest.replace(written, said)
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    return word[0] + VOWEL_RUNS.sub("_", rest)

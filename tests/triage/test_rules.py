@@ -606,3 +606,33 @@ def test_a_little_ones_fever_and_a_clicking_jaw() -> None:
     )
     assert label("My jaw clicks now when I chew, doesn't hurt", "48h") == "review"
     assert label("no probs") == "normal"
+
+
+def test_what_dictation_writes_for_the_word_said() -> None:
+    assert label("I feint in the bathroom last night, husband found me on the floor") == (
+        "emergency"
+    )
+    assert label("got a big brews on my calf where you did the needle") == "complication"
+    assert label("yeah the neck is still saw", "48h") == "complication"
+    assert label("I saw the doctor today, all fine", "48h") == "normal"
+    assert label("having some chess pain since this morning, kind of squeezing") == "emergency"
+    assert label("played chess all afternoon and my back is fine") == "normal"
+    assert label("pain is about ate out of ten") == "complication"
+
+
+def test_words_run_together_and_spelled_as_they_sound() -> None:
+    assert label("CHESTPAIN STARTED AN HOUR AGO") == "emergency"
+    assert label("bruzing all up my thigh") == "complication"
+    assert label("thankyou so much, feeling great") == "normal"
+
+
+def test_a_score_between_two_numbers_counts_the_higher() -> None:
+    assert label("Pain between 8 and 9 honestly") == "emergency"
+    assert label("between 8 and 9 people were in the waiting room, back is fine") == "normal"
+
+
+def test_tiredness_is_normal_and_spotty_vision_is_near_fainting() -> None:
+    assert label("im fine just exhausted lol") == "normal"
+    assert label("my vision went spotty and I had to grab the counter but didn't go down") == (
+        "complication"
+    )
