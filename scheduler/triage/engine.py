@@ -176,11 +176,11 @@ class Judge(KindRules, AskingRules):
                     if key not in best or end > best[key].end:
                         best[key] = Match(concept, i, end)
         matches = sorted(best.values(), key=lambda m: (m.start, -m.end))
-        return drop_nested(matches)
+        # A paired term without its partner is no match, and hides nothing: "a red spot by
+        # the needle" is redness at a site even though "red spot" spreading needs a partner.
+        return drop_nested([m for m in matches if not m.concept.near or self.near_word(m)])
 
     def judge_concept(self, m: Match) -> None:
-        if m.concept.near and not self.near_word(m):
-            return
         decided = self.label_for(m)
         if decided is None:
             return
@@ -243,7 +243,10 @@ class Judge(KindRules, AskingRules):
                 continue
             # A negation inside the match itself ("can barely walk") is not the partner's.
             floor = m.end if j >= m.end else 0
-            if self.r.canon(j) & m.concept.near and not self.r.negated_before(j, floor):
+            # "my chest isn't tight any more": a partner that was there and has passed
+            if self.r.canon(j) & m.concept.near and (
+                not self.r.negated_before(j, floor) or self.r.gone_now(j + 1)
+            ):
                 return True
         return False
 

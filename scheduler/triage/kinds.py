@@ -77,14 +77,38 @@ class KindRules:
             return concept.label, concept.rule
         if kind in ("worsening", "severity") and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
+        if kind == "discharge_described" and self.colour_of_a_bruise(m):
+            return None  # "a yellowish bruise", "the bruise has gone yellow": healing
         if kind == "sharp" and self.after_clock_time(m):
             return None  # "see you at 10 sharp"
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
 
+    def colour_of_a_bruise(self, m: Match) -> bool:
+        """A colour term ("yellow") said of a bruise; "crusty" is never a bruise's."""
+        if self.r.tokens[m.start].norm not in self.r.lexicon.words("colours"):
+            return False
+        bruise = self.r.lexicon.words("bruise_words")
+        k = self.past(m.end, "colours")
+        if k < len(self.r.tokens) and self.r.tokens[k].norm in bruise:
+            return True  # "yellowish bruise"
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
+            for s, _ in self.r.occurrences("bruise_words")
+        )  # "the bruise has gone yellow"
+
+    def past(self, k: int, key: str) -> int:
+        """The first token from k that is not a word of the context list `key`."""
+        words = self.r.lexicon.words(key)
+        while k < len(self.r.tokens) and self.r.tokens[k].norm in words:
+            k += 1
+        return k
+
     def fainting(self, m: Match) -> tuple[str, str] | None:
-        k, sizes = m.end, self.r.lexicon.words("small")  # past size words: "a faint little bruise"
+        # past size and colour words: "a faint little bruise", "the faint yellowish bruise"
+        k, sizes = m.end, self.r.lexicon.words("small") | self.r.lexicon.words("colours")
         while k < len(self.r.tokens) and self.r.tokens[k].norm in sizes:
             k += 1
         after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""

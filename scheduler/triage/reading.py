@@ -123,13 +123,28 @@ class Reading:
         counts (rubric rule 2), unlike "no tingling"."""
         sentence = self.tokens[end - 1].sentence
         after = [t.norm for t in self.tokens[end : end + 2] if t.sentence == sentence]
-        if any(w in ("now", "anymore", "nowadays") for w in after):
+        if any(w in ("now", "anymore", "nowadays") for w in after) or after == ["any", "more"]:
+            return True
+        if self.resolution_doubted(end, sentence):
             return True
         # "no stabbing pain like the first day": it was there then
         return any(
             end <= s <= end + 3 and self.tokens[s].norm == "like"
             for s, _ in self.occurrences("happened_markers")
         )
+
+    def resolution_doubted(self, end: int, sentence: int) -> bool:
+        """ "I can't say the numbness has gone away": the negation is of its going, so the
+        symptom is there. A resolution word within six words, nothing between that starts
+        another thought."""
+        stops = self.lexicon.words("scope_end") | {"and"}
+        for s, _ in self.occurrences("resolved"):
+            if end <= s <= end + 6 and self.tokens[s].sentence == sentence:
+                between = self.text[self.tokens[end - 1].end : self.tokens[s].start]
+                return "," not in between and not any(
+                    self.tokens[k].norm in stops for k in range(end, s)
+                )
+        return False
 
     def reversed_after(self, end: int) -> bool:
         """ "I wasn't short of breath before but now I am": the denial is undone."""
@@ -189,9 +204,7 @@ class Reading:
             if tok.is_word and j > 0 and self.answered_like_a_form(j):
                 return True
             if tok.norm == "?":
-                k = j + 1
-                while k < len(self.tokens) and self.tokens[k].norm == "?":
-                    k += 1
+                k = self.past_listed_questions(j + 1)
                 return k < len(self.tokens) and self.tokens[k].norm in self.lexicon.words(
                     "negation_after"
                 )
@@ -200,6 +213,24 @@ class Reading:
             words += 1
             j += 1
         return False
+
+    def past_listed_questions(self, k: int) -> int:
+        """The first token after a run of short questions: "Fever? Pus? None of that." is
+        one answer to both."""
+        while k < len(self.tokens):
+            if self.tokens[k].norm == "?":
+                k += 1
+                continue
+            ahead = k
+            while ahead < len(self.tokens) and self.tokens[ahead].is_word and ahead - k < 3:
+                ahead += 1
+            if ahead < len(self.tokens) and self.tokens[ahead].norm == "?" and ahead > k:
+                if self.tokens[k].norm in self.lexicon.words("negation_after"):
+                    return k  # "fever? no?" is an answer, not another question
+                k = ahead + 1
+                continue
+            return k
+        return k
 
     def answered_like_a_form(self, j: int) -> bool:
         """Token j is a one-word answer after a dash or colon that ends its phrase: "- no.",
@@ -378,6 +409,12 @@ class Reading:
 
     def negated_right_before(self, start: int) -> bool:
         """ "not good", "not feeling great": a negation one or two words back."""
-        negations = self.lexicon.words("negation_before")
-        back = [self.tokens[j] for j in range(max(0, start - 2), start)]
-        return any(t.is_word and t.norm in negations for t in back)
+        negations, stops = self.lexicon.words("negation_before"), self.lexicon.words("scope_end")
+        for j in range(start - 1, max(-1, start - 3), -1):
+            tok = self.tokens[j]
+            gap = self.text[tok.end : self.tokens[j + 1].start]
+            if not tok.is_word or tok.norm in stops or "," in gap:
+                return False  # "no nothing, just stop texting me": spent before the comma
+            if tok.norm in negations:
+                return True
+        return False

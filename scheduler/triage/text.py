@@ -10,13 +10,16 @@ from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*(?:\.\d+)?|[?!.;\n]", re.IGNORECASE)
+WORD = re.compile(
+    r"[a-z0-9]+(?:['’][a-z]+)*(?:\.\d+)?|(?<![a-z])&(?![a-z])|[?!.;\n]", re.IGNORECASE
+)
 SENTENCE_END = {".", "!", "?", ";", "\n"}
 REPEATS = re.compile(r"([a-z])\1{2,}")
 
 # Texting shorthand, read as the words they stand for.
 SHORTHAND = {
     "n": "and",
+    "&": "and",
     "v": "very",
     "u": "you",
     "ur": "your",

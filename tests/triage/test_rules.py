@@ -636,3 +636,33 @@ def test_tiredness_is_normal_and_spotty_vision_is_near_fainting() -> None:
     assert label("my vision went spotty and I had to grab the counter but didn't go down") == (
         "complication"
     )
+
+
+def test_a_run_of_questions_answered_once() -> None:
+    assert label("Fever? Pus? None of that. I just feel a bit sick to my stomach") == "review"
+    assert label("Fever? Pus? Both, since this morning") == "emergency"
+
+
+def test_a_negation_spent_before_a_comma_or_on_the_going() -> None:
+    assert label("no fever no dizziness no nothing, just stop texting me", "48h") == "opt_out"
+    assert label("I can't say the numbness in my shin has gone away", "48h") == "complication"
+    assert label("no bruises, no numbness, soreness mostly gone", "48h") == "normal"
+    assert label("My chest isn't tight any more, thank goodness. Scary few hours") == "emergency"
+
+
+def test_a_paired_term_without_its_partner_hides_nothing() -> None:
+    text = "no fever, no pus, but there's a red spot around the ear needle"
+    assert label(text) == "complication"
+
+
+def test_a_bruise_s_colours_are_no_discharge_or_fainting() -> None:
+    assert label("the faint yellowish bruise on my shin is almost gone, feel great", "48h") == (
+        "normal"
+    )
+    assert label("the needle mark has gone yellow and crusty", "48h") == "emergency"
+
+
+def test_how_will_i_know_if_is_a_question_and_pins_and_needles_with_an_ampersand() -> None:
+    assert label("how will I know if one of the needle spots gets infected?") == "review"
+    assert label("pins & needles in my toes since last night") == "complication"
+    assert label("stop texting me, I'm in A&E, my chest is killing me", "48h") == "emergency"
