@@ -118,7 +118,9 @@ class KindRules:
         earlier = [self.r.tokens[j].norm for j in range(max(0, m.start - 4), m.start)]
         if any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now"
-        if any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
+        # "liked to passed out" (Southern US): nearly did
+        nearly = before[-2:] == ["liked", "to"]
+        if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
             # "I did faint", "she fainted": the verb, not the feeling
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"

@@ -43,6 +43,11 @@ SHORTHAND = {
     "msging": "messaging",
     "txting": "texting",
     "stahp": "stop",
+    # Caribbean English as texted: "mi cyaan ketch mi breath"
+    "cyaan": "cant",
+    "caan": "cant",
+    "ketch": "catch",
+    "mi": "my",
     "txt": "text",
     "txts": "texts",
     "texting": "texting",

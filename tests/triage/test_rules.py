@@ -666,3 +666,19 @@ def test_how_will_i_know_if_is_a_question_and_pins_and_needles_with_an_ampersand
     assert label("how will I know if one of the needle spots gets infected?") == "review"
     assert label("pins & needles in my toes since last night") == "complication"
     assert label("stop texting me, I'm in A&E, my chest is killing me", "48h") == "emergency"
+
+
+def test_english_as_it_is_written_around_the_world() -> None:
+    assert label("My body dey hot, I don dey run temperature since yesternight") == "emergency"
+    assert label("pain until cannot tahan already, panadol also no use") == "emergency"
+    assert label("Mi cyaan ketch mi breath from last night, it come and go") == "emergency"
+    assert label("Liked to passed out at the Walmart, didn't hit the floor tho") == "complication"
+    assert label("Ankle swole up real bad where she put them needles") == "complication"
+    assert label("Mi head a spin every time mi stand up") == "complication"
+    assert label("I am feel the pain more strong than yesterday in my lower back", "48h") == (
+        "complication"
+    )
+    assert label("Head is paining since evening, took one Disprin") == "review"
+    assert label("Loose motions since yesterday, otherwise body ok") == "review"
+    assert label("not crook at all, sweet as") == "normal"
+    assert label("I dey kampe, no wahala at all") == "normal"
