@@ -61,6 +61,18 @@ def serve(config: Path, port: int) -> subprocess.Popen[bytes]:
     return proc
 
 
+def start_worker(config: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
+    return subprocess.Popen(
+        [AFTERCARE, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def sent_texts(config: Path) -> int:
+    outbox = config.parent / "var" / "outbox.jsonl"
+    return len(outbox.read_text().splitlines()) if outbox.exists() else 0
+
+
 def up(url: str) -> bool:
     try:
         return httpx.get(url + "/healthz", timeout=1).status_code == 200
@@ -212,6 +224,11 @@ def main() -> None:
     parser.add_argument(
         "--web-processes", type=int, default=1, help="aftercare serve processes, one per port"
     )
+    parser.add_argument(
+        "--workers-send",
+        action="store_true",
+        help="web.sends_replies = false and one `aftercare worker` sends (PostgreSQL)",
+    )
     args = parser.parse_args()
     print(
         f"{'backend':<11} {'procs':>5} {'rate':>5} {'sent':>6} {'ok':>6} {'p50 ms':>8} "
@@ -227,6 +244,7 @@ def main() -> None:
                 port=port,
                 sms={"max_per_second": 0},
                 dispatch={"interval_seconds": 3600},
+                web={"sends_replies": not args.workers_send},
             )
             if backend != "sqlite":
                 text = config.read_text().replace(
@@ -238,6 +256,7 @@ def main() -> None:
             # One process per port, as production step 3 runs them (aftercare-web@PORT).
             ports = [port] + [free_port() for _ in range(args.web_processes - 1)]
             procs = [serve(config, p) for p in ports]
+            workers = [start_worker(config)] if args.workers_send else []
             urls = [f"http://127.0.0.1:{p}" for p in ports]
             try:
                 cpu_before = sum(cpu_seconds(proc.pid) for proc in procs)
@@ -248,10 +267,12 @@ def main() -> None:
                 cpu_per_request = serve_cpu / len(requests)
                 for url in urls:
                     print(f"  server-side {url}:", server_side(url))
+                if workers:
+                    print("  texts sent by the worker:", sent_texts(config))
             finally:
-                for proc in procs:
+                for proc in procs + workers:
                     proc.terminate()
-                for proc in procs:
+                for proc in procs + workers:
                     proc.wait(15)
         ordered = sorted(latencies)
         p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]

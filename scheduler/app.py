@@ -62,12 +62,14 @@ def create_app(
         ctx.stopping.clear()  # a context may serve again after a shutdown (tests, embedding)
         scheduler = start_scheduler(ctx) if run_scheduler else None
         app.state.scheduler = scheduler
-        sender = OutboxSender(ctx).start()
+        # With `web.sends_replies` off, workers send what the webhooks queue.
+        sender = OutboxSender(ctx).start() if settings.web.sends_replies else None
         try:
             yield
         finally:
             ctx.stopping.set()  # senders hand back unsent claims instead of finishing them
-            sender.stop()
+            if sender is not None:
+                sender.stop()
             if scheduler is not None:
                 scheduler.shutdown(wait=True)
 

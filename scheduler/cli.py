@@ -190,6 +190,7 @@ def worker() -> None:
     import threading
 
     from scheduler.jobs import start_scheduler
+    from scheduler.messaging.sender import OutboxListener, OutboxSender
     from scheduler.migrate import upgrade_database
 
     setup_logging()
@@ -199,11 +200,21 @@ def worker() -> None:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     scheduler = start_scheduler(ctx)
+    # On PostgreSQL a worker also sends texts the moment a web process announces them
+    # (`web.sends_replies = false`); on SQLite its ticks find them.
+    woken = ctx.engine.dialect.name == "postgresql"
+    # The listener wakes it; between announcements the dispatcher's ticks retry anything due.
+    idle = ctx.settings.dispatch.interval_seconds
+    sender = OutboxSender(ctx, idle_seconds=idle).start() if woken else None
+    listener = OutboxListener(ctx).start() if woken else None
     typer.echo(
         f"worker {ctx.worker_id} dispatching every {ctx.settings.dispatch.interval_seconds}s"
     )
     stop.wait()
     ctx.stopping.set()  # the tick in progress stops after the text in hand
+    for part in (listener, sender):
+        if part is not None:
+            part.stop()
     scheduler.shutdown(wait=True)
 
 

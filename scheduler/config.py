@@ -76,6 +76,9 @@ class WebSettings(_Section):
     public_base_url: str = "http://127.0.0.1:8000"
     secret_key: str = ""
     trust_proxy: bool = False
+    # The web process sends the texts its webhooks queue (answer, alert) itself. False:
+    # `aftercare worker` processes send them, woken at once on PostgreSQL (LISTEN/NOTIFY).
+    sends_replies: bool = True
 
     @field_validator("public_base_url")
     @classmethod

@@ -50,6 +50,19 @@ def enqueue_message(
     )
 
 
+# The channel on which a process announces texts it queued, for workers to send at once.
+OUTBOX_CHANNEL = "aftercare_outbox"
+ANNOUNCE = sa.text(f"NOTIFY {OUTBOX_CHANNEL}")
+
+
+def announce_queued(db: Session) -> None:
+    """Wake the workers listening for queued texts (PostgreSQL; elsewhere they find them at
+    their next tick). The server delivers the notification when this transaction commits,
+    so no worker looks before the rows are there, and none at all if it rolls back."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(ANNOUNCE)
+
+
 @dataclass(frozen=True)
 class Claimed:
     id: int

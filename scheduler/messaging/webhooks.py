@@ -20,6 +20,7 @@ from scheduler.context import AppContext
 from scheduler.db import session_scope
 from scheduler.messaging.delivery import record_delivery_status
 from scheduler.messaging.inbound import InboundResult, identify_sender, receive_sms
+from scheduler.messaging.outbox import announce_queued
 from scheduler.messaging.signature import is_valid_signature, public_url
 from scheduler.metrics import WEBHOOK_LATENCY
 
@@ -67,7 +68,7 @@ class TwilioWebhooks:
         """Store, triage and answer a patient's text; answers go out after we reply to
         Twilio, from the outbox sender this bell wakes."""
         result = await run_in_threadpool(handle_inbound, self.ctx, params)
-        if result.queued:
+        if result.queued and self.ctx.settings.web.sends_replies:
             self.ctx.outbox_bell.set()
 
     async def delivery_status(self, request: Request, params: dict[str, str]) -> None:
@@ -82,7 +83,7 @@ def handle_inbound(ctx: AppContext, params: dict[str, str]) -> InboundResult:
     now = ctx.clock.now()
     with session_scope(ctx.engine) as db:
         sender = identify_sender(db, params, settings=ctx.settings, now=now)
-        return receive_sms(
+        result = receive_sms(
             db,
             params,
             sender=sender,
@@ -91,6 +92,9 @@ def handle_inbound(ctx: AppContext, params: dict[str, str]) -> InboundResult:
             thresholds=ctx.pain_thresholds,
             now=now,
         )
+        if result.queued and not ctx.settings.web.sends_replies:
+            announce_queued(db)  # the workers send them
+        return result
 
 
 def handle_status(ctx: AppContext, params: dict[str, str], message_id: int | None) -> None:

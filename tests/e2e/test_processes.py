@@ -16,6 +16,7 @@ import pytest
 
 from tests.cli_helpers import AFTERCARE, run, write_config
 from tests.helpers import free_port, wait_until
+from tests.pg import PostgresServer
 
 
 def add_practitioner(config: Path) -> None:
@@ -179,3 +180,33 @@ def test_serve_with_several_web_processes_answers_every_text_and_stops_them_all(
     assert not any(Path(f"/proc/{pid}").exists() for pid in web)  # none left behind
     answered = [line["to"] for line in outbox(config)]
     assert sorted(p for p in answered if p != "+15550100001") == sorted(phones)  # once each
+
+
+def test_workers_send_what_the_web_process_queues_the_moment_it_is_announced(
+    tmp_path: Path, postgres: PostgresServer
+) -> None:
+    """`web.sends_replies = false` on PostgreSQL: the web process only commits and
+    announces; a worker sends the answer and the alert. Ticks an hour apart: only the
+    announcement can get them out within seconds."""
+    port = free_port()
+    config = write_config(
+        tmp_path,
+        port=port,
+        database={"url": postgres.url(postgres.create_database())},
+        web={"sends_replies": False},
+        dispatch={"interval_seconds": 3600},
+    )
+    add_practitioner(config)
+    register_patient(config)
+    env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
+    worker = subprocess.Popen(
+        [AFTERCARE, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        with serving(config, port):
+            assert "200" in run(config, "reply", "--from", "+15551234567", "I fainted").stdout
+            wait_until(lambda: len(outbox(config)) == 2, timeout=10)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(15) == 0
+    assert {line["to"] for line in outbox(config)} == {"+15551234567", "+15550100001"}

@@ -1,5 +1,6 @@
 """PostgreSQL restarted under a running app: it recovers without a restart of its own,
-and a webhook that failed during the outage is stored once when Twilio retries."""
+a webhook that failed during the outage is stored once when Twilio retries, and a
+worker's outbox listener listens again."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from sqlmodel import func, select
 from scheduler.checkins.dispatch import run_once
 from scheduler.db import session_scope
 from scheduler.messaging.models import InboundMessage
+from scheduler.messaging.outbox import announce_queued
+from scheduler.messaging.sender import OutboxListener
 from tests.helpers import (
     T0,
     FakeGateway,
@@ -63,3 +66,26 @@ def test_the_app_recovers_from_a_database_restart(
         assert any("Two days" in b for b in gateway.to(PATIENT))
     finally:
         server.stop()
+
+
+def test_the_outbox_listener_listens_again_after_a_database_restart(
+    tmp_path: Path, own_postgres: PostgresServer
+) -> None:
+    settings = make_settings(
+        tmp_path, database={"url": own_postgres.url(own_postgres.create_database())}
+    )
+    ctx = make_context(settings, gateway=FakeGateway())
+    listener = OutboxListener(ctx, retry_seconds=0.2).start()
+    try:
+        wait_until(listener.listening.is_set)
+        own_postgres.stop()
+        wait_until(lambda: not listener.listening.is_set())
+        own_postgres.start()
+        wait_until(listener.listening.is_set, timeout=15)
+        ctx.engine.dispose()  # the pool's own renewal after a restart is the test above's
+        ctx.outbox_bell.clear()
+        with session_scope(ctx.engine) as db:
+            announce_queued(db)
+        wait_until(ctx.outbox_bell.is_set, timeout=5)
+    finally:
+        listener.stop()
