@@ -41,7 +41,8 @@ def count(ctx: AppContext, model: type) -> int:
 
 
 def test_unsigned_or_forged_webhook_is_refused(server: LiveServer, ctx: AppContext) -> None:
-    assert server.text_in(PATIENT, "chest pain", signature="").status_code == 403
+    refused = server.text_in(PATIENT, "chest pain", signature="")
+    assert (refused.status_code, refused.json()) == (403, {"error": "invalid Twilio signature"})
     assert server.text_in(PATIENT, "chest pain", signature="bm90IGEgc2ln").status_code == 403
     params = inbound_params(ctx.settings, from_number=PATIENT, body="fine")
     sig = sign("http://testserver.local/webhooks/twilio/sms", params, AUTH_TOKEN)

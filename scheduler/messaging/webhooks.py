@@ -8,12 +8,13 @@ request). Everything else is handed on to the app unchanged.
 
 from __future__ import annotations
 
+import logging
 import time
 from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from scheduler.context import AppContext
@@ -24,6 +25,7 @@ from scheduler.messaging.outbox import announce_queued
 from scheduler.messaging.signature import is_valid_signature, public_url
 from scheduler.metrics import WEBHOOK_LATENCY
 
+log = logging.getLogger(__name__)
 INBOUND_PATH = "/webhooks/twilio/sms"
 STATUS_PATH = "/webhooks/twilio/status"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
@@ -44,9 +46,13 @@ class TwilioWebhooks:
         started = time.perf_counter()
         request = Request(scope, receive)
         if request.method != "POST":
-            response: Response = PlainTextResponse("POST only", 405, {"Allow": "POST"})
+            response: Response = JSONResponse({"error": "POST only"}, 405, {"Allow": "POST"})
         elif (params := await self.signed_form(request)) is None:
-            response = PlainTextResponse("invalid Twilio signature", 403)
+            client = request.client.host if request.client else "?"
+            log.warning(
+                "refused a %s post with an invalid Twilio signature from %s", scope["path"], client
+            )
+            response = JSONResponse({"error": "invalid Twilio signature"}, 403)
         else:
             await handler(request, params)
             WEBHOOK_LATENCY.observe(time.perf_counter() - started)
