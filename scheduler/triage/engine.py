@@ -232,6 +232,8 @@ class Judge(KindRules, AskingRules):
             for s, _ in self.r.occurrences(m.concept.near_sentence)
         ):
             return True
+        if m.concept.near_growth and self.r.sizes_grew(sentence):
+            return True
         words = self.r.sentences[sentence]
         pos = words.index(m.start)
         lo, hi = (

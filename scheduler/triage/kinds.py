@@ -79,6 +79,8 @@ class KindRules:
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
+        if kind == "contact" and self.patient_will_do_it(m):
+            return None  # "I'll get in touch if anything changes": no request for a call
         if kind == "sharp" and self.after_clock_time(m):
             return None  # "see you at 10 sharp"
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
@@ -162,6 +164,16 @@ class KindRules:
             for s, _ in self.r.occurrences("not_the_body")
         )
 
+    def patient_will_do_it(self, m: Match) -> bool:
+        """ "I'll get in touch", "I will call you": the patient's own plan."""
+        before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
+        return before[-1:] == ["ill"] or before[-2:] in (["i", "will"], ["i", "shall"])
+
+    def scores_fell(self) -> bool:
+        """A later pain score lower than an earlier one, none higher after it."""
+        values = [s.value for s in self.r.scores]
+        return len(values) >= 2 and values[-1] < values[0] and values[-1] == min(values)
+
     def after_clock_time(self, m: Match) -> bool:
         """ "at 10 sharp", "9am sharp": punctual, not a pain ("an 8, sharp" still is)."""
         if m.start == 0:
@@ -204,6 +216,8 @@ class KindRules:
             return "normal", "soreness-24h"
         if self.improving(m.start) or (self.r.negated_before(m.start) and self.r.gone_now(m.end)):
             return "normal", "48h-soreness-improving"  # easing, or "not sore anymore"
+        if self.scores_fell():
+            return "normal", "48h-soreness-improving"  # "a 4 yesterday, 1 today"
         return "complication", "48h-soreness-not-improving"
 
     def persists_wont_stop(self, sentence: int) -> bool:

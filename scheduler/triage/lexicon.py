@@ -31,6 +31,8 @@ class Concept:
     # A context list whose phrases, anywhere in the same sentence, also pair the concept
     # ("red patch ... now nearly up to my knee")
     near_sentence: str = ""
+    # Two sizes in the sentence, the later larger, also pair it ("2cm at 7am, now 5cm")
+    near_growth: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             near=frozenset(normalise_word(w) for w in c.get("near", [])),
             near_window=int(c.get("near_window", 6)),
             near_sentence=c.get("near_sentence", ""),
+            near_growth=bool(c.get("near_growth", False)),
         )
         for c in data["concept"]
     )

@@ -59,7 +59,7 @@ SCORE_PATTERNS = [
     re.compile(
         r"\bfrom\s+(?:an?\s+)?("
         + NUM
-        + r")\s+(?:up\s+)?to\s+(?:an?\s+)?("
+        + r")\s+(?:up\s+|down\s+)?to\s+(?:an?\s+)?("
         + NUM
         + r")\b"
         + NOT_A_SCORE
@@ -90,15 +90,27 @@ SCORE_PATTERNS.append(
 # "pain between 8 and 9": the higher counts.
 SCORE_PATTERNS.append(
     re.compile(
-        r"\bbetween\s+("
+        r"\bbetween\s+(?:an?\s+)?("
         + NUM
-        + r")\s+and\s+("
+        + r")\s+and\s+(?:an?\s+)?("
         + NUM
         + r")\b"
         + NOT_A_SCORE
         + r"(?!\s+(?:people|patients|kids|children|needles|of|in|on|at)\b)"
     )
 )
+# "8ish, hard to turn my head": a reply that opens with a rough score. (Elsewhere "8ish"
+# is mostly a time: "got up at 8ish".)
+SCORE_PATTERNS.append(re.compile(r"^\s*(" + NUM + r")\s*-?\s*ish\b"))
+# "its 5 now", "now its 6": a number said to be what it is now.
+IT_IS = re.compile(
+    r"\b(?:its|it's|it is|now|now its|now it's)\s+(?:at\s+|about\s+|like\s+)?("
+    + NUM
+    + r")\b"
+    + NOT_A_SCORE
+    + r"(?!\s*(?:and|x\b|/|people|of|in|on|at|more|times|weeks?|years?)\b)"
+)
+SCORE_PATTERNS.append(IT_IS)
 # "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
 SCORE_PATTERNS.append(
     re.compile(
@@ -112,7 +124,11 @@ CLOCK_CUE = re.compile(
 )
 HEDGED = SCORE_PATTERNS[-1]
 # scores only where pain is being talked about
-BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], HEDGED)
+BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
+# "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
+FOLLOW_UP = re.compile(
+    r"(?:^|[\s,;])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening)\b"
+)
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
@@ -130,6 +146,14 @@ TEMP_CONTEXT = re.compile(
     r"running)\b"
 )
 FEVER_C, FEVER_F = 38.0, 100.4
+# Temperatures that are not the body's.
+# Temperatures that are not the body's: a word for the thing just before the number
+# ("a bath at 40 degrees"), or the weather's just after it ("38 degrees outside").
+THING_BEFORE = re.compile(
+    r"\b(?:bath|shower|sauna|pool|oven|hot tub|jacuzzi|weather|forecast|heatwave|heat wave)"
+    r"(?:\s+(?:water|temp|temperature))?(?:\s+(?:at|of|is|was|set to|around|about|like))*\s*$"
+)
+WEATHER_AFTER = re.compile(r"^\W*(?:degrees?\s+)?(?:outside|out there|in the shade)\b")
 
 
 @dataclass(frozen=True)
@@ -166,6 +190,12 @@ def pain_scores(text: str) -> list[NumberFinding]:
             top = max(values)
             if top <= 10 or pattern is SCORE_PATTERNS[0]:
                 found.append(NumberFinding(min(top, 10.0), (m.start(), m.end())))
+    if found:
+        first = min(f.span[0] for f in found)
+        for m in FOLLOW_UP.finditer(masked, first):
+            start, value = m.start(1), to_number(m.group(1))
+            if value <= 10 and not any(f.span[0] <= start < f.span[1] for f in found):
+                found.append(NumberFinding(value, (start, m.end())))
     return sorted(found, key=lambda f: f.span)
 
 
@@ -196,6 +226,9 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
         elif unit == "f" or (unit is None and 93 <= value <= 110):
             fever = value >= FEVER_F
         else:
+            continue
+        before, after = folded[max(0, m.start() - 25) : m.start()], folded[m.end() :]
+        if THING_BEFORE.search(before) or WEATHER_AFTER.match(after):
             continue
         found.append((NumberFinding(value, (m.start(), m.end())), fever))
     return found

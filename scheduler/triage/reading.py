@@ -3,6 +3,7 @@ is it negated, hypothetical, about someone else, in the past?"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,6 +19,10 @@ PSEUDO_NEGATED = {
 }  # fmt: skip
 
 
+SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(cm|mm|inches|inch|in)\b")
+SIZE_UNITS = {"cm": 10.0, "mm": 1.0, "inch": 25.4, "inches": 25.4, "in": 25.4}  # in mm
+PAST_BEFORE = re.compile(r"\b(?:was|were|started|started at|yesterday)\s+(?:about\s+|around\s+)?$")
+PAST_AFTER = re.compile(r"^\W*(?:yesterday|last night|before|earlier|at first)\b")
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 
@@ -108,6 +113,24 @@ class Reading:
     def phrase_text(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
         span = (self.tokens[start].start, self.tokens[end - 1].end)
         return self.text[span[0] : span[1]], span
+
+    def sizes_grew(self, sentence: int) -> bool:
+        """Two sizes in the sentence, a later one larger: "2cm at 7am, by 6pm about 5cm"."""
+        words = self.sentences[sentence]
+        if not words:
+            return False
+        span = self.text[self.tokens[words[0]].start : self.tokens[words[-1]].end].lower()
+        # in the order they were true: one said to be past ("was 3cm yesterday") goes first
+        sizes = sorted(
+            (
+                not (PAST_BEFORE.search(span[: m.start()]) or PAST_AFTER.match(span[m.end() :])),
+                m.start(),
+                float(m.group(1)) * SIZE_UNITS[m.group(2)],
+            )
+            for m in SIZE.finditer(span)
+        )
+        values = [size for _, _, size in sizes]
+        return any(later > earlier for earlier, later in zip(values, values[1:], strict=False))
 
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if t.is_word)

@@ -682,3 +682,42 @@ def test_english_as_it_is_written_around_the_world() -> None:
     assert label("Loose motions since yesterday, otherwise body ok") == "review"
     assert label("not crook at all, sweet as") == "normal"
     assert label("I dey kampe, no wahala at all") == "normal"
+
+
+def test_scores_said_of_now_and_of_later_times() -> None:
+    assert label("pain was 2 last night, its 5 now") == "complication"  # rising
+    assert label("shoulder was about a 4 before the session, now its 6") == "complication"
+    assert label("knee was 6 before the session, its 4 now") == "normal"
+    assert label("Sore was a 4 yesterday, 1 today", "48h") == "normal"  # falling
+    assert label("between a 6 and a 7, no better than yesterday", "48h") == "complication"
+    assert label("from a 6 down to a 2, nearly gone") == "normal"
+    assert label("8ish, hard to turn my head") == "complication"
+    assert label("got up at 8ish, all good") == "normal"
+
+
+def test_temperatures_of_things_and_sizes_that_grow() -> None:
+    assert label("Had a bath at 38 degrees last night, aches are basically gone") == "normal"
+    assert label("it was 38 degrees outside and my back is fine") == "normal"
+    assert label("got out of the shower and temp was 38.4") == "emergency"
+    text = "red patch around the needle spot was 2cm at 7am, by 6pm its about 5cm"
+    assert label(text) == "emergency"
+    assert label("red patch around the needle spot, about 2cm, was 3cm yesterday") == (
+        "complication"
+    )
+
+
+def test_a_relative_texting_and_sizes_told_by_things() -> None:
+    assert label("Husband here - Dave fainted in the shower at 6:30, he's conscious now") == (
+        "emergency"
+    )
+    assert label("This is my dad's phone, he's 79 - he's been dizzy since 4pm") == ("complication")
+    assert label("got 2 bruises, one is tiny, the other one is as big as a golf ball") == (
+        "complication"
+    )
+
+
+def test_what_the_patient_will_do_and_numbers_to_take_off() -> None:
+    assert label("no more check-ins please, I'll get in touch if anything changes") == "opt_out"
+    assert label("Please remove this number (0400 111 222) from your list") == "opt_out"
+    assert label("Just did 12,000 steps, is that too much after needles?") == "review"
+    assert label("can barely walk, the pain is too much") == "emergency"
