@@ -73,12 +73,13 @@ class AskingRules:
         r = self.r
         if any(not r.negated_right_before(start) for start, _ in r.occurrences("opt_out_phrases")):
             return True  # ...but "don't stop the texts" is no request to stop
-        keywords, polite = self.lex.words("opt_out_words"), self.lex.words("polite")
+        keywords = self.lex.words("opt_out_words")
+        allowed = keywords | self.lex.words("polite")
         for words in r.sentences:
             norms = [r.tokens[i].norm for i in words]
-            if any(w in keywords for w in norms) and all(w in keywords | polite for w in norms):
+            if any(w in keywords for w in norms) and all(w in allowed for w in norms):
                 return True
         if LEADING_KEYWORD.match(r.text) or SHOUTED_KEYWORD.match(r.text):
             return True
         all_words = [t.norm for t in r.tokens if t.is_word]
-        return " ".join(all_words) in {" ".join(p) for p in self.lex.phrases("opt_out_phrases")}
+        return self.lex.is_phrase("opt_out_phrases", " ".join(all_words))

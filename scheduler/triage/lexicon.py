@@ -45,6 +45,8 @@ class Lexicon:
     # context list -> first word -> its phrases; and each list's one-word entries
     context_index: dict[str, dict[str, tuple[Phrase, ...]]]
     single_words: dict[str, frozenset[str]]
+    # each list's phrases as written, to match a whole reply against
+    spelled: dict[str, frozenset[str]]
 
     def words(self, key: str) -> frozenset[str]:
         """A context list's one-word entries."""
@@ -52,6 +54,10 @@ class Lexicon:
 
     def phrases(self, key: str) -> tuple[Phrase, ...]:
         return self.context.get(key, ())
+
+    def is_phrase(self, key: str, text: str) -> bool:
+        """Whether `text` (words joined by spaces) is one of the list's phrases."""
+        return text in self.spelled.get(key, frozenset())
 
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -88,7 +94,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             by_first.setdefault(p[0], []).append(p)
         context_index[key] = {w: tuple(ps) for w, ps in by_first.items()}
     singles = {k: frozenset(p[0] for p in ps if len(p) == 1) for k, ps in context.items()}
-    return Lexicon(concepts, context, Vocabulary(words), index, context_index, singles)
+    spelled = {k: frozenset(" ".join(p) for p in ps) for k, ps in context.items()}
+    return Lexicon(concepts, context, Vocabulary(words), index, context_index, singles, spelled)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
