@@ -16,6 +16,8 @@ NEAR_FAINT = {
 }  # fmt: skip
 CONTRAST = {"but", "though", "although", "however", "yet", "except"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
+FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
+FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
 NOT_A_FAINTING = {
     "bruise",
     "bruises",
@@ -75,6 +77,10 @@ class KindRules:
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
+        if kind == "chest" and self.r.has("clothing", self.r.tokens[m.start].sentence):
+            return None  # "my new bra feels like a belt round my chest"
+        if self.felt_from_the_world(m):
+            return None  # "burning up after a hot curry", "shivering in this wind"
         if kind in ("worsening", "severity") and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
@@ -173,6 +179,20 @@ class KindRules:
         """A later pain score lower than an earlier one, none higher after it."""
         values = [s.value for s in self.r.scores]
         return len(values) >= 2 and values[-1] < values[0] and values[-1] == min(values)
+
+    def felt_from_the_world(self, m: Match) -> bool:
+        """A sensation put down, in the same clause, to the weather or food: "burning up
+        and sweating after a hot curry", "shivering at the bus stop in this wind". Only
+        for what a body feels anyway (heat, chills, sweat), never "fever" itself."""
+        rule, first = m.concept.rule, self.r.tokens[m.start].norm
+        felt = FELT_HEAT if rule == "fever" else FELT_HEAT | FELT_CHILL_OR_SWEAT
+        if rule not in ("fever", "symptom-outside-lists") or first not in felt:
+            return False  # heartburn after a curry is still heartburn
+        sentence = self.r.tokens[m.start].sentence
+        for s, _ in self.r.occurrences("not_the_body"):
+            if m.end <= s <= m.end + 10 and self.r.tokens[s].sentence == sentence:
+                return not any(self.r.tokens[k].norm in CONTRAST for k in range(m.end, s))
+        return False
 
     def after_clock_time(self, m: Match) -> bool:
         """ "at 10 sharp", "9am sharp": punctual, not a pain ("an 8, sharp" still is)."""

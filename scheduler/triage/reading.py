@@ -23,6 +23,13 @@ SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(cm|mm|inches|inch|in)\b")
 SIZE_UNITS = {"cm": 10.0, "mm": 1.0, "inch": 25.4, "inches": 25.4, "in": 25.4}  # in mm
 PAST_BEFORE = re.compile(r"\b(?:was|were|started|started at|yesterday)\s+(?:about\s+|around\s+)?$")
 PAST_AFTER = re.compile(r"^\W*(?:yesterday|last night|before|earlier|at first)\b")
+# Words that follow "'s" when it is "is" or "has" ("my son's been sick"), not "of".
+SAID_AFTER_IS_OR_HAS = {
+    "been", "got", "gone", "had", "having", "not", "a", "an", "the", "really", "very", "so",
+    "feeling", "just", "also", "still", "now", "getting", "in", "at", "on", "off", "up",
+    "down", "ok", "okay", "fine", "sick", "ill", "unwell", "poorly", "coming", "going",
+    "doing", "saying", "complaining", "all", "bit", "quite", "running", "come",
+}  # fmt: skip
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 
@@ -328,12 +335,28 @@ class Reading:
                 word = tok.norm
                 phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.occurrences("others"))
                 is_other = word in others or (word.endswith("s") and word[:-1] in others)
-                if (phrase_ends or is_other) and not self.companion(j):
+                if (
+                    (phrase_ends or is_other)
+                    and not self.companion(j)
+                    and not self.owns_a_thing(j, start)
+                ):
                     nxt = self.tokens[j + 1].norm if j + 1 < len(self.tokens) else ""
                     if nxt not in practitioner_verbs:
                         return True
             j -= 1
         return False
+
+    def owns_a_thing(self, j: int, start: int) -> bool:
+        """ "left early for my son's nativity, back pain is easier": the person is whose the
+        next word is, and the symptom is in a clause of its own (after a comma). "My son's
+        back is sore" is his; "my son's been sick" is "has"."""
+        raw = self.text[self.tokens[j].start : self.tokens[j].end]
+        if not raw.endswith(("'s", "’s")) or j + 1 >= start:
+            return False
+        nxt = self.tokens[j + 1]
+        if not nxt.is_word or nxt.norm in SAID_AFTER_IS_OR_HAS:
+            return False
+        return "," in self.text[nxt.end : self.tokens[start].start]
 
     def became(self, end: int) -> bool:
         """ "has gone stiff", "went all numb": gone as become, which is no easing."""

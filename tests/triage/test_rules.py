@@ -721,3 +721,43 @@ def test_what_the_patient_will_do_and_numbers_to_take_off() -> None:
     assert label("Please remove this number (0400 111 222) from your list") == "opt_out"
     assert label("Just did 12,000 steps, is that too much after needles?") == "review"
     assert label("can barely walk, the pain is too much") == "emergency"
+
+
+def test_emergencies_in_the_patient_s_own_words() -> None:
+    assert label("cant seem to get a proper lungful of air since last night") == "emergency"
+    assert label("Chest feels like there's a belt buckled round it since I woke up") == "emergency"
+    assert label("no fever but my chest feels clamped, like in a vice") == "emergency"
+    assert label("my breathing feels like its going through a straw") == "emergency"
+    assert label("Had to leave work, the pain in my back is more than I can cope with") == (
+        "emergency"
+    )
+    assert label("Pain in my hip had me screaming into a pillow, nothing helped at all") == (
+        "emergency"
+    )
+    assert label("the hole on my thumb has a bead of cloudy liquid sitting on it") == "emergency"
+    text = "every time I climb the hill there's an ache across my chest and I'm puffing"
+    assert label(text) == "emergency"
+
+
+def test_complications_in_the_patient_s_own_words() -> None:
+    assert label("gone all blue and yellow on the inside of my elbow") == "complication"
+    assert label("head feels swimmy, like I've had three pints") == "complication"
+    assert label("my fingertips have gone dead, can't feel them properly") == "complication"
+    assert label("Sudden zings down my arm into my little finger") == "complication"
+
+
+def test_the_same_vivid_words_for_harmless_things() -> None:
+    assert label("new bra feels like a belt round my chest lol, shoulder much better") == "normal"
+    text = "Was burning up and sweating after a stupidly hot phaal curry haha. Back feels better"
+    assert label(text) == "normal"
+    assert label("shivering at the bus stop in this wind but the knee ache has gone") == "normal"
+    assert label("power cut blacked out our whole street last night. feeling fine") == "normal"
+    assert label("watched my grandson's passing out parade today. Knee feels good") == "normal"
+    assert label("had to leave work early for my son's nativity, back pain is loads easier") == (
+        "normal"
+    )
+    assert label("My daughter's new ear piercing has pus in it, can acupuncture help?") == (
+        "review"
+    )
+    assert label("felt really weepy and emotional last night, is that a thing?") == "review"
+    assert label("Bit of heartburn after a curry last night. No chest pain") == "review"
