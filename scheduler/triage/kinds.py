@@ -16,6 +16,8 @@ NEAR_FAINT = {
 }  # fmt: skip
 CONTRAST = {"but", "though", "although", "however", "yet", "except"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
+# What a thing can look like as well as a body: swollen, oozing, red.
+LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
 FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
 NOT_A_FAINTING = {
@@ -81,6 +83,10 @@ class KindRules:
             return None  # "my new bra feels like a belt round my chest"
         if self.felt_from_the_world(m):
             return None  # "burning up after a hot curry", "shivering in this wind"
+        if concept.rule in LOOKS and self.about_something_else(m, "food_and_plants"):
+            return None  # "the cheese was oozing", "my sourdough puffed up like a balloon"
+        if concept.rule == "fever" and self.asked_of_a_low_reading(m):
+            return "review", "temperature-felt-reading-low"  # "37.5, is that a fever?"
         if kind in ("worsening", "severity") and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
@@ -158,7 +164,7 @@ class KindRules:
             and not any(g > s for g in grown)  # "was tiny last night, now it's spread"
         )
 
-    def about_something_else(self, m: Match) -> bool:
+    def about_something_else(self, m: Match, things: str = "not_the_body") -> bool:
         """A word for the world, not the body, just before the term and nothing of the body
         between: "the heatwave is unbearable", not "the heat makes my pain unbearable"."""
         sentence = self.r.tokens[m.start].sentence
@@ -167,8 +173,14 @@ class KindRules:
             m.start - 6 <= s < m.start
             and self.r.tokens[s].sentence == sentence
             and not any(s < b < m.start for b in body)
-            for s, _ in self.r.occurrences("not_the_body")
+            for s, _ in self.r.occurrences(things)
         )
+
+    def asked_of_a_low_reading(self, m: Match) -> bool:
+        """ "temperature 37.5, is that a fever?": asked, with every reading under the line."""
+        readings = self.r.temperatures
+        asked = self.r.tokens[m.start].sentence in self.r.question_sentences
+        return asked and bool(readings) and not any(fever for _, fever in readings)
 
     def patient_will_do_it(self, m: Match) -> bool:
         """ "I'll get in touch", "I will call you": the patient's own plan."""
@@ -192,7 +204,7 @@ class KindRules:
         for s, _ in self.r.occurrences("not_the_body"):
             if m.end <= s <= m.end + 10 and self.r.tokens[s].sentence == sentence:
                 return not any(self.r.tokens[k].norm in CONTRAST for k in range(m.end, s))
-        return False
+        return self.about_something_else(m)  # "the boiler's packed in ... shivering"
 
     def after_clock_time(self, m: Match) -> bool:
         """ "at 10 sharp", "9am sharp": punctual, not a pain ("an 8, sharp" still is)."""

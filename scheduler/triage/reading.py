@@ -30,6 +30,8 @@ SAID_AFTER_IS_OR_HAS = {
     "down", "ok", "okay", "fine", "sick", "ill", "unwell", "poorly", "coming", "going",
     "doing", "saying", "complaining", "all", "bit", "quite", "running", "come",
 }  # fmt: skip
+PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers"}
+BARE_NO = {"no", "nope", "nah", "none", "negative"}
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 
@@ -227,22 +229,28 @@ class Reading:
 
     def negated_after(self, end: int) -> bool:
         """ "fever? nope", "chest pain? no", "Chest pain - no.", "breathing: fine": a term
-        asked about, or listed like a form, and answered no."""
+        asked about, or listed like a form, and answered no ("that tingly thing you warned
+        about? nope": a question up to five words on)."""
         j, words = end, 0
-        while j < len(self.tokens) and words <= 2:
+        while j < len(self.tokens) and words <= 5:
             tok = self.tokens[j]
-            if tok.is_word and j > 0 and self.answered_like_a_form(j):
+            if tok.is_word and j > 0 and words <= 2 and self.answered_like_a_form(j):
                 return True
             if tok.norm == "?":
                 k = self.past_listed_questions(j + 1)
-                return k < len(self.tokens) and self.tokens[k].norm in self.lexicon.words(
-                    "negation_after"
-                )
+                return k < len(self.tokens) and self.answers_no(k)
             if not tok.is_word:
                 return False
             words += 1
             j += 1
         return False
+
+    def answers_no(self, k: int) -> bool:
+        """Token k says no: "nope", "no." (not "no idea why")."""
+        if self.tokens[k].norm not in self.lexicon.words("negation_after"):
+            return False
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return after is None or after.norm not in PSEUDO_NEGATED
 
     def past_listed_questions(self, k: int) -> int:
         """The first token after a run of short questions: "Fever? Pus? None of that." is
@@ -307,6 +315,8 @@ class Reading:
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
+        if self.has("treated_site", self.tokens[start].sentence):
+            return False  # "my wife says the knee you treated looks like a grapefruit"
         if self.on_behalf:
             # someone texting for the patient: "she" is the patient, "I" is the sender
             return self.nearest_person_is_me(start, me)
@@ -422,7 +432,16 @@ class Reading:
                 and raw[-2:].lower() in ("'s", "’s")
             ):
                 return True
-        return False
+        return self.all_about_a_parent()
+
+    def all_about_a_parent(self) -> bool:
+        """ "Dad's back ache has eased a lot, he even did some gardening": a reply that opens
+        on a parent and never speaks of the writer comes from the patient's carer or child,
+        holding the patient's phone (a patient telling of a parent says "my dad")."""
+        words = [t for t in self.tokens if t.is_word]
+        if not words or words[0].norm not in PARENTS:
+            return False
+        return not any(t.norm in self.lexicon.words("self") for t in words)
 
     @cached_property
     def question_sentences(self) -> frozenset[int]:
@@ -439,9 +458,21 @@ class Reading:
             opens_q = any(self.match_at(words[0], p) is not None for p in starts)
             if opens_q and not ends_q and self.exclamation(words[0]):
                 opens_q = False  # "What an amazing session!"
+            if ends_q and self.answered_at(last):
+                continue  # "that tingly thing you warned about? nope": asked and answered
             if (ends_q or opens_q) and len(words) > 2 or index in asking:
                 asked.append(index)
         return frozenset(asked)
+
+    def answered_at(self, mark: int) -> bool:
+        """The writer answers their own question right after its "?" with a bare no:
+        "...? nope." ("? Nothing urgent" still asks)."""
+        k = mark
+        while k < len(self.tokens) and self.tokens[k].norm == "?":
+            k += 1
+        if k >= len(self.tokens) or self.tokens[k].norm not in BARE_NO:
+            return False
+        return k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_word
 
     def exclamation(self, first: int) -> bool:
         """ "What a ...", "how lovely ...", "who knew ..." open an exclamation."""

@@ -43,6 +43,8 @@ SHORTHAND = {
     "msging": "messaging",
     "txting": "texting",
     "stahp": "stop",
+    "cnt": "cant",
+    "shud": "should",
     # Caribbean English as texted: "mi cyaan ketch mi breath"
     "cyaan": "cant",
     "caan": "cant",

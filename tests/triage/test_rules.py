@@ -761,3 +761,54 @@ def test_the_same_vivid_words_for_harmless_things() -> None:
     )
     assert label("felt really weepy and emotional last night, is that a thing?") == "review"
     assert label("Bit of heartburn after a curry last night. No chest pain") == "review"
+
+
+def test_findings_told_by_comparison_and_consequence() -> None:
+    assert label("woke at 3am like I was drowning, gulping for air. settled now") == "emergency"
+    assert label("cnt get air in propprly, like my lungs r half the size") == "emergency"
+    assert label("panting like I've run for a bus but I've been on the sofa all afternoon") == (
+        "emergency"
+    )
+    assert label("boiling hot one minute then shivering under two duvets, teeth chattering") == (
+        "emergency"
+    )
+    assert label("my partner spotted crusty yellow gunk round the little hole on my back") == (
+        "emergency"
+    )
+    assert label("my son found me on the kitchen floor, I don't remember falling") == "emergency"
+    assert label(
+        "the pink patch was the size of a 5p this morning, now it's as big as my palm"
+    ) == ("emergency")
+    assert label("my wife says the knee you treated looks like a grapefruit") == "complication"
+    assert label("the patch you worked on is noticeably warmer than the other side") == (
+        "complication"
+    )
+    assert label("still feels like I did a brutal leg day, hasn't budged", "48h") == "complication"
+
+
+def test_the_same_comparisons_for_harmless_things() -> None:
+    assert label("the cheese was oozing out of my toastie at lunch, heaven. all good") == "normal"
+    assert label("my sourdough puffed up like a balloon today! wrist feels much better") == "normal"
+    assert label("the boiler's packed in and we're all shivering lol, hip's much better") == (
+        "normal"
+    )
+    assert label(
+        "my daughter stabbed me in the back by eating the last biscuit, back is better"
+    ) == ("normal")
+    assert label("this chilli was a 10 out of 10 on the heat scale, no pain anywhere though") == (
+        "normal"
+    )
+    assert label("dizzy? nope. that tingly thing you warned about? nope. just a bit sleepy") == (
+        "normal"
+    )
+    assert label("Could someone give me a call back? Nothing urgent.") == "review"
+    assert label("temperature 37.5, is that a fever?") == "review"
+    assert label("the heat made the swelling on my ankle worse") == "complication"
+
+
+def test_a_reply_all_about_a_parent_comes_from_their_carer() -> None:
+    assert label("Dad's back ache has eased a lot, he even did some gardening", "48h") == "normal"
+    assert label("Partner texting - she blacked out for a few seconds getting up") == "emergency"
+    assert label("My teammate got a fever after his session with you. I feel fine myself") == (
+        "review"
+    )
