@@ -31,6 +31,7 @@ WEAK_NORMAL = {
     "normal",
     "lovely",
 }
+CONTRAST_WORDS = {"but", "though", "although", "however", "except", "whereas"}
 HEALTH_CONTEXT = {
     "feel",
     "feeling",
@@ -227,9 +228,17 @@ class Judge(KindRules, AskingRules):
     def near_word(self, m: Match) -> bool:
         """A paired concept ("chest" + "tight") needs its partner close by, not negated."""
         sentence = self.r.tokens[m.start].sentence
-        if m.concept.near_sentence and any(
-            self.r.tokens[s].sentence == sentence and not self.r.negated_before(s)
-            for s, _ in self.r.occurrences(m.concept.near_sentence)
+        # A chest's sensation is its own clause's; a spread or an effort is context anywhere.
+        chest = m.concept.kind == "chest"
+        if (
+            m.concept.near_sentence
+            and not (chest and self.said_to_be_fine(m))
+            and any(
+                self.r.tokens[s].sentence == sentence
+                and not self.r.negated_before(s)
+                and not (chest and self.contrast_between(m, s))
+                for s, _ in self.r.occurrences(m.concept.near_sentence)
+            )
         ):
             return True
         if m.concept.near_growth and self.r.sizes_grew(sentence):
@@ -251,6 +260,16 @@ class Judge(KindRules, AskingRules):
             ):
                 return True
         return False
+
+    def said_to_be_fine(self, m: Match) -> bool:
+        """ "my chest is fine, ...": the term itself is said to be well."""
+        after = [t.norm for t in self.r.tokens[m.end : m.end + 3] if t.is_word]
+        return bool(set(after) & self.lex.words("normal"))
+
+    def contrast_between(self, m: Match, s: int) -> bool:
+        """A "but" between the term and a partner found elsewhere in its sentence."""
+        lo, hi = (m.end, s) if s >= m.end else (s, m.start)
+        return any(self.r.tokens[k].norm in CONTRAST_WORDS for k in range(lo, hi))
 
     def token_at(self, char: int) -> int:
         starts = [t.start for t in self.r.tokens]

@@ -812,3 +812,19 @@ def test_a_reply_all_about_a_parent_comes_from_their_carer() -> None:
     assert label("My teammate got a fever after his session with you. I feel fine myself") == (
         "review"
     )
+
+
+def test_hedged_reports_of_real_findings() -> None:
+    text = "Sorry to bother you, probably nothing, but there's a sort of heavy pressing feeling"
+    assert label(text + " in the middle of my chest since this morning") == "emergency"
+    assert label("Sorry to moan, but my lower back is the worst it's ever been") == "emergency"
+    assert label("my back is the most pain I've had in my life, probably just a bad day") == (
+        "emergency"
+    )
+    assert label("The mark on my hand has gone dark blue/black, about the size of a 2p") == (
+        "complication"
+    )
+    assert label("probably just tired but the room did a little spin when I got up") == (
+        "complication"
+    )
+    assert label("my chest is fine but both my legs feel really heavy today") == "normal"
