@@ -12,7 +12,7 @@ from .reading import Reading
 NEAR_FAINT = {
     "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
-    "about", "like", "could", "would",
+    "about", "like", "could", "would", "casi", "presque", "prawie", "muntik",
 }  # fmt: skip
 CONTRAST = {"but", "though", "although", "however", "yet", "except"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}

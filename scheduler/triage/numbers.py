@@ -26,7 +26,7 @@ NUM = (
     r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s+and\s+a\s+half|\s*½)?)"
 )
-OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of)\s*(?:10|ten)\b"
+OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|de|sur|na)\s*(?:10|ten)\b"  # "8 de 10", "7 sur 10"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
 CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"

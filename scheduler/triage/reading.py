@@ -32,6 +32,7 @@ SAID_AFTER_IS_OR_HAS = {
 }  # fmt: skip
 PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
+POSTPOSED_NEGATION = {"nahi", "nahin", "nai"}
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 
@@ -146,6 +147,8 @@ class Reading:
 
     # --- context --------------------------------------------------------------------
     def negated(self, start: int, end: int) -> bool:
+        if end < len(self.tokens) and self.tokens[end].norm in POSTPOSED_NEGATION:
+            return True  # "bukhar nahi, chakkar nahi": Hindi and Urdu say "no" after
         if self.negated_before(start):
             return not self.gone_now(end) and not self.reversed_after(end)
         return self.negated_after(end)
@@ -215,7 +218,11 @@ class Reading:
             cannot = ("cant", "couldnt", "cannot")
             if any(self.tokens[k].norm in cannot for k in range(max(0, start - 5), start)):
                 return True
-        return any(e == start or (e - s > 1 and start - 2 <= e < start) for s, e in negations)
+        return any(
+            (e == start or (e - s > 1 and start - 2 <= e < start))
+            and "," not in self.text[self.tokens[e - 1].end : self.tokens[start].start]
+            for s, e in negations
+        )  # "mei you fa shao, mei you tou yun" is a list
 
     def pseudo_negation(self, start: int) -> bool:
         """ "no more X" means X has passed (it still counts); "not only", "no doubt", "rang,
@@ -231,6 +238,9 @@ class Reading:
         """ "fever? nope", "chest pain? no", "Chest pain - no.", "breathing: fine": a term
         asked about, or listed like a form, and answered no ("that tingly thing you warned
         about? nope": a question up to five words on)."""
+        after = [t.norm for t in self.tokens[end : end + 2]]
+        if after == ["but", "none"]:  # ("a bit bruised but nothing major" is bruising)
+            return True  # "was worried about bruising but none at all"
         j, words = end, 0
         while j < len(self.tokens) and words <= 5:
             tok = self.tokens[j]

@@ -109,10 +109,14 @@ def without_quotes(text: str) -> str:
     return text
 
 
+UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒ", "lLoOdDsaAoO")
+
+
 def fold(text: str) -> str:
     """Lower case, accents off, one character out per character in, so spans stay valid."""
     if text.isascii():
         return text.lower()
+    text = text.translate(UNDECOMPOSED)  # "zemdlałam", "głowy": letters NFKD keeps whole
     return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower()[:1] or ch for ch in text)
 
 

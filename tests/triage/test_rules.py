@@ -828,3 +828,23 @@ def test_hedged_reports_of_real_findings() -> None:
         "complication"
     )
     assert label("my chest is fine but both my legs feel really heavy today") == "normal"
+
+
+def test_english_mixed_with_other_languages() -> None:
+    assert label("fa shao le last night, 39 du, feeling awful") == "emergency"
+    assert label("seene mein dard ho raha hai since I got home, a bit scared") == "emergency"
+    assert label("zemdlałam w pracy, only for a few seconds but still") == "emergency"
+    assert label("nahirapan akong huminga kanina, had to sit by the open window") == "emergency"
+    assert label("dard bardasht nahi ho raha, lower back mein") == "emergency"
+    assert label("dolor 8-9 de 10 en el hombro") == "emergency"
+    assert label("namamaga pa rin yung tuhod ko", "48h") == "complication"
+    assert label("mrowi mi prawa ręka od rana") == "complication"
+    assert label("casi me desmayo en el bus, had to sit down") == "complication"
+    assert label("bukhar nahi, chakkar nahi, soreness khatam", "48h") == "normal"
+    assert label("mei you fa shao, mei you tou yun, hen hao") == "normal"
+    assert label("muy bien gracias! a little stiff in the neck pero nada grave") == "normal"
+    assert label("maliit na pasa lang sa braso, okay lang") == "normal"
+    assert label("please band karo ye messages, I'm fine") == "opt_out"
+    assert label("arrêtez de m'envoyer des messages svp") == "opt_out"
+    assert label("was worried about bruising but none at all") == "normal"
+    assert label("A bit bruised but nothing major") == "complication"
