@@ -26,7 +26,8 @@ NUM = (
     r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s+and\s+a\s+half|\s*½)?)"
 )
-OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|de|sur|na)\s*(?:10|ten)\b"  # "8 de 10", "7 sur 10"
+# "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
+OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
 CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"

@@ -32,7 +32,7 @@ SAID_AFTER_IS_OR_HAS = {
 }  # fmt: skip
 PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
-POSTPOSED_NEGATION = {"nahi", "nahin", "nai"}
+POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 
@@ -327,6 +327,8 @@ class Reading:
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
         if self.has("treated_site", self.tokens[start].sentence):
             return False  # "my wife says the knee you treated looks like a grapefruit"
+        if self.on_my_body_after(start):
+            return False  # "my wife took photos of the red area on my calf"
         if self.on_behalf:
             # someone texting for the patient: "she" is the patient, "I" is the sender
             return self.nearest_person_is_me(start, me)
@@ -364,6 +366,21 @@ class Reading:
                     if nxt not in practitioner_verbs:
                         return True
             j -= 1
+        return False
+
+    def on_my_body_after(self, start: int) -> bool:
+        """ "... the red area on my calf", "a pain shot down the back of my leg": the
+        symptom is placed on the writer's own body within a few words."""
+        body = self.lexicon.words("body_words")
+        stops = self.lexicon.words("scope_end") | self.lexicon.words("self") | {"so", "and"}
+        sentence = self.tokens[start].sentence
+        for k in range(start + 1, min(len(self.tokens) - 1, start + 8)):
+            tok, nxt = self.tokens[k], self.tokens[k + 1]
+            gap = self.text[self.tokens[k - 1].end : tok.start]
+            if tok.sentence != sentence or "," in gap or (tok.norm in stops and tok.norm != "my"):
+                return False  # "a fever ... so I'm shattered, but my shoulder is fine"
+            if tok.norm == "my" and (nxt.norm in body or nxt.norm.rstrip("s") in body):
+                return True
         return False
 
     def owns_a_thing(self, j: int, start: int) -> bool:

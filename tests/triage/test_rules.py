@@ -848,3 +848,40 @@ def test_english_mixed_with_other_languages() -> None:
     assert label("arrêtez de m'envoyer des messages svp") == "opt_out"
     assert label("was worried about bruising but none at all") == "normal"
     assert label("A bit bruised but nothing major") == "complication"
+
+
+def test_what_a_finding_does_to_the_day() -> None:
+    text = "Couldnt get to the end of a sentence on the phone without stopping to gulp air"
+    assert label(text) == "emergency"
+    assert label("My wife took photos of the red area on my calf, it's twice the size now") == (
+        "emergency"
+    )
+    assert label("picked up the cat and a pain shot right down the back of my leg") == (
+        "complication"
+    )
+    assert label("Neck pain has doubled since the session") == "complication"
+    assert label("Dropped my coffee cup twice, my right hand just won't grip properly") == (
+        "complication"
+    )
+    assert label("Arm has felt like it's asleep ever since I left the clinic") == "complication"
+    assert label("Half my face feels numb, had to drink my tea through a straw") == "complication"
+    assert label("Still sore where the needles went, tender like an old bruise, but fine") == (
+        "normal"
+    )
+    assert label("My son's had a fever since Sunday so I'm shattered, but my shoulder is fine") == (
+        "review"
+    )
+
+
+def test_more_languages_and_words_no_typo_may_turn_into_ours() -> None:
+    assert label("Hatte heute Nacht Schmerzen in der Brust, jetzt ist es weg") == "emergency"
+    assert label("Dor insuportável nas costas, não consigo nem sentar direito") == "emergency"
+    assert label("Ieri sera sono svenuta in cucina, now I feel ok") == "emergency"
+    assert label("Walla mish 2adra atnaffas since last night, w sadri madghout") == "emergency"
+    assert label("Mir ist seit heute morgen drehschwindelig, alles dreht sich") == "complication"
+    assert label("Ateşim yok, başım da dönmüyor, teşekkürler") == "normal"
+    assert label("Sem febre, sem inchaço, só um pouco cansada") == "normal"
+    assert label("Ne pishite mne bol'she, vsyo v poryadke") == "opt_out"
+    assert label("I've got a small bruise on my shin, what should I do if it gets bigger?") == (
+        "review"
+    )
