@@ -45,7 +45,30 @@ class AskingRules:
             return False  # "is bruising normal? I've got a pretty big one", "mine does"
         if self.r.has("just_asking"):
             return True  # "is it common to feel dizzy? I'm fine, just curious"
+        if self.stated_before_the_question(start):
+            return False  # "yellow pus coming out, do I need to go to hospital?"
         return not words & (personal | self.lex.words("experiencing"))
+
+    def stated_before_the_question(self, start: int) -> bool:
+        """The finding's own clause (between commas) is a statement: it neither opens with
+        a question nor ends in "?", and a question follows it in the sentence."""
+        r, text = self.r, self.r.text
+        first = start
+        while first > 0 and r.tokens[first - 1].sentence == r.tokens[start].sentence:
+            if "," in text[r.tokens[first - 1].end : r.tokens[first].start]:
+                break
+            first -= 1
+        last = start
+        while last + 1 < len(r.tokens) and r.tokens[last + 1].is_word:
+            if "," in text[r.tokens[last].end : r.tokens[last + 1].start]:
+                break
+            last += 1
+        if last + 1 < len(r.tokens) and r.tokens[last + 1].norm == "?":
+            return False  # the clause is the question itself
+        if "¿" in text[r.tokens[first - 1].end if first else 0 : r.tokens[first].start]:
+            return False  # "¿y si sale pus ...?": Spanish opens its questions
+        opens = any(r.match_at(first, p) is not None for p in self.lex.phrases("question_starts"))
+        return not opens and last + 1 < len(r.tokens) and r.tokens[last + 1].is_word
 
     def judge_questions(self) -> None:
         """A question is for a person to answer (review), unless it asks to opt out."""

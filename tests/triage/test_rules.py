@@ -885,3 +885,11 @@ def test_more_languages_and_words_no_typo_may_turn_into_ours() -> None:
     assert label("I've got a small bruise on my shin, what should I do if it gets bigger?") == (
         "review"
     )
+
+
+def test_a_finding_stated_before_a_question_is_reported() -> None:
+    assert label("zhen kou chu liu nong le, yellow pus, yao qu yiyuan ma?") == "emergency"
+    assert label("yellow stuff coming out of the spot, should I go to A&E?") == "emergency"
+    assert label("Is it normal to get pus, or redness?") == "review"
+    assert label("¿y si sale pus del piquete, qué hago?") == "review"
+    assert label("Bit more vaginal discharge than usual, normal in early pregnancy?") == "review"
