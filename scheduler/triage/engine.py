@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from .asking import AskingRules
-from .kinds import KindRules, Match
+from .kinds import CONTRAST, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
@@ -31,7 +31,6 @@ WEAK_NORMAL = {
     "normal",
     "lovely",
 }
-CONTRAST_WORDS = {"but", "though", "although", "however", "except", "whereas"}
 HEALTH_CONTEXT = {
     "feel",
     "feeling",
@@ -269,7 +268,7 @@ class Judge(KindRules, AskingRules):
     def contrast_between(self, m: Match, s: int) -> bool:
         """A "but" between the term and a partner found elsewhere in its sentence."""
         lo, hi = (m.end, s) if s >= m.end else (s, m.start)
-        return any(self.r.tokens[k].norm in CONTRAST_WORDS for k in range(lo, hi))
+        return any(self.r.tokens[k].norm in CONTRAST for k in range(lo, hi))
 
     def token_at(self, char: int) -> int:
         starts = [t.start for t in self.r.tokens]

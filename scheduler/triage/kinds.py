@@ -14,7 +14,7 @@ NEAR_FAINT = {
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
     "about", "like", "could", "would", "casi", "presque", "prawie", "muntik",
 }  # fmt: skip
-CONTRAST = {"but", "though", "although", "however", "yet", "except"}
+CONTRAST = {"but", "though", "although", "however", "yet", "except", "whereas"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
@@ -104,7 +104,7 @@ class KindRules:
         if self.r.tokens[m.start].norm not in self.r.lexicon.words("colours"):
             return False
         bruise = self.r.lexicon.words("bruise_words")
-        k = self.past(m.end, "colours")
+        k = self.past(m.end, self.r.lexicon.words("colours"))
         if k < len(self.r.tokens) and self.r.tokens[k].norm in bruise:
             return True  # "yellowish bruise"
         sentence = self.r.tokens[m.start].sentence
@@ -113,18 +113,15 @@ class KindRules:
             for s, _ in self.r.occurrences("bruise_words")
         )  # "the bruise has gone yellow"
 
-    def past(self, k: int, key: str) -> int:
-        """The first token from k that is not a word of the context list `key`."""
-        words = self.r.lexicon.words(key)
+    def past(self, k: int, words: frozenset[str]) -> int:
+        """The first token from k that is not one of `words`."""
         while k < len(self.r.tokens) and self.r.tokens[k].norm in words:
             k += 1
         return k
 
     def fainting(self, m: Match) -> tuple[str, str] | None:
         # past size and colour words: "a faint little bruise", "the faint yellowish bruise"
-        k, sizes = m.end, self.r.lexicon.words("small") | self.r.lexicon.words("colours")
-        while k < len(self.r.tokens) and self.r.tokens[k].norm in sizes:
-            k += 1
+        k = self.past(m.end, self.r.lexicon.words("small") | self.r.lexicon.words("colours"))
         after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""
         if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
             return None  # "a faint bruise", "faint red line"

@@ -147,7 +147,6 @@ TEMP_CONTEXT = re.compile(
     r"running)\b"
 )
 FEVER_C, FEVER_F = 38.0, 100.4
-# Temperatures that are not the body's.
 # Temperatures that are not the body's: a word for the thing just before the number
 # ("a bath at 40 degrees"), or the weather's just after it ("38 degrees outside").
 THING_BEFORE = re.compile(
