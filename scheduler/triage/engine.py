@@ -11,10 +11,11 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
 from .reading import Reading
-from .text import without_quotes
+from .text import without_greeting, without_quotes
 
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
+DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔?")
 WEAK_NORMAL = {
     "ok",
     "okay",
@@ -31,6 +32,16 @@ WEAK_NORMAL = {
     "normal",
     "lovely",
 }
+# Thanks and a smile sign a text off; they are news only when they are all of it: "thanks!"
+# is recovering well, "wrong number, thanks" and "my ears are ringing 🙂" are not.
+SIGN_OFFS = {"thanks", "thank", "cheers", "ta", "gracias", "merci"}
+COURTESY = SIGN_OFFS | {
+    "you", "so", "much", "very", "for", "the", "your", "message", "text", "checking", "check",
+    "asking", "in", "on", "up", "me", "again", "a", "lot", "lots", "many", "hi", "hello", "hey",
+    "dear", "x", "xx", "xxx", "and", "doc", "dr", "love", "kind", "regards", "best", "wishes",
+    "following", "reaching", "out", "caring", "care", "concern", "getting", "back", "to",
+    "touch", "it", "is", "appreciated", "appreciate", "that", "thats", "ok", "okay", "oh",
+}  # fmt: skip
 HEALTH_CONTEXT = {
     "feel",
     "feeling",
@@ -65,8 +76,6 @@ HEALTH_CONTEXT = {
     "doing",
     "all",
     "here",
-    "thx",
-    "thanks",
     "now",
     "today",
 }
@@ -88,7 +97,7 @@ class Triage:
             raise ValueError(f"checkin must be '24h' or '48h', got {checkin!r}")
         if not text or not text.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
-        own_words = without_quotes(text)
+        own_words = without_quotes(without_greeting(text))
         if not own_words.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "only-our-question"),))
         reading = Reading(own_words, self.lexicon)
@@ -131,7 +140,7 @@ class Judge(KindRules, AskingRules):
             f = denied[0]
             self.findings.append(Finding("normal", f.phrase, f.span, "denies-symptoms"))
             return "normal"
-        if normal or (emoji_pos and not emoji_bad):
+        if normal or (emoji_pos and not self.distress_or_doubt() and not self.news_words()):
             phrase, span = normal[0] if normal else ("👍", (0, len(text)))
             self.findings.append(Finding("normal", phrase, span, "recovering-well"))
             return "normal"
@@ -147,6 +156,9 @@ class Judge(KindRules, AskingRules):
         ]
         if not found:
             return []
+        signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
+        if signed_off and (self.news_words() or self.distress_or_doubt()):
+            return []
         words = {t.norm for t in self.r.tokens if t.is_word}
         only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
         # "Fine, bit of cabin fever being stuck indoors": an answer about health, however long
@@ -155,6 +167,22 @@ class Judge(KindRules, AskingRules):
             if not opens_with_it:
                 return []  # "ok see u at 6 at the bus stop" is not a health update
         return found
+
+    def distress_or_doubt(self) -> bool:
+        """ "😭 thanks", "?? thanks": the thanks is politeness, the rest is the message."""
+        return any(ch in DISTRESS_EMOJI or ch in DOUBT_MARKS for ch in self.r.text)
+
+    def news_words(self) -> list[str]:
+        """The reply's words beyond greeting, thanks and names ("Thanks Sarah!")."""
+        news = []
+        for i, tok in enumerate(self.r.tokens):
+            if not tok.is_word or tok.norm in COURTESY:
+                continue
+            raw = self.r.text[tok.start : tok.end]
+            if i and raw[:1].isupper() and not raw.isupper():
+                continue  # a name after "thanks"
+            news.append(tok.norm)
+        return news
 
     # --- concepts -------------------------------------------------------------------
     def reason_for_treatment(self, start: int) -> bool:
@@ -198,6 +226,9 @@ class Judge(KindRules, AskingRules):
         r = self.r
         if r.negated(start, end):
             self.findings.append(Finding(label, phrase, span, "negated", counted=False))
+            if rule in ("fainting", "near-fainting") and self.came_close(end):
+                # "didn't faint but I nearly did"
+                self.findings.append(Finding("complication", phrase, span, "near-fainting"))
             return
         # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
         concept = not rule.startswith(("pain-score", "temperature"))

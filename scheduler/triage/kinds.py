@@ -9,6 +9,8 @@ from .lexicon import Concept, Lexicon
 from .model import PainThresholds
 from .reading import Reading
 
+CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),
+              ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was")}  # fmt: skip
 NEAR_FAINT = {
     "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
@@ -127,8 +129,9 @@ class KindRules:
             return None  # "a faint bruise", "faint red line"
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
         earlier = [self.r.tokens[j].norm for j in range(max(0, m.start - 4), m.start)]
-        if any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
-            return None  # "the bruise is v faint now"
+        adjective = self.r.tokens[m.start].norm in ("faint", "fainter", "faintest", "faintly")
+        if adjective and any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
+            return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
         # "liked to passed out" (Southern US): nearly did
         nearly = before[-2:] == ["liked", "to"]
         if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
@@ -136,6 +139,13 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def came_close(self, end: int) -> bool:
+        """ "didn't pass out but I nearly did", "..., came close": the denied faint was near."""
+        sentence = self.r.tokens[end - 1].sentence
+        words = [t.norm for t in self.r.tokens[end : end + 6] if t.sentence == sentence]
+        pairs = set(zip(words, words[1:], strict=False))
+        return bool(pairs & CAME_CLOSE)
 
     def reading_below_fever(self, m: Match) -> bool:
         """A word for temperature ("a temp", not "fever") next to readings all under the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold
+from .text import SIGN_OFF, fold
 
 WORDS = {
     "zero": 0,
@@ -26,6 +26,8 @@ NUM = (
     r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s+and\s+a\s+half|\s*½)?)"
 )
+# "8 x" is a count ("2 x a day") unless the x ends the text or its line: a kiss.
+KISS = r"x\b(?![ \t]*(?:$|[\n.!,]|" + SIGN_OFF + "))"
 # "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
@@ -33,7 +35,7 @@ CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
-    r"weeks?|times|x\b|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|pills?|"
+    r"weeks?|times|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|pills?|"
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
 )
 SCORE_PATTERNS = [
@@ -47,14 +49,16 @@ SCORE_PATTERNS = [
         + RANGE
         + NOT_A_SCORE
     ),
-    # the whole reply is a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8"
+    # the whole reply is a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8",
+    # signed off as texts are: "6 or 7 id say", "pain 8 x", "7 🙂"
     re.compile(
         r"^\s*(?:(?:i'?d|i would)\s+say\s+)?(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
         r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
         + NUM
         + r")"
         + RANGE
-        + r"\s*(?:tbh|ish|lol|today|now|atm)?\s*[.!]*\s*$"
+        + r"\s*(?:tbh|ish|lol|today|now|atm|i'?d say|i would say|i think|i guess)?\s*[.!]*"
+        + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*$"
     ),
     # went from 3 to 8, from a 4 up to a 7
     re.compile(
@@ -109,7 +113,7 @@ IT_IS = re.compile(
     + NUM
     + r")\b"
     + NOT_A_SCORE
-    + r"(?!\s*(?:and|x\b|/|people|of|in|on|at|more|times|weeks?|years?)\b)"
+    + r"(?!\s*(?:and|" + KISS + r"|/|people|of|in|on|at|more|times|weeks?|years?)\b)"
 )
 SCORE_PATTERNS.append(IT_IS)
 # "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
@@ -133,7 +137,7 @@ FOLLOW_UP = re.compile(
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
-    r"\b(?:pain|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
+    r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
     r"its|it's|it|was|now|like|about|around|maybe|say|probably|honestly)\b"
 )

@@ -31,6 +31,17 @@ SAID_AFTER_IS_OR_HAS = {
     "doing", "saying", "complaining", "all", "bit", "quite", "running", "come",
 }  # fmt: skip
 PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers"}
+# Words ending in "s" right after "this is" that are not someone's name: "this is his wife"
+# is handled by the lexicon's "this is his"; "this is us" is no one's relative.
+NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "was", "is", "has",
+              "as", "yes", "less", "plus", "thus"}  # fmt: skip
+DETERMINERS = {"my", "your", "our", "the", "a", "an", "his", "her", "their", "this", "that"}
+PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "sister", "brother",
+          "cousin", "aunt", "uncle", "mate", "flatmate", "roommate"}  # fmt: skip
+# Negations that deny a thing ("no swelling"), as against doubting a change ("can't say
+# the numbness has gone").
+DENIALS_OF_A_THING = {"no", "zero", "none", "without", "free", "nothing", "nor", "neither"}
+PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
@@ -52,8 +63,28 @@ class Reading:
             if tok.is_word:
                 self.sentences[tok.sentence].append(i)
         self._phrase_cache: dict[str, list[tuple[int, int]]] = {}
-        lookup = self.lexicon.vocabulary.lookup
-        self._canon = [lookup(t.norm) | {t.norm} if t.is_word else frozenset() for t in self.tokens]
+        vocabulary = self.lexicon.vocabulary
+        self._canon = []
+        for i, tok in enumerate(self.tokens):
+            meant = vocabulary.lookup(tok.norm) if tok.is_word else frozenset()
+            if len(meant) == 1 and len(tok.norm) >= 6 and tok.norm not in vocabulary.known:
+                # a typo with one reading is that word everywhere, not only in the symptom
+                # lists: "this is Maria's daugther", "my husabnd" (short words are left:
+                # "dans" is French, not "dads")
+                [word] = meant
+                self.tokens[i] = tok = Token(word, tok.start, tok.end, tok.sentence, True)
+            self._canon.append(meant | {tok.norm} if tok.is_word else frozenset())
+        for i in range(len(self.tokens) - 1):
+            tok, nxt = self.tokens[i], self.tokens[i + 1]
+            if tok.is_word and nxt.norm in PAIN_NOUNS and len(tok.norm) >= 6:
+                # a slip that makes another word, where it says what a pain is like:
+                # "shooing pain" is shooting (but "the faintest ache" is faint)
+                qualities = {w for w in vocabulary.nearest(tok.norm) if self.pain_quality(w)}
+                if tok.norm not in vocabulary.words and qualities:
+                    self._canon[i] = self._canon[i] | qualities
+
+    def pain_quality(self, word: str) -> bool:
+        return any(concept.kind == "sharp" for concept, _ in self.lexicon.index.get(word, ()))
 
     def run_together_split(self, tokens: list[Token]) -> list[Token]:
         """ "CHESTPAIN", "cantbreathe": a word the lexicon does not know, and that is no
@@ -149,18 +180,21 @@ class Reading:
     def negated(self, start: int, end: int) -> bool:
         if end < len(self.tokens) and self.tokens[end].norm in POSTPOSED_NEGATION:
             return True  # "bukhar nahi, chakkar nahi": Hindi and Urdu say "no" after
-        if self.negated_before(start):
-            return not self.gone_now(end) and not self.reversed_after(end)
+        trigger = self.negator(start)
+        if trigger is not None:
+            # "no redness soreness basically gone": "no X" denies X, it doubts no going
+            doubt = self.tokens[trigger].norm not in DENIALS_OF_A_THING
+            return not self.gone_now(end, doubt) and not self.reversed_after(end)
         return self.negated_after(end)
 
-    def gone_now(self, end: int) -> bool:
+    def gone_now(self, end: int, doubt: bool = True) -> bool:
         """ "no tingling now", "not dizzy anymore": it was there and has passed, so it still
         counts (rubric rule 2), unlike "no tingling"."""
         sentence = self.tokens[end - 1].sentence
         after = [t.norm for t in self.tokens[end : end + 2] if t.sentence == sentence]
         if any(w in ("now", "anymore", "nowadays") for w in after) or after == ["any", "more"]:
             return True
-        if self.resolution_doubted(end, sentence):
+        if doubt and self.resolution_doubted(end, sentence):
             return True
         # "no stabbing pain like the first day": it was there then
         return any(
@@ -190,8 +224,11 @@ class Reading:
         )
 
     def negated_before(self, start: int, floor: int = 0) -> bool:
-        """A negation trigger up to NEGATION_WINDOW words back (not before token `floor`),
-        not past a scope end."""
+        return self.negator(start, floor) is not None
+
+    def negator(self, start: int, floor: int = 0) -> int | None:
+        """The negation trigger (its first token) up to NEGATION_WINDOW words back (not
+        before token `floor`), not past a scope end; None if there is none."""
         sentence = self.tokens[start].sentence
         stops = self.lexicon.words("scope_end")
         # "not great, sharp pain", "not a small bruise": the negation was spent on a word
@@ -203,13 +240,13 @@ class Reading:
             tok = self.tokens[j]
             if tok.is_word:
                 if tok.norm in stops or tok.norm in spent:
-                    return False
+                    return None
                 for s, e in negations:
                     if e - 1 == j and not self.pseudo_negation(s):
-                        return not self.double_negation(s, negations)
+                        return None if self.double_negation(s, negations) else s
                 words += 1
             j -= 1
-        return False
+        return None
 
     def double_negation(self, start: int, negations: list[tuple[int, int]]) -> bool:
         """ "not not sore", "can't say there's no swelling": two negations cancel (but not in
@@ -447,18 +484,34 @@ class Reading:
         if any(not self.negated_before(s) for s, _ in self.occurrences("on_behalf")):
             return True
         relatives = self.lexicon.words("relatives")
-        introductions = {self.tokens[s].sentence for s, _ in self.occurrences("introduction")}
+        introduced_at = {e: self.tokens[s].sentence for s, e in self.occurrences("introduction")}
         for i in range(1, len(self.tokens)):
-            tok, prev = self.tokens[i], self.tokens[i - 1]
-            raw = self.text[prev.start : prev.end]
-            introduced = i >= 2 and any(e == i - 1 for _, e in self.occurrences("introduction"))
-            if (
-                tok.norm in relatives
-                and tok.sentence in introductions
-                and (raw[:1].isupper() or introduced)  # "Margaret's son", "it's tom's wife"
-                and raw[-2:].lower() in ("'s", "’s")
+            if self.tokens[i].norm in relatives and self.relative_of_a_named_patient(
+                i - 1, introduced_at
             ):
                 return True
+        return self.all_about_a_parent()
+
+    def relative_of_a_named_patient(self, p: int, introduced_at: dict[int, int]) -> bool:
+        """Token `p` names whose relative the writer is, in a sentence that introduces the
+        writer: "this is Tom's wife", "Tom here, Margaret's son", "this is mark, jess's
+        husband", and as thumbs type it, "this is toms wife" (no apostrophe)."""
+        tok = self.tokens[p]
+        if not tok.is_word or tok.sentence not in introduced_at.values():
+            return False
+        raw = self.text[tok.start : tok.end]
+        apostrophe = raw[-2:].lower() in ("'s", "’s")
+        typed_plain = raw[-1:].lower() == "s" and tok.norm not in NOT_A_NAME  # "toms wife"
+        if p in introduced_at:  # right after "this is" / "its"
+            return apostrophe or typed_plain
+        if raw[:1].isupper() and (apostrophe or (typed_plain and len(raw) > 3)):
+            return True  # "Tom here, Margaret's son", "this is Mark, Julies husband"
+        if not apostrophe:
+            return False
+        # lower case: a name just after the introduction, not "my friend's husband"
+        before = self.tokens[p - 1].norm if p else ""
+        near = any(p - e <= 2 for e in introduced_at if e <= p)
+        return near and before not in DETERMINERS and tok.norm not in PEOPLE
         return self.all_about_a_parent()
 
     def all_about_a_parent(self) -> bool:

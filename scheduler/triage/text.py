@@ -79,7 +79,8 @@ CHEST_CUES = {"pain", "pains", "hurts", "hurting", "tight", "tightness", "pressu
 HOMOPHONE_AFTER = {"saw": ("sore", SORE_CUES)}  # "neck is still saw"
 HOMOPHONE_BEFORE = {"chess": ("chest", CHEST_CUES)}  # "chess pain"
 # After a homophone read as "sore": the end of the phrase, or words that go on about it.
-SORE_ENDS = {"and", "but", "today", "now", "still", "though", "tbh", "lol", "again", "as"}
+SORE_ENDS = {"and", "but", "today", "now", "still", "though", "tbh", "lol", "again", "as", "x",
+             "thanks", "thx", "cheers"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,31 @@ class Token:
     is_word: bool
 
 
+# How a text is signed off after its news: "thanks x", "cheers", "🙂".
+EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+SIGN_OFF = r"(?:x+\b|thanks|thank you|thx|ty\b|cheers|ta\b|" + EMOJI + ")"
 QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 TAPBACK = re.compile(
-    r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned)\s+([“\"].*[”\"])\s*$",
+    r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned)\s+([“\"].*[”\"])"
+    r"[\s,.!]*" + SIGN_OFF + r"?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# "Hi, 7 or 8", "Good morning Dr Chen, mums knee still stiff": the greeting is no news, and
+# what follows it is where the reply opens.
+GREETING = re.compile(
+    r"^\s*(?i:hi|hello|hey|hiya|heya|howdy|dear|good\s+(?:morning|afternoon|evening)|morning)"
+    r"(?:[ \t]+(?i:there|all|team|doc|doctor)"
+    r"|[ \t]+(?:Dr\.?[ \t]+)?[A-Z][a-z]+(?=[ \t]*[,!.:;\n]))?"  # a name, then a comma
+    r"[\s,!.:;-]*(?=\S)"
+)
+
+
+def without_greeting(text: str) -> str:
+    """The reply with an opening greeting blanked out, every span kept in place."""
+    m = GREETING.match(text)
+    return " " * m.end() + text[m.end() :] if m else text
 
 
 def without_quotes(text: str) -> str:
@@ -134,18 +155,48 @@ def read_word(raw: str) -> str:
     return normalise_word(raw)
 
 
+# Texts often skip the full stop and start the next sentence with a capital: "No fever No
+# pus Chest feels tight", "STOP Soreness is nearly gone". These words, capitalised after a
+# word in lower case (or a shouted keyword), open a new sentence; a name never does here.
+SENTENCE_OPENERS = frozenset(
+    "no not also but and so just still now today yesterday tonight last this that the my "
+    "she he they we it its theres there everything all back chest pain soreness feeling feel "
+    "felt thanks thank amazing fine good great stop please what how why when is can could "
+    "should would do does did any bit slight little had have has been got otherwise apart "
+    "neck shoulder knee head breathing swelling bruise bruising temp fever".split()
+)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word and sentence-mark tokens, each with its span in the original text."""
     tokens: list[Token] = []
     sentence = 0
+    shouting = text.isupper()
     for match in WORD.finditer(fold(text)):
         raw = match.group(0)
         if raw in SENTENCE_END:
             tokens.append(Token(raw, match.start(), match.end(), sentence, False))
             sentence += 1
             continue
-        tokens.append(Token(read_word(raw), match.start(), match.end(), sentence, True))
+        word = read_word(raw)
+        if not shouting and tokens and restarts(text, tokens[-1], match.start(), word):
+            sentence += 1
+        tokens.append(Token(word, match.start(), match.end(), sentence, True))
     return [_homophone(tokens, i) for i in range(len(tokens))]
+
+
+def restarts(text: str, prev: Token, start: int, word: str) -> bool:
+    """Whether the word at `start` opens a sentence its writer did not mark."""
+    if not prev.is_word or text[prev.end : start].strip():
+        return False  # a mark or a comma is between: the writer punctuated
+    before = text[prev.start : prev.end]
+    shouted = len(before) > 1 and before.isupper()
+    if shouted and word in ("i", "im", "ive", "id"):
+        return True  # "STOP I'm fine"
+    original = text[start : start + 2]
+    if word not in SENTENCE_OPENERS or not original[:1].isupper() or original.isupper():
+        return False  # "Dr Chen", "STOP STOP"; but "No" and "Chest" may restart
+    return before[:1].islower() or shouted or prev.norm in ("stop", "unsubscribe")
 
 
 def _homophone(tokens: list[Token], i: int) -> Token:
@@ -207,9 +258,15 @@ class Vocabulary:
     def _lookup(self, word: str) -> frozenset[str]:
         if word in self.words:
             return frozenset((word,))
+        if word.endswith("s") and word[:-1] in self.words and len(word) > 5:
+            return frozenset((word[:-1],))  # "breathings been hard": "breathing's", typed
         found = self.by_stem.get(stem(word), set())
         if found or len(word) < 4 or not word.isalpha() or word in self.known:
             return frozenset(found)
+        return self.nearest(word)
+
+    def nearest(self, word: str) -> frozenset[str]:
+        """The lexicon words closest to `word` by edit distance, or by sound."""
         limit = 2 if len(word) >= 8 else 1
         by_distance: dict[int, set[str]] = {}
         for candidate in self.fuzzy_pool:

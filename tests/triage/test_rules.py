@@ -893,3 +893,80 @@ def test_a_finding_stated_before_a_question_is_reported() -> None:
     assert label("Is it normal to get pus, or redness?") == "review"
     assert label("¿y si sale pus del piquete, qué hago?") == "review"
     assert label("Bit more vaginal discharge than usual, normal in early pregnancy?") == "review"
+
+
+def test_thanks_and_a_smile_sign_off_a_reply_they_are_not_its_news() -> None:
+    assert label("thanks!") == "normal"
+    assert label("all good thanks x") == "normal"
+    assert label("Thanks for checking in Sarah") == "normal"
+    assert label("wrong number thanks") == "review"
+    assert label("my ears have been ringing a bit since yesterday thanks") == "review"
+    assert label("😭 thanks") == "review"
+    assert label("kjhsdfk 🙂") == "review"
+    assert label("👍") == "normal"
+
+
+def test_a_score_is_read_through_the_greeting_and_the_sign_off() -> None:
+    assert label("Hi, 7 or 8") == "complication"
+    assert label("pain is 8 x") == "complication"
+    assert label("8-9 🙂") == "emergency"
+    assert label("6 or 7 id say") == "complication"
+    assert label("Hi Sarah, 9/10 today") == "emergency"
+    assert label("took 2 x paracetamol, pain is fine") == "normal"  # a count, not a kiss
+    assert label("Hi Red lines going up my arm") == "emergency"  # no name: the news
+
+
+def test_a_greeting_does_not_hide_how_the_reply_opens() -> None:
+    assert label("Hi, STOP") == "opt_out"
+    assert label("Hi, can i go to the gym today or should i rest") == "review"
+    assert label("Good morning Dr Chen, mums knee still stiff today", "48h") == "complication"
+
+
+def test_a_relative_introduced_as_thumbs_type_it() -> None:
+    assert label("this is jens husband, she fainted getting out of the shower") == "emergency"
+    assert label("this is mark, jess's husband. she fainted") == "emergency"
+    assert label("Hi this is Mark, Julies husband. She fainted in the shower") == "emergency"
+    assert label("This is Maria's daugther, mum has been dizzy all morning") == "complication"
+    assert label("its my friend's husband, he fainted") == "review"
+
+
+def test_a_sentence_the_writer_did_not_punctuate_still_ends() -> None:
+    assert label("No fever No pus No discharge Chest feels tight though") == "emergency"
+    assert label("STOP Soreness is nearly gone anyway thanks", "48h") == "opt_out"
+    assert label("Stop All good thanks") == "opt_out"
+    assert label("Feeling Good Today Thanks") == "normal"  # title case is no restart
+
+
+def test_a_list_of_denials_then_what_is_left() -> None:
+    assert label("no swelling no redness soreness basically gone", "48h") == "normal"
+    assert label("no fever no swelling no dizziness stiffness nearly gone", "48h") == "normal"
+    assert label("I can't say the numbness has gone away") == "complication"
+
+
+def test_a_faint_denied_but_nearly_had() -> None:
+    assert label("didnt faint but i nearly did in the shower") == "complication"
+    assert label("didn't pass out, came close though") == "complication"
+    assert label("no fainting, all good") == "normal"
+
+
+def test_apostrophes_and_letters_that_thumbs_drop() -> None:
+    assert label("Breathings been hard since i got home") == "emergency"
+    assert label("swellings gone down from about 3cm to 2cm but still there") == "complication"
+    assert label("shooing pain down my leg since last night") == "complication"
+    assert label("Much better thank you. Only the faintest ache left.", "48h") == "normal"
+
+
+def test_more_words_for_findings_and_for_feeling_fine() -> None:
+    assert label("never had pain like it in my life, proper savage") == "emergency"
+    assert label("one of the needle spots has a white head on it") == "emergency"
+    assert label("come up like a golf ball behind my knee") == "complication"
+    assert label("the room was going round for a bit after dinner") == "complication"
+    assert label("muscles feel a bit worked, like after a long hike") == "normal"
+    assert label("stop msgs. no fever no swelling", "48h") == "opt_out"
+    assert label("all sweet, she'll be right mate") == "normal"
+    assert label("everyting irie, feeling nice") == "normal"
+    assert label("Sharp sharp! All good my side, thanks") == "normal"
+    assert label("physio discharged me today too, back feels great 💪") == "normal"
+    assert label("period pains today, same as every month", "48h") == "review"
+    assert label("tummy's been a bit off, loose bowels") == "review"
+    assert label("Itchy skin on my bump tonight, otherwise fine") == "review"

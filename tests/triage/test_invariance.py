@@ -1,0 +1,55 @@
+"""What must not change a label: how a text is greeted, signed off and typed.
+
+Every labelled reply the team keeps is re-sent the ways phones and people wrap a message
+("Hi, ...", "... thanks", "... x", "... 🙂", curly apostrophes, lower case) and must keep
+its label. Each wrapping once turned real findings into "normal" ("pain is 8 x" read as a
+count, "wrong number thanks" as thanks) or dropped an opt-out ("Hi, STOP").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scheduler.triage import assess
+from scheduler.triage.evaluation import read_cases
+
+CASES = [
+    case
+    for path in sorted((Path(__file__).parent / "cases").glob("*.jsonl"))
+    for case in read_cases(path)
+]
+
+WRAPPINGS: dict[str, Callable[[str], str]] = {
+    "greeted": lambda text: "Hi, " + text,
+    "thanked": lambda text: text.rstrip() + " thanks",
+    "kissed": lambda text: text.rstrip() + " x",
+    "smiled": lambda text: text.rstrip() + " 🙂",
+    "curly apostrophes": lambda text: text.replace("'", "’"),
+}
+
+
+@pytest.mark.parametrize("wrapping", WRAPPINGS, ids=list(WRAPPINGS))
+def test_a_wrapping_keeps_every_label(wrapping: str) -> None:
+    wrap = WRAPPINGS[wrapping]
+    changed = []
+    for case in CASES:
+        text = wrap(case["text"])
+        got = assess(text, case["checkin"]).label
+        if got != case["label"]:
+            changed.append(f"[{case['id']}] {case['label']} -> {got}: {text!r}")
+    assert changed == [], "\n".join(changed[:20])
+
+
+def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
+    # Names are still read in lower case ("this is mark, jess's husband. she fainted").
+    # Only capitals say that "STOP bit sore but ok" is a keyword and then news; "stop bit
+    # sore but ok" may be either, and stays normal.
+    changed = {
+        case["id"]
+        for case in CASES
+        if assess(case["text"].lower(), case["checkin"]).label != case["label"]
+    }
+    assert changed <= {"blind_g-144"}, sorted(changed)
