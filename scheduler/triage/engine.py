@@ -41,6 +41,7 @@ COURTESY = SIGN_OFFS | {
     "dear", "x", "xx", "xxx", "and", "doc", "dr", "love", "kind", "regards", "best", "wishes",
     "following", "reaching", "out", "caring", "care", "concern", "getting", "back", "to",
     "touch", "it", "is", "appreciated", "appreciate", "that", "thats", "ok", "okay", "oh",
+    "lol", "haha",
 }  # fmt: skip
 HEALTH_CONTEXT = {
     "feel",
@@ -162,10 +163,17 @@ class Judge(KindRules, AskingRules):
         words = {t.norm for t in self.r.tokens if t.is_word}
         only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
         # "Fine, bit of cabin fever being stuck indoors": an answer about health, however long
-        opens_with_it = self.r.tokens[0].norm in ("fine", "good", "great", "well", "better")
+        opening = [t.norm for t in self.r.tokens[:2]]
+        if opening[:1] in (["ok"], ["okay"], ["yeah"], ["yes"]):
+            opening = opening[1:]  # "ok great thanks, see you next week"
+        opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
         if only_weak and self.r.word_count() > 6 and not words & HEALTH_CONTEXT:
             if not opens_with_it:
                 return []  # "ok see u at 6 at the bus stop" is not a health update
+        first = next((t for t in self.r.tokens if t.is_word), None)
+        opening_okay = len(found) == 1 and first is not None and first.start == found[0][1][0]
+        if opening_okay and found[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
+            return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
         return found
 
     def distress_or_doubt(self) -> bool:
@@ -312,7 +320,10 @@ class Judge(KindRules, AskingRules):
             s
             for s in self.r.scores
             if self.token_at(s.span[0]) not in blocked
-            and self.r.tokens[self.token_at(s.span[0])].sentence not in rating
+            and (
+                self.r.tokens[self.token_at(s.span[0])].sentence not in rating
+                or self.names_the_pain(s)
+            )
         ]
         scores = self.without_scores_before_treatment(scores)
         for s in scores:
@@ -327,6 +338,11 @@ class Judge(KindRules, AskingRules):
                     "complication", self.r.text[rising[0] : rising[1]], rising, "pain-score-rising"
                 )
             )
+
+    def names_the_pain(self, score: NumberFinding) -> bool:
+        """ "10/10 pain, would not recommend": a score said of the pain is the pain's."""
+        after = self.token_at(score.span[1] - 1) + 1
+        return after < len(self.r.tokens) and self.r.tokens[after].norm in ("pain", "pains")
 
     def without_scores_before_treatment(self, scores: list[NumberFinding]) -> list[NumberFinding]:
         """ "Before the treatment my back was an 8/10, today it's a 3": the 8 is what the

@@ -62,7 +62,8 @@ class KindRules:
             return self.fainting(m)
         if kind == "bruise":
             # "a small bruise on my arm and a big dark one on my back" has a big one too
-            if self.small_bruise(m) and not self.r.has("big_one"):
+            big = any(not self.r.negated_right_before(s) for s, _ in self.r.occurrences("big_one"))
+            if self.small_bruise(m) and not big:  # but "no bigger than a freckle" is small
                 return "normal", "small-bruise"
             return concept.label, concept.rule
         if kind == "temperature_word" and self.reading_below_fever(m):
@@ -132,6 +133,8 @@ class KindRules:
         adjective = self.r.tokens[m.start].norm in ("faint", "fainter", "faintest", "faintly")
         if adjective and any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
+        if adjective and before[-1:] in (["its"], ["is"]) and self.said_of_a_mark(m):
+            return None  # "a small bruise came up near my ankle but it's faint"
         # "liked to passed out" (Southern US): nearly did
         nearly = before[-2:] == ["liked", "to"]
         if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
@@ -139,6 +142,18 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def said_of_a_mark(self, m: Match) -> bool:
+        """A bruise or mark named earlier in the sentence: what "it's faint" is said of."""
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            s < m.start and self.r.tokens[s].sentence == sentence
+            for s, _ in self.r.occurrences("bruise_words")
+        ) or any(
+            self.r.tokens[j].norm in NOT_A_FAINTING
+            for j in self.r.sentences[sentence]
+            if j < m.start
+        )
 
     def came_close(self, end: int) -> bool:
         """ "didn't pass out but I nearly did", "..., came close": the denied faint was near."""
@@ -162,8 +177,10 @@ class KindRules:
         grown = [
             g
             for g, _ in self.r.occurrences("grown")
-            if self.r.tokens[g].sentence == sentence and not self.r.hypothetical(g)
-        ]  # not "what if it gets bigger?"
+            if self.r.tokens[g].sentence == sentence
+            and not self.r.hypothetical(g)
+            and not self.r.negated_right_before(g)
+        ]  # not "what if it gets bigger?", "no bigger than a freckle"
         return any(
             m.start - 5 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
             for s, _ in self.r.occurrences("small")
@@ -173,11 +190,12 @@ class KindRules:
 
     def about_something_else(self, m: Match, things: str = "not_the_body") -> bool:
         """A word for the world, not the body, just before the term and nothing of the body
-        between: "the heatwave is unbearable", not "the heat makes my pain unbearable"."""
+        between: "the heatwave is unbearable", not "the heat makes my pain unbearable"; or
+        right after it: "the unbearable heat"."""
         sentence = self.r.tokens[m.start].sentence
         body = [s for s, _ in self.r.occurrences("body_words")]
         return any(
-            m.start - 6 <= s < m.start
+            (m.start - 6 <= s < m.start or s == m.end)
             and self.r.tokens[s].sentence == sentence
             and not any(s < b < m.start for b in body)
             for s, _ in self.r.occurrences(things)

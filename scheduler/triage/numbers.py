@@ -57,7 +57,8 @@ SCORE_PATTERNS = [
         + NUM
         + r")"
         + RANGE
-        + r"\s*(?:tbh|ish|lol|today|now|atm|i'?d say|i would say|i think|i guess)?\s*[.!]*"
+        + r"\s*(?:tbh|ish|lol|haha|today|now|atm|i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess)?"
+        + r"\s*[.!]*"
         + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*$"
     ),
     # went from 3 to 8, from a 4 up to a 7

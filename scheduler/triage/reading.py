@@ -40,8 +40,9 @@ PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "si
           "cousin", "aunt", "uncle", "mate", "flatmate", "roommate"}  # fmt: skip
 # Negations that deny a thing ("no swelling"), as against doubting a change ("can't say
 # the numbness has gone").
-DENIALS_OF_A_THING = {"no", "zero", "none", "without", "free", "nothing", "nor", "neither"}
+DENIALS_OF_A_THING = {"no", "not", "zero", "none", "without", "free", "nothing", "nor", "neither"}
 PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
+LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
@@ -241,6 +242,8 @@ class Reading:
             if tok.is_word:
                 if tok.norm in stops or tok.norm in spent:
                     return None
+                if tok.norm == "all" and j and self.tokens[j - 1].norm == "at":
+                    return None  # "not dizzy at all soreness is nearly gone": that one's said
                 for s, e in negations:
                     if e - 1 == j and not self.pseudo_negation(s):
                         return None if self.double_negation(s, negations) else s
@@ -362,7 +365,7 @@ class Reading:
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
-        if self.has("treated_site", self.tokens[start].sentence):
+        if self.treated_site_named(self.tokens[start].sentence):
             return False  # "my wife says the knee you treated looks like a grapefruit"
         if self.on_my_body_after(start):
             return False  # "my wife took photos of the red area on my calf"
@@ -404,6 +407,15 @@ class Reading:
                         return True
             j -= 1
         return False
+
+    def treated_site_named(self, sentence: int) -> bool:
+        """ "the knee you treated" names the patient's body; "I'm the one you treated"
+        names the patient, whoever the symptom in that sentence is of."""
+        return any(
+            self.tokens[s].sentence == sentence
+            and (s == 0 or self.tokens[s - 1].norm not in ("one", "person", "patient", "who"))
+            for s, _ in self.occurrences("treated_site")
+        )
 
     def on_my_body_after(self, start: int) -> bool:
         """ "... the red area on my calf", "a pain shot down the back of my leg": the
@@ -535,8 +547,11 @@ class Reading:
                 continue
             last = words[-1] + 1
             ends_q = last < len(self.tokens) and self.tokens[last].norm == "?"
-            opens_q = any(self.match_at(words[0], p) is not None for p in starts)
-            if opens_q and not ends_q and self.exclamation(words[0]):
+            # past a word that only leads in: "ok whens my next appt", "so can i shower"
+            led_in = len(words) > 2 and self.tokens[words[0]].norm in LEAD_INS
+            first = words[1] if led_in else words[0]
+            opens_q = any(self.match_at(first, p) is not None for p in starts)
+            if opens_q and not ends_q and self.exclamation(first):
                 opens_q = False  # "What an amazing session!"
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered

@@ -54,6 +54,13 @@ SHORTHAND = {
     "txts": "texts",
     "texting": "texting",
     "abt": "about",
+    "numbr": "number",
+    "nmbr": "number",
+    # laughter, never a typo for a symptom ("haha" is not Turkish "hala")
+    "hahaha": "haha",
+    "ha": "haha",
+    "hehe": "haha",
+    "lmao": "lol",
     "cuz": "because",
     "coz": "because",
     "bc": "because",
@@ -94,8 +101,11 @@ class Token:
 
 # How a text is signed off after its news: "thanks x", "cheers", "🙂".
 EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-SIGN_OFF = r"(?:x+\b|thanks|thank you|thx|ty\b|cheers|ta\b|" + EMOJI + ")"
-QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+SIGN_OFF = r"(?:x+\b|thanks|thank you|thx|ty\b|cheers|ta\b|lol\b|haha\b|tbh\b|" + EMOJI + ")"
+# Our question quoted back, and the phone's own signature ("Sent from my iPhone").
+QUOTED_LINE = re.compile(
+    r"^[ \t]*(?:>.*|(?i:sent from my|sent from yahoo|get outlook for)\b.*)$", re.MULTILINE
+)
 TAPBACK = re.compile(
     r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned)\s+([“\"].*[”\"])"
     r"[\s,.!]*" + SIGN_OFF + r"?\s*$",
@@ -103,13 +113,14 @@ TAPBACK = re.compile(
 )
 
 
-# "Hi, 7 or 8", "Good morning Dr Chen, mums knee still stiff": the greeting is no news, and
-# what follows it is where the reply opens.
+# "Hi, 7 or 8", "Good morning Dr Chen, mums knee still stiff": the greeting is no news,
+# and what follows it is where the reply opens. ("Yes" is news: yes to our question.)
 GREETING = re.compile(
-    r"^\s*(?i:hi|hello|hey|hiya|heya|howdy|dear|good\s+(?:morning|afternoon|evening)|morning)"
+    r"^(?:\s*(?i:hi|hello|hey|hiya|heya|howdy|dear|good\s+(?:morning|afternoon|evening)|morning"
+    r"|update)\b"
     r"(?:[ \t]+(?i:there|all|team|doc|doctor)"
     r"|[ \t]+(?:Dr\.?[ \t]+)?[A-Z][a-z]+(?=[ \t]*[,!.:;\n]))?"  # a name, then a comma
-    r"[\s,!.:;-]*(?=\S)"
+    r"[\s,!.:;-]*)+(?=\S)"  # "Hi, hey is this the pizza place"
 )
 
 
@@ -261,8 +272,12 @@ class Vocabulary:
         if word.endswith("s") and word[:-1] in self.words and len(word) > 5:
             return frozenset((word[:-1],))  # "breathings been hard": "breathing's", typed
         found = self.by_stem.get(stem(word), set())
-        if found or len(word) < 4 or not word.isalpha() or word in self.known:
+        if word in self.known:  # an English word's stem kin are English: "sunny" is not "sunn"
+            return frozenset(w for w in found if w in self.known)
+        if len(word) < 4 or not word.isalpha():
             return frozenset(found)
+        if found:  # "shoting" shares a stem with "shot" and is one letter from "shooting"
+            return frozenset(found) | (self.nearest(word) if len(word) >= 6 else frozenset())
         return self.nearest(word)
 
     def nearest(self, word: str) -> frozenset[str]:

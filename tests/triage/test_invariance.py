@@ -1,7 +1,8 @@
 """What must not change a label: how a text is greeted, signed off and typed.
 
 Every labelled reply the team keeps is re-sent the ways phones and people wrap a message
-("Hi, ...", "... thanks", "... x", "... 🙂", curly apostrophes, lower case) and must keep
+("Hi, ...", "... thanks", "... x", "... 🙂", curly apostrophes, "Sent from my iPhone",
+lower case) and must keep
 its label. Each wrapping once turned real findings into "normal" ("pain is 8 x" read as a
 count, "wrong number thanks" as thanks) or dropped an opt-out ("Hi, STOP").
 """
@@ -28,6 +29,7 @@ WRAPPINGS: dict[str, Callable[[str], str]] = {
     "kissed": lambda text: text.rstrip() + " x",
     "smiled": lambda text: text.rstrip() + " 🙂",
     "curly apostrophes": lambda text: text.replace("'", "’"),
+    "signed by the phone": lambda text: text.rstrip() + "\n\nSent from my iPhone",
 }
 
 

@@ -970,3 +970,46 @@ def test_more_words_for_findings_and_for_feeling_fine() -> None:
     assert label("period pains today, same as every month", "48h") == "review"
     assert label("tummy's been a bit off, loose bowels") == "review"
     assert label("Itchy skin on my bump tonight, otherwise fine") == "review"
+
+
+def test_what_the_small_talk_says_of_the_world_is_not_a_finding() -> None:
+    assert label("The unbearable heat continues. There's a dark bruise on my calf") == (
+        "complication"
+    )
+    assert label("The storm last night was unbearable. Shoulder feels better, soreness easing") == (
+        "normal"
+    )
+    assert label("Been sitting with a cold drink, feeling fine, just a bit sleepy") == "normal"
+    assert label("We finally had a sunny day, my knee is a bit tender") == "normal"
+    assert label("Tiny bruise on my hand, no bigger than a freckle") == "normal"
+    assert label("I had a small bruise come up near my ankle but it's faint") == "normal"
+
+
+def test_a_wrong_number_outranks_its_pleasantries() -> None:
+    assert label("I think you've got the wrong number. Have a lovely day!") == "review"
+    assert label("wrong numbr") == "review"
+
+
+def test_ok_leads_into_the_news_it_is_not_the_news() -> None:
+    assert label("ok had a nosebleed last night") == "review"
+    assert label("ok whens my next appointment") == "review"
+    assert label("ok great thanks, see you next week") == "normal"
+    assert label("took 2 ibuprofen at 9am, feeling ok now") == "normal"
+    assert label("ok i guess") == "normal"
+
+
+def test_scores_and_pains_in_their_own_words() -> None:
+    assert label("10/10 pain, would not recommend") == "emergency"
+    assert label("10/10 would recommend") == "normal"
+    assert label("Worst ache I've ever had, nothing dulls it") == "emergency"
+    assert label("shoting pain down my leg") == "complication"
+    assert label("pain is 2 today haha") == "normal"
+    assert label("Bit of a backache since the session") == "normal"
+    assert label("Cant complain, all right since i got home") == "normal"
+    assert label("not swollen not red soreness almost gone", "48h") == "normal"
+    assert label("not dizzy at all soreness is nearly gone", "48h") == "normal"
+
+
+def test_the_patient_is_the_one_you_treated() -> None:
+    assert label("My mum has chest pain, but I'm the one you treated and I'm fine") == "review"
+    assert label("my wife says the knee you treated looks like a grapefruit") == "complication"
