@@ -4,6 +4,7 @@ combined into one label. Pure: same text and check-in, same assessment."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from .asking import AskingRules
 from .kinds import CONTRAST, KindRules, Match
@@ -16,6 +17,8 @@ from .text import without_greeting, without_quotes
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
 DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔?")
+# "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
+SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 WEAK_NORMAL = {
     "ok",
     "okay",
@@ -167,7 +170,8 @@ class Judge(KindRules, AskingRules):
         if opening[:1] in (["ok"], ["okay"], ["yeah"], ["yes"]):
             opening = opening[1:]  # "ok great thanks, see you next week"
         opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
-        if only_weak and self.r.word_count() > 6 and not words & HEALTH_CONTEXT:
+        about_health = words & HEALTH_CONTEXT or self.r.on_behalf  # "she says she is fine"
+        if only_weak and self.r.word_count() > 6 and not about_health:
             if not opens_with_it:
                 return []  # "ok see u at 6 at the bus stop" is not a health update
         first = next((t for t in self.r.tokens if t.is_word), None)
@@ -398,5 +402,6 @@ def rising_scores(text: str, scores: list[NumberFinding]) -> tuple[int, int] | N
     for a, b in zip(scores, scores[1:], strict=False):
         between = text[a.span[1] : b.span[0]].lower()
         if b.value > a.value and not any(w in between for w in ("down", "from", "was", "drop")):
-            return a.span[0], b.span[1]
+            if not SITUATIONS.search(text[a.span[0] : b.span[1]].lower()):
+                return a.span[0], b.span[1]
     return None

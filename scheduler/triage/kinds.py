@@ -3,12 +3,14 @@ faint, bruise size, soreness at 24 h and 48 h, pain that persists or disables.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
 from .reading import Reading
 
+EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
 CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),
               ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was")}  # fmt: skip
 NEAR_FAINT = {
@@ -135,6 +137,8 @@ class KindRules:
             return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
         if adjective and before[-1:] in (["its"], ["is"]) and self.said_of_a_mark(m):
             return None  # "a small bruise came up near my ankle but it's faint"
+        if self.an_episode(m):
+            return m.concept.label, m.concept.rule  # "had a little faint in the shower"
         # "liked to passed out" (Southern US): nearly did
         nearly = before[-2:] == ["liked", "to"]
         if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
@@ -142,6 +146,18 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def an_episode(self, m: Match) -> bool:
+        """ "had a faint", "had a little faint", "had a bit of a faint": a faint, the noun,
+        is an episode of fainting, however small the word before it ("a faint feeling" is
+        the feeling)."""
+        if self.r.tokens[m.start].norm != "faint":
+            return False
+        after = self.r.tokens[m.end].norm if m.end < len(self.r.tokens) else ""
+        if after in ("feeling", "feelings", "sensation", "sense", "spell", "spells"):
+            return False
+        before = " ".join(self.r.tokens[j].norm for j in range(max(0, m.start - 5), m.start))
+        return bool(EPISODE.search(before + " "))
 
     def said_of_a_mark(self, m: Match) -> bool:
         """A bruise or mark named earlier in the sentence: what "it's faint" is said of."""

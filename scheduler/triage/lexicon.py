@@ -15,8 +15,11 @@ Phrase = tuple[str, ...]
 
 
 def phrase(text: str) -> Phrase:
-    """'Short of breath' -> ('short', 'of', 'breath'), normalised like patient text."""
-    return tuple(normalise_word(w) for w in text.replace("-", " ").split())
+    """'Short of breath' -> ('short', 'of', 'breath'), normalised like patient text
+    (which reads "I am" as "im", and "abit" as "a bit")."""
+    spaced = f" {text.replace('-', ' ').lower()} "
+    spaced = spaced.replace(" i am ", " im ").replace(" abit ", " a bit ")
+    return tuple(normalise_word(w) for w in spaced.split())
 
 
 @dataclass(frozen=True)

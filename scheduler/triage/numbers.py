@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import SIGN_OFF, fold
+from .text import EMOJI, SIGN_OFF, fold
 
 WORDS = {
     "zero": 0,
@@ -28,6 +28,7 @@ NUM = (
 )
 # "8 x" is a count ("2 x a day") unless the x ends the text or its line: a kiss.
 KISS = r"x\b(?![ \t]*(?:$|[\n.!,]|" + SIGN_OFF + "))"
+LEADING_EMOJI = re.compile(EMOJI + "+")
 # "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
@@ -52,7 +53,8 @@ SCORE_PATTERNS = [
     # the whole reply is a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8",
     # signed off as texts are: "6 or 7 id say", "pain 8 x", "7 🙂"
     re.compile(
-        r"^\s*(?:(?:i'?d|i would)\s+say\s+)?(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
+        r"^\s*(?:" + EMOJI + r"\s*)*(?:(?:i'?d|i would)\s+say\s+)?"
+        r"(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
         r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
         + NUM
         + r")"
@@ -129,6 +131,14 @@ CLOCK_CUE = re.compile(
     r"woke up|got up|since|until|till|from)\s*$"
 )
 HEDGED = SCORE_PATTERNS[-1]
+# "3 at rest, 8 when I walk": scores told by the moment they are felt, opening the reply or
+# a clause.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"(?:^|[,;]\s*)(" + NUM + r")(?:\s*/\s*10)?\s+(?:at rest|when|while|walking|moving|"
+        r"sitting|standing|lying|on the stairs|going up|climbing)\b"
+    )
+)
 # scores only where pain is being talked about
 BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
@@ -140,7 +150,7 @@ SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)
 SCORE_CONTEXT = re.compile(
     r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
-    r"its|it's|it|was|now|like|about|around|maybe|say|probably|honestly)\b"
+    r"its|it's|it|is|was|now|like|about|around|maybe|say|probably|honestly|somewhere|roughly|from|down)\b"
 )
 
 TEMPERATURE = re.compile(
@@ -158,7 +168,9 @@ THING_BEFORE = re.compile(
     r"\b(?:bath|shower|sauna|pool|oven|hot tub|jacuzzi|weather|forecast|heatwave|heat wave)"
     r"(?:\s+(?:water|temp|temperature))?(?:\s+(?:at|of|is|was|set to|around|about|like))*\s*$"
 )
-WEATHER_AFTER = re.compile(r"^\W*(?:degrees?\s+)?(?:outside|out there|in the shade)\b")
+WEATHER_AFTER = re.compile(
+    r"^\W*(?:degrees?\s+)?(?:outside|out there|in the shade|here|in the sun|in the car)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -208,7 +220,7 @@ def plausible_bare_score(text: str, start: int) -> bool:
     """ "a 9" is a score once the reply has talked about pain ("its", "like", "pain"...), or
     when it opens the reply."""
     before = text[:start]
-    return bool(SCORE_CONTEXT.search(before)) or not before.strip()
+    return bool(SCORE_CONTEXT.search(before)) or not LEADING_EMOJI.sub("", before).strip()
 
 
 def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:

@@ -30,7 +30,9 @@ SAID_AFTER_IS_OR_HAS = {
     "down", "ok", "okay", "fine", "sick", "ill", "unwell", "poorly", "coming", "going",
     "doing", "saying", "complaining", "all", "bit", "quite", "running", "come",
 }  # fmt: skip
-PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers"}
+PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers",
+           "nan", "nans", "nana", "nanna", "gran", "grans", "granny", "grandma", "grandad",
+           "grandpa"}  # fmt: skip
 # Words ending in "s" right after "this is" that are not someone's name: "this is his wife"
 # is handled by the lexicon's "this is his"; "this is us" is no one's relative.
 NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "was", "is", "has",
@@ -269,6 +271,8 @@ class Reading:
         no answer, call me back"."""
         nxt = start + 1
         if nxt < len(self.tokens) and self.tokens[start].norm in ("no", "not"):
+            if "lie" in [t.norm for t in self.tokens[nxt : nxt + 3]]:
+                return True  # "not gonna lie, it was excruciating": honestly
             return self.tokens[nxt].norm in PSEUDO_NEGATED
         # "the Gaviscon did nothing, it's a burning pressure": a remedy that failed
         before = self.tokens[start - 1].norm if start > 0 else ""

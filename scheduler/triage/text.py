@@ -27,7 +27,6 @@ SHORTHAND = {
     "plz": "please",
     "thx": "thanks",
     "ty": "thanks",
-    "abit": "bit",
     "rly": "really",
     "b4": "before",
     "2day": "today",
@@ -141,7 +140,7 @@ def without_quotes(text: str) -> str:
     return text
 
 
-UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒ", "lLoOdDsaAoO")
+UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒ’‘", "lLoOdDsaAoO''")  # and curly apostrophes
 
 
 def fold(text: str) -> str:
@@ -192,7 +191,16 @@ def tokenize(text: str) -> list[Token]:
         word = read_word(raw)
         if not shouting and tokens and restarts(text, tokens[-1], match.start(), word):
             sentence += 1
-        tokens.append(Token(word, match.start(), match.end(), sentence, True))
+        start, end = match.start(), match.end()
+        if word == "abit":  # "went abit grey" is "went a bit grey"
+            tokens.append(Token("a", start, start + 1, sentence, True))
+            tokens.append(Token("bit", start + 1, end, sentence, True))
+            continue
+        after_i = tokens and tokens[-1].norm == "i" and not text[tokens[-1].end : start].strip()
+        if word == "am" and after_i:
+            tokens[-1] = Token("im", tokens[-1].start, end, sentence, True)  # "I am" is "I'm"
+            continue
+        tokens.append(Token(word, start, end, sentence, True))
     return [_homophone(tokens, i) for i in range(len(tokens))]
 
 

@@ -1013,3 +1013,57 @@ def test_scores_and_pains_in_their_own_words() -> None:
 def test_the_patient_is_the_one_you_treated() -> None:
     assert label("My mum has chest pain, but I'm the one you treated and I'm fine") == "review"
     assert label("my wife says the knee you treated looks like a grapefruit") == "complication"
+
+
+def test_understated_findings_keep_their_level() -> None:
+    assert label("had a little faint in the shower yesterday but fine now, dont worry") == (
+        "emergency"
+    )
+    assert label("had a bit of a faint earlier") == "emergency"
+    assert label("had a little faint feeling") == "complication"
+    assert label("not gonna lie it was excruciating for about an hour last night") == "emergency"
+    assert label("breathing's been a bit of a struggle since the session but im ok") == (
+        "emergency"
+    )
+
+
+def test_soreness_that_went_and_came_back_or_stays_the_same_in_one_place() -> None:
+    assert label("still feel it in my hip", "48h") == "complication"
+    assert label("still feel it in my hip", "24h") == "normal"
+    assert label("neck loosening up nicely, though I still feel it when I reverse", "48h") == (
+        "normal"
+    )
+    assert label("The soreness went away yesterday but came back this morning", "48h") == (
+        "complication"
+    )
+    assert label("Lower back easing, hip still just as stiff", "48h") == "complication"
+
+
+def test_scores_of_moments_and_of_days() -> None:
+    assert label("3 at rest, 8 when I walk") == "complication"
+    assert label("2 at rest, 5 when moving") == "normal"  # two moments, not a rise
+    assert label("back is a seven this morning") == "complication"
+    assert label("somewhere between 6 and 7") == "complication"
+    assert label("down from a 6 yesterday to a 3 today") == "normal"
+    assert label("🙂 7") == "complication"
+    assert label("10/10 service, feel great") == "normal"
+    assert label("it's 38 degrees here today, so hot! feeling fine tho") == "normal"
+
+
+def test_replies_from_a_grandchild_and_signed_letters() -> None:
+    assert label("Nan is having trouble breathing, we have called 999. Her grandson") == (
+        "emergency"
+    )
+    assert label("Hi this is Margaret's granddaughter, she says she is fine and thanks you") == (
+        "normal"
+    )
+    assert label("Please do not send me any more messages. Thank you. Mrs P. Hughes") == (
+        "opt_out"
+    )
+    assert label("Nothing wrong at all, thank you. Betty") == "normal"
+    assert label("back to training, smashed a 5k pb 🔥 killing it") == "normal"
+    assert label("Hi, I am her son. My mum is saying her chest is tight") == "emergency"
+    assert label("got a lil bruise on my hand where the needle was") == "normal"
+    assert label("Everything went abit grey and I had to grab the kitchen counter") == (
+        "complication"
+    )
