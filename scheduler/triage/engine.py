@@ -225,6 +225,8 @@ class Judge(KindRules, AskingRules):
         if decided is None:
             return
         label, rule = decided
+        if rule == "ambiguous" and any(s == m.start for s, _ in self.r.occurrences("hypothetical")):
+            return  # "worried it'd be the worst pain ever, but I barely felt it": a fear, told
         phrase, span = self.r.phrase_text(m.start, m.end)
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
@@ -259,6 +261,10 @@ class Judge(KindRules, AskingRules):
             self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
         flagged = label in ("emergency", "complication")
+        if flagged and rule != "pain-getting-worse" and self.what_they_came_in_with(start):
+            # "the pain was unbearable before the session, now it's just a mild ache"
+            self.findings.append(Finding("normal", phrase, span, "original-complaint-eased"))
+            return
         if flagged and not rule.startswith("48h") and r.resolved(start):
             if r.has("original_complaint", r.tokens[start].sentence):
                 # "the sharp pain I came in with is gone": the treatment worked
@@ -266,6 +272,19 @@ class Judge(KindRules, AskingRules):
                 return
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
+
+    def what_they_came_in_with(self, start: int) -> bool:
+        """A finding told as what the patient had before the session ("came in with severe
+        sciatica", "unbearable before the treatment"), and later said to be easing."""
+        r = self.r
+        sentence = r.tokens[start].sentence
+        if not (r.has("original_complaint", sentence) or r.has("before_treatment", sentence)):
+            return False
+        if r.has("not_improving"):
+            return False
+        return any(s > start for s, _ in r.occurrences("improving")) or any(
+            t.norm in ("mild", "milder") for t in r.tokens[start + 1 :]
+        )
 
     def near_word(self, m: Match) -> bool:
         """A paired concept ("chest" + "tight") needs its partner close by, not negated."""

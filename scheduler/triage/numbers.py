@@ -159,7 +159,7 @@ TEMPERATURE = re.compile(
 )
 TEMP_CONTEXT = re.compile(
     r"\b(?:temp|temps|temperature|thermometer|fever|feverish|febrile|"
-    r"running)\b"
+    r"running|checked|shivery|shivering|chills|hot and cold|burning up)\b"
 )
 FEVER_C, FEVER_F = 38.0, 100.4
 # Temperatures that are not the body's: a word for the thing just before the number

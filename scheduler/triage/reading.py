@@ -45,6 +45,7 @@ PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "si
 DENIALS_OF_A_THING = {"no", "not", "zero", "none", "without", "free", "nothing", "nor", "neither"}
 PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
 LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh"}
+SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
@@ -235,7 +236,8 @@ class Reading:
         sentence = self.tokens[start].sentence
         stops = self.lexicon.words("scope_end")
         # "not great, sharp pain", "not a small bruise": the negation was spent on a word
-        spent = self.lexicon.words("normal") | self.lexicon.words("small") | {"bad", "too"}
+        # and "don't text, ring me": on how to reach the writer
+        spent = self.lexicon.words("normal") | self.lexicon.words("small") | SPENT_ON
         negations = self.occurrences("negation_before")
         words = 0
         j = start - 1
@@ -553,8 +555,11 @@ class Reading:
             ends_q = last < len(self.tokens) and self.tokens[last].norm == "?"
             # past a word that only leads in: "ok whens my next appt", "so can i shower"
             led_in = len(words) > 2 and self.tokens[words[0]].norm in LEAD_INS
-            first = words[1] if led_in else words[0]
-            opens_q = any(self.match_at(first, p) is not None for p in starts)
+            opens_q = False
+            for first in (words[0], words[1]) if led_in else (words[0],):
+                if any(self.match_at(first, p) is not None for p in starts):
+                    opens_q = True
+                    break
             if opens_q and not ends_q and self.exclamation(first):
                 opens_q = False  # "What an amazing session!"
             if ends_q and self.answered_at(last):

@@ -1067,3 +1067,53 @@ def test_replies_from_a_grandchild_and_signed_letters() -> None:
     assert label("Everything went abit grey and I had to grab the kitchen counter") == (
         "complication"
     )
+
+
+def test_english_as_a_second_language() -> None:
+    assert label("Lower back is still paining, I took one Crocin but no change.", "48h") == (
+        "complication"
+    )
+    assert label("Sir I am having breathing problem since I came home from the session.") == (
+        "emergency"
+    )
+    assert label("I am having giddiness whenever I get up from the bed.") == "complication"
+    assert label("Since evening my chest is paining on left side. Kindly call me.") == "emergency"
+    assert label("The pain is more than before the session, I am not understanding why.") == (
+        "complication"
+    )
+    assert label("Kindly stop this messages, I am fine now.") == "opt_out"
+
+
+def test_asking_to_stop_and_asking_to_be_rung() -> None:
+    assert label("All healed up, no need for further messages") == "opt_out"
+    assert label("I no longer wish to receive these messages") == "opt_out"
+    assert label("Don't text, ring me on my landline pls") == "review"
+    assert label("ok to go to the gym today or should I rest") == "review"
+    assert label("could be better") == "review"
+
+
+def test_what_the_patient_came_in_with_and_what_they_feared() -> None:
+    assert label("The pain was unbearable before the session, now it's just a mild ache") == (
+        "normal"
+    )
+    assert label("Came in with severe sciatica before treatment, today it's mild and easing") == (
+        "normal"
+    )
+    assert label("Sciatica is worse than before I came in, shooting right down to my foot") == (
+        "complication"
+    )
+    assert label("Worried it'd be the worst pain ever but I barely felt the needles. 1/10") == (
+        "normal"
+    )
+    assert label("Will I faint if I have needles in my ear next time?") == "review"
+
+
+def test_emergency_words_in_other_senses() -> None:
+    chest_cold = "Had a heavy chest cold last month, ok to keep doing the breathing exercises?"
+    assert label(chest_cold) == "review"
+    excited = "Breathless with excitement - I turned my head fully for the first time in years!"
+    assert label(excited) == "normal"
+    assert label("They discharged Dad from hospital this morning, can you call me to rebook?") == (
+        "review"
+    )
+    assert label("hot and cold all night, checked and it was 102") == "emergency"
