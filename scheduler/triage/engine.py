@@ -46,6 +46,17 @@ COURTESY = SIGN_OFFS | {
     "touch", "it", "is", "appreciated", "appreciate", "that", "thats", "ok", "okay", "oh",
     "lol", "haha",
 }  # fmt: skip
+TROUBLE_WORDS = {
+    "but", "sorry", "wrong", "not", "no", "off", "bit", "weird", "rough", "poorly", "ill",
+    "sick", "since", "if", "could", "can", "would", "please", "pls", "help", "meant", "late",
+    "cancel", "appointment", "appt", "booking", "book", "results", "know", "question", "ask",
+    "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
+    "hmm", "meh", "lol", "been", "keep", "still", "again", "dreams", "ringing", "stomach",
+    "tummy", "feel", "feeling", "felt", "dont", "didnt", "cant", "wont", "isnt", "never",
+    "speak", "call", "ring", "phone", "text", "message", "is", "mate", "yes", "same",
+    "asleep", "patient", "mouth", "nose", "throat", "eye", "eyes", "skin", "period", "throbbing",
+    "pounding", "taste", "tastes", "fever", "love",
+}  # fmt: skip
 HEALTH_CONTEXT = {
     "feel",
     "feeling",
@@ -144,7 +155,7 @@ class Judge(KindRules, AskingRules):
             f = denied[0]
             self.findings.append(Finding("normal", f.phrase, f.span, "denies-symptoms"))
             return "normal"
-        if normal or (emoji_pos and not self.distress_or_doubt() and not self.news_words()):
+        if normal or (emoji_pos and not self.distress_or_doubt() and not self.troubling_news()):
             phrase, span = normal[0] if normal else ("👍", (0, len(text)))
             self.findings.append(Finding("normal", phrase, span, "recovering-well"))
             return "normal"
@@ -161,7 +172,7 @@ class Judge(KindRules, AskingRules):
         if not found:
             return []
         signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
-        if signed_off and (self.news_words() or self.distress_or_doubt()):
+        if signed_off and (self.troubling_news() or self.distress_or_doubt()):
             return []
         words = {t.norm for t in self.r.tokens if t.is_word}
         only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
@@ -183,6 +194,17 @@ class Judge(KindRules, AskingRules):
     def distress_or_doubt(self) -> bool:
         """ "😭 thanks", "?? thanks": the thanks is politeness, the rest is the message."""
         return any(ch in DISTRESS_EMOJI or ch in DOUBT_MARKS for ch in self.r.text)
+
+    def troubling_news(self) -> bool:
+        """Whether the words beside a thanks or a smile may be trouble a person should read:
+        a word of doubt, apology, a request or an onset ("wrong number, thanks", "my ears
+        have been ringing since Tuesday 🙂"), or a word that is no English ("asdfgh thanks",
+        foreign words the lexicon does not know). "Tip top, ta" and "all gravy 😎" are not."""
+        known, body = self.lex.vocabulary.known, self.lex.words("body_words")
+        return any(
+            w in TROUBLE_WORDS or w in body or w not in known or len(set(w)) == 1
+            for w in self.news_words()
+        )  # a part of the body, told of with thanks, may well be a symptom
 
     def news_words(self) -> list[str]:
         """The reply's words beyond greeting, thanks and names ("Thanks Sarah!")."""

@@ -25,6 +25,10 @@ LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-war
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
 FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
 NOT_A_FAINTING = {
+    "ache",  # "just a faint ache"
+    "aches",
+    "twinge",
+    "soreness",
     "bruise",
     "bruises",
     "bruising",
@@ -100,6 +104,8 @@ class KindRules:
             return None  # "I'll get in touch if anything changes": no request for a call
         if kind == "sharp" and self.after_clock_time(m):
             return None  # "see you at 10 sharp"
+        if kind == "at_site" and self.a_rash(m):
+            return "review", "rash"  # "skin's gone blotchy and itchy": blotches that itch
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
@@ -146,6 +152,13 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def a_rash(self, m: Match) -> bool:
+        """Blotches that itch are a rash (outside the lists), not redness at a site."""
+        if not self.r.tokens[m.start].norm.startswith("blotch"):
+            return False
+        sentence = self.r.tokens[m.start].sentence
+        return any(self.r.tokens[j].norm.startswith("itch") for j in self.r.sentences[sentence])
 
     def an_episode(self, m: Match) -> bool:
         """ "had a faint", "had a little faint", "had a bit of a faint": a faint, the noun,

@@ -539,6 +539,8 @@ class Reading:
         words = [t for t in self.tokens if t.is_word]
         if not words or words[0].norm not in PARENTS:
             return False
+        if self.occurrences("prospective_patient"):
+            return False  # "mum's knee has been numb for weeks, could acupuncture help her?"
         return not any(t.norm in self.lexicon.words("self") for t in words)
 
     @cached_property

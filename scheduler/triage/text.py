@@ -60,6 +60,7 @@ SHORTHAND = {
     "ha": "haha",
     "hehe": "haha",
     "lmao": "lol",
+    "gud": "good",
     "cuz": "because",
     "coz": "because",
     "bc": "because",

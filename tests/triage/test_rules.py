@@ -1117,3 +1117,36 @@ def test_emergency_words_in_other_senses() -> None:
         "review"
     )
     assert label("hot and cold all night, checked and it was 102") == "emergency"
+
+
+def test_thanks_beside_words_that_may_be_trouble_is_read_by_a_person() -> None:
+    assert label("Tip top ta") == "normal"
+    assert label("all gravy 😎") == "normal"
+    assert label("Fit as a fiddle, cheers") == "normal"
+    assert label("had a nosebleed last night thanks") == "review"
+    assert label("hhhhhhhhhhhhhhhhh thanks") == "review"
+    assert label("Love you too, see you at dinner x 🙂") == "review"
+    assert label("my head feels like it's in a vice, pounding behind the eyes thanks") == "review"
+
+
+def test_symptoms_outside_the_lists_in_everyday_words() -> None:
+    assert label("skin's come up in lumpy itchy blotches on my tummy") == "review"
+    assert label("Throat's scratchy and it hurts to swallow") == "review"
+    assert label("tummy's all bloated like a balloon") == "review"
+    assert label("noticed way more hair than usual in the shower drain") == "review"
+    assert label("really gassy and windy since the weekend") == "review"
+    assert label("knee stiffness easing nicely, though my period has come early", "48h") == (
+        "review"
+    )
+    assert label("worst headache of my life, came on after the session") == "emergency"
+    assert label("Im fine but my husband had one too and he feels rough") == "review"
+    assert label("mum's knee has been numb for weeks, could acupuncture help her?") == "review"
+
+
+def test_more_ways_of_being_fine() -> None:
+    assert label("Not bad at all actually") == "normal"
+    assert label("Peachy keen") == "normal"
+    assert label("Feelin gud ta") == "normal"
+    assert label("Feeling deadly altogether, best I've been in ages") == "normal"
+    assert label("Nearly gone now, just a faint ache", "48h") == "normal"
+    assert label("pain's ramped up overnight, can't bend to load the dishwasher") == "complication"
