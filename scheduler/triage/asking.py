@@ -47,7 +47,22 @@ class AskingRules:
             return True  # "is it common to feel dizzy? I'm fine, just curious"
         if self.stated_before_the_question(start):
             return False  # "yellow pus coming out, do I need to go to hospital?"
+        if self.the_one_they_have(start, sentence):
+            return False  # "when will the swelling go down?", "why is the pain intensifying?"
         return not words & (personal | self.lex.words("experiencing"))
+
+    def the_one_they_have(self, start: int, sentence: int) -> bool:
+        """ "the swelling", "the pain" in a question: the one the writer has, not swelling
+        in general ("can acupuncture cause swelling?")."""
+        body = self.lex.words("body_words")
+        words = self.r.sentences[sentence]
+        for j in words:
+            if j >= start or self.r.tokens[j].norm != "the" or j + 1 >= len(self.r.tokens):
+                continue
+            nxt = self.r.tokens[j + 1]
+            if j + 1 == start or nxt.norm in body:
+                return True
+        return False
 
     def stated_before_the_question(self, start: int) -> bool:
         """The finding's own clause (between commas) is a statement: it neither opens with

@@ -275,7 +275,7 @@ class Judge(KindRules, AskingRules):
             if label != "normal" and self.is_question_sentence(start):
                 self.findings.append(Finding("review", phrase, span, "hypothetical-question"))
             return
-        if r.has("history", r.tokens[start].sentence) and not r.has("happened_markers"):
+        if r.has("history", r.tokens[start].sentence) and not self.happened_since(start):
             self.findings.append(Finding(label, phrase, span, "history", counted=False))
             return
         if r.someone_else(start):
@@ -294,6 +294,14 @@ class Judge(KindRules, AskingRules):
                 return
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
+
+    def happened_since(self, start: int) -> bool:
+        """A marker that the finding is new ("since the session"), not past a contrast:
+        "had asthma as a teenager but breathing's been fine since the session" is history."""
+        return any(
+            not any(self.r.tokens[k].norm in CONTRAST for k in range(min(s, start), max(s, start)))
+            for s, _ in self.r.occurrences("happened_markers")
+        )
 
     def what_they_came_in_with(self, start: int) -> bool:
         """A finding told as what the patient had before the session ("came in with severe

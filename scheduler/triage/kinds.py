@@ -297,7 +297,11 @@ class KindRules:
     def soreness(self, m: Match) -> tuple[str, str]:
         sentence = self.r.tokens[m.start].sentence
         if self.checkin == "24h":
-            if self.r.has("persisting", sentence) and self.persists_wont_stop(sentence):
+            mild = self.r.has("ordinary_pain", sentence) or any(
+                self.r.tokens[j].norm == "mild" for j in self.r.sentences[sentence]
+            )  # "the achiness won't stop but it's mild, like after a workout"
+            persists = self.r.has("persisting", sentence) and self.persists_wont_stop(sentence)
+            if persists and not mild:
                 return "review", "persistent-soreness-24h"
             return "normal", "soreness-24h"
         if self.improving(m.start) or (self.r.negated_before(m.start) and self.r.gone_now(m.end)):

@@ -1150,3 +1150,30 @@ def test_more_ways_of_being_fine() -> None:
     assert label("Feeling deadly altogether, best I've been in ages") == "normal"
     assert label("Nearly gone now, just a faint ache", "48h") == "normal"
     assert label("pain's ramped up overnight, can't bend to load the dishwasher") == "complication"
+
+
+def test_a_question_about_the_finding_the_writer_has_reports_it() -> None:
+    assert label("when will the swelling go down?") == "complication"
+    assert label("Is it normal the pain keeps getting worse each day?") == "complication"
+    assert label("Why is the pain intensifying? Was fine yesterday") == "complication"
+    assert label("can acupuncture cause swelling? my wife is nervous about booking") == "review"
+    assert label("Could I get an infection from the needles? they were single use right?") == (
+        "review"
+    )
+    assert label("What counts as a fever, like what temperature should I worry at?") == "review"
+    assert label("How do I tell the difference between normal soreness and something bad?") == (
+        "review"
+    )
+
+
+def test_findings_placed_in_time() -> None:
+    assert label("The leaflet says swelling can happen later, how long should I watch for it?") == (
+        "review"
+    )
+    assert label("Tenderness at the needle spots easing off today", "48h") == "normal"
+    assert label("Had asthma as a teenager but breathing's been totally fine since the session") == (
+        "normal"
+    )
+    assert label("It was a small bruise yesterday, today it's big and dark") == "complication"
+    assert label("The achiness won't stop but it's mild, like after a workout") == "normal"
+    assert label("the ache won't stop") == "review"
