@@ -1171,9 +1171,8 @@ def test_findings_placed_in_time() -> None:
         "review"
     )
     assert label("Tenderness at the needle spots easing off today", "48h") == "normal"
-    assert label("Had asthma as a teenager but breathing's been totally fine since the session") == (
-        "normal"
-    )
+    asthma = "Had asthma as a teenager but breathing's been totally fine since the session"
+    assert label(asthma) == "normal"
     assert label("It was a small bruise yesterday, today it's big and dark") == "complication"
     assert label("The achiness won't stop but it's mild, like after a workout") == "normal"
     assert label("the ache won't stop") == "review"
