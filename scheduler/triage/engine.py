@@ -155,7 +155,7 @@ class Judge(KindRules, AskingRules):
             f = denied[0]
             self.findings.append(Finding("normal", f.phrase, f.span, "denies-symptoms"))
             return "normal"
-        if normal or (emoji_pos and not self.distress_or_doubt() and not self.troubling_news()):
+        if normal or (emoji_pos and not self.distress_or_doubt() and self.smile_says_it()):
             phrase, span = normal[0] if normal else ("👍", (0, len(text)))
             self.findings.append(Finding("normal", phrase, span, "recovering-well"))
             return "normal"
@@ -194,6 +194,15 @@ class Judge(KindRules, AskingRules):
     def distress_or_doubt(self) -> bool:
         """ "😭 thanks", "?? thanks": the thanks is politeness, the rest is the message."""
         return any(ch in DISTRESS_EMOJI or ch in DOUBT_MARKS for ch in self.r.text)
+
+    def smile_says_it(self) -> bool:
+        """A smile is the answer when it is all of it ("👍"), or beside the writer's own
+        untroubling news ("back to my old self 💪"); beside news of the world ("the lasagne
+        puffed up like a marshmallow 🙂") it answers nothing."""
+        news = self.news_words()
+        if not news:
+            return True
+        return bool(set(news) & self.lex.words("self")) and not self.troubling_news()
 
     def troubling_news(self) -> bool:
         """Whether the words beside a thanks or a smile may be trouble a person should read:

@@ -25,6 +25,7 @@ LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-war
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
 FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
 NOT_A_FAINTING = {
+    "smudge",
     "ache",  # "just a faint ache"
     "aches",
     "twinge",
@@ -88,7 +89,7 @@ class KindRules:
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
-        if kind == "chest" and self.r.has("clothing", self.r.tokens[m.start].sentence):
+        if kind == "chest" and self.worn(m):
             return None  # "my new bra feels like a belt round my chest"
         if self.felt_from_the_world(m):
             return None  # "burning up after a hot curry", "shivering in this wind"
@@ -96,7 +97,8 @@ class KindRules:
             return None  # "the cheese was oozing", "my sourdough puffed up like a balloon"
         if concept.rule == "fever" and self.asked_of_a_low_reading(m):
             return "review", "temperature-felt-reading-low"  # "37.5, is that a fever?"
-        if kind in ("worsening", "severity") and self.about_something_else(m):
+        flagged = concept.label in ("emergency", "complication")
+        if flagged and kind != "chest" and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
@@ -152,6 +154,19 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def worn(self, m: Match) -> bool:
+        """Clothing the writer wears in the chest's sentence ("my new bra feels like a belt
+        round my chest"), not a garment of a simile ("like it's in a corset", "strapped in
+        by a seatbelt"): the chest then is only being described."""
+        sentence = self.r.tokens[m.start].sentence
+        for s, _ in self.r.occurrences("clothing"):
+            if self.r.tokens[s].sentence != sentence:
+                continue
+            before = [self.r.tokens[j].norm for j in range(max(0, s - 4), s)]
+            if not ({"like", "by"} & set(before) or before[-2:] == ["in", "a"]):
+                return True
+        return False
 
     def a_rash(self, m: Match) -> bool:
         """Blotches that itch are a rash (outside the lists), not redness at a site."""
@@ -224,9 +239,11 @@ class KindRules:
         sentence = self.r.tokens[m.start].sentence
         body = [s for s, _ in self.r.occurrences("body_words")]
         return any(
-            (m.start - 6 <= s < m.start or s == m.end)
+            (m.start - 8 <= s < m.start or s == m.end)
             and self.r.tokens[s].sentence == sentence
             and not any(s < b < m.start for b in body)
+            and not self.r.negated_right_before(s)  # "no heat, but a little pus"
+            and not any(self.r.tokens[k].norm in CONTRAST for k in range(s, m.start))
             for s, _ in self.r.occurrences(things)
         )
 

@@ -1176,3 +1176,42 @@ def test_findings_placed_in_time() -> None:
     assert label("It was a small bruise yesterday, today it's big and dark") == "complication"
     assert label("The achiness won't stop but it's mild, like after a workout") == "normal"
     assert label("the ache won't stop") == "review"
+
+
+def test_a_rubric_walk_through() -> None:
+    assert label("had a bit of stiffness yesterday, fine now", "48h") == "normal"
+    assert label("feel like a weight's off my shoulders, thanks x") == "normal"
+    assert label("sharp as ever today haha, back feels way better") == "normal"
+    assert label("no pain at all but my ears are ringing") == "review"
+
+
+def test_findings_told_only_by_images() -> None:
+    assert label("my chest feels like its in a corset laced by a giant, cant loosen it") == (
+        "emergency"
+    )
+    assert label("my chest feels strapped in by a seatbelt pulled tight") == "emergency"
+    assert label("my new bra feels like a belt round my chest") != "emergency"
+    assert label("like sucking air through a coffee stirrer, every single breath is work") == (
+        "emergency"
+    )
+    assert label("My lungs feel like a balloon that won't blow up past halfway.") == "emergency"
+    assert label("Neck feels caught in a bear trap, I'm screaming, the tablets are useless") == (
+        "emergency"
+    )
+    assert label("Lights went out and I woke on the floor.") == "emergency"
+    assert label("The needle spot on my ankle has risen like bread dough.") == "complication"
+    assert label("Ants marching up and down my shin, all day.") == "complication"
+    assert label("My back still feels like a rusty gate, exactly like yesterday.", "48h") == (
+        "complication"
+    )
+
+
+def test_the_same_images_for_the_world() -> None:
+    traffic = "Feeling good. Traffic on the bypass crept along like a red tide of brake lights"
+    bill = "My electricity bill is like a dial someone keeps turning up, but my knee is fine"
+    pus = "no redness, no heat, but there's a little bit of pus at one of the ankle points"
+    assert label(traffic) == "normal"
+    assert label(bill) == "normal"
+    assert label("The lasagne came out puffed up like a marshmallow and golden on top.") == "review"
+    assert label("Floating like a cloud since Tuesday, thank you!") == "normal"
+    assert label(pus) == "emergency"
