@@ -289,7 +289,8 @@ class Judge(KindRules, AskingRules):
             return
         if r.someone_else(start):
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
-            self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
+            if rule != "ambiguous":  # "my sister worried", unlike her fever, is no symptom
+                self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
         flagged = label in ("emergency", "complication")
         if flagged and rule != "pain-getting-worse" and self.what_they_came_in_with(start):

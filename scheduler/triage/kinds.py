@@ -12,6 +12,7 @@ from .reading import Reading
 
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
 CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),
+              ("nearly", "went"), ("almost", "went"),
               ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was")}  # fmt: skip
 NEAR_FAINT = {
     "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
@@ -202,7 +203,7 @@ class KindRules:
     def came_close(self, end: int) -> bool:
         """ "didn't pass out but I nearly did", "..., came close": the denied faint was near."""
         sentence = self.r.tokens[end - 1].sentence
-        words = [t.norm for t in self.r.tokens[end : end + 6] if t.sentence == sentence]
+        words = [t.norm for t in self.r.tokens[end : end + 12] if t.sentence == sentence]
         pairs = set(zip(words, words[1:], strict=False))
         return bool(pairs & CAME_CLOSE)
 
@@ -293,8 +294,8 @@ class KindRules:
     def improving(self, at: int | None = None) -> bool:
         """An easing word for the soreness at token `at`: not one spent on something else
         before a "but" ("sleeping better, but my hip is still sore")."""
-        if self.r.occurrences("not_improving"):
-            return False
+        if any(not self.r.negated_right_before(s) for s, _ in self.r.occurrences("not_improving")):
+            return False  # ("not as sore as yesterday" is easing)
         # "no more texts. still stiff": "no more" there is about the texts
         opt_out = {i for s, e in self.r.occurrences("opt_out_phrases") for i in range(s, e)}
         return any(

@@ -16,6 +16,7 @@ PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "no X" that is no negation of what follows: "no more", "no doubt", "no answer".
 PSEUDO_NEGATED = {
     "more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck", "sure",
+    "less",  # "no less than 9/10"
 }  # fmt: skip
 
 
@@ -45,7 +46,11 @@ PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "si
 DENIALS_OF_A_THING = {"no", "not", "zero", "none", "without", "free", "nothing", "nor", "neither"}
 PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
 LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh"}
-SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt"}
+SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt", "mild",
+            "know", "stayed", "stopped", "settled", "changed", "improved", "eased", "calmed",
+            "budged", "shifted"}  # fmt: skip
+NEGATIVE_OPENERS = {"cant", "cannot", "couldnt", "unable", "no", "not", "wont", "dont", "didnt"}
+SAYING = {"call", "it", "say", "its", "id"}  # "wouldn't call it small", "wouldn't say it's small"
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
@@ -185,11 +190,27 @@ class Reading:
         if end < len(self.tokens) and self.tokens[end].norm in POSTPOSED_NEGATION:
             return True  # "bukhar nahi, chakkar nahi": Hindi and Urdu say "no" after
         trigger = self.negator(start)
+        if trigger is not None and (self.own_negation(start) or self.superlative(trigger, end)):
+            trigger = None  # "no chest pain, cant breathe properly", "never had X like this"
         if trigger is not None:
             # "no redness soreness basically gone": "no X" denies X, it doubts no going
             doubt = self.tokens[trigger].norm not in DENIALS_OF_A_THING
             return not self.gone_now(end, doubt) and not self.reversed_after(end)
         return self.negated_after(end)
+
+    def own_negation(self, start: int) -> bool:
+        """The term opens with a negation of its own ("cant breathe", "no feeling in"),
+        in a clause after a comma: an earlier "no" is a different item's."""
+        if self.tokens[start].norm not in NEGATIVE_OPENERS:
+            return False
+        return start > 0 and "," in self.text[self.tokens[start - 1].end : self.tokens[start].start]
+
+    def superlative(self, trigger: int, end: int) -> bool:
+        """ "never had pins and needles like this": never before, so now, and worse."""
+        if self.tokens[trigger].norm != "never":
+            return False
+        after = [t.norm for t in self.tokens[end : end + 3]]
+        return after[:2] in (["like", "this"], ["like", "it"], ["like", "that"], ["this", "bad"])
 
     def gone_now(self, end: int, doubt: bool = True) -> bool:
         """ "no tingling now", "not dizzy anymore": it was there and has passed, so it still
@@ -275,6 +296,8 @@ class Reading:
         if nxt < len(self.tokens) and self.tokens[start].norm in ("no", "not"):
             if "lie" in [t.norm for t in self.tokens[nxt : nxt + 3]]:
                 return True  # "not gonna lie, it was excruciating": honestly
+            if self.tokens[start].norm == "not" and self.tokens[nxt].norm == "as":
+                return True  # "not as dizzy as yesterday but still a bit": less, not none
             return self.tokens[nxt].norm in PSEUDO_NEGATED
         # "the Gaviscon did nothing, it's a burning pressure": a remedy that failed
         before = self.tokens[start - 1].norm if start > 0 else ""
@@ -581,11 +604,12 @@ class Reading:
         return k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_word
 
     def exclamation(self, first: int) -> bool:
-        """ "What a ...", "how lovely ...", "who knew ..." open an exclamation."""
+        """ "What a ...", "how lovely ...", "who knew ...", "pain? what pain" open an
+        exclamation."""
         second = self.tokens[first + 1].norm if first + 1 < len(self.tokens) else ""
         opener = self.tokens[first].norm
         return (
-            (opener == "what" and second in ("a", "an"))
+            (opener == "what" and second in ("a", "an", "pain", "bruise", "bruising", "swelling"))
             or (opener == "how" and second in self.lexicon.words("normal"))
             or (opener == "who" and second == "knew")
         )
@@ -593,7 +617,8 @@ class Reading:
     def negated_right_before(self, start: int) -> bool:
         """ "not good", "not feeling great": a negation one or two words back."""
         negations, stops = self.lexicon.words("negation_before"), self.lexicon.words("scope_end")
-        for j in range(start - 1, max(-1, start - 3), -1):
+        reach = 3 + sum(1 for t in self.tokens[max(0, start - 3) : start] if t.norm in SAYING)
+        for j in range(start - 1, max(-1, start - reach), -1):
             tok = self.tokens[j]
             gap = self.text[tok.end : self.tokens[j + 1].start]
             if not tok.is_word or tok.norm in stops or "," in gap:

@@ -61,6 +61,7 @@ SHORTHAND = {
     "hehe": "haha",
     "lmao": "lol",
     "gud": "good",
+    "tho": "though",
     "cuz": "because",
     "coz": "because",
     "bc": "because",

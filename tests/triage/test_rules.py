@@ -1215,3 +1215,29 @@ def test_the_same_images_for_the_world() -> None:
     assert label("The lasagne came out puffed up like a marshmallow and golden on top.") == "review"
     assert label("Floating like a cloud since Tuesday, thank you!") == "normal"
     assert label(pus) == "emergency"
+
+
+def test_denials_as_spoken_english_does_them() -> None:
+    assert label("no red streaks yesterday, there are today") == "emergency"
+    assert label("no chest pain, cant breath properly tho") == "emergency"
+    assert label("wouldn't call it mild, worst pain ever in my neck") == "emergency"
+    assert label("no less than 9/10 in my shoulder") == "emergency"
+    assert label("the redness hasn't stayed put, it's spreading") == "emergency"
+    assert label("wouldn't call it small, the bruise on my calf") == "complication"
+    assert label("didn't faint, but only cos I sat down fast when I nearly went") == (
+        "complication"
+    )
+    assert label("not as dizzy as yesterday but still a bit") == "complication"
+    assert label("not as sore as yesterday", "48h") == "normal"
+    assert label("never had pins and needles like this") == "complication"
+    assert label("Don't know, feel odd") == "review"
+    assert label("not so much as a twinge") == "normal"
+    assert label("no fever, no chills") == "normal"
+
+
+def test_pain_words_and_the_words_beside_them() -> None:
+    assert label("Mind feels really sharp and clear today, body a little achy") == "normal"
+    assert label("Sorer today than straight after the session", "48h") == "complication"
+    assert label("Feel kind of off today, can't really describe it. Back is less stiff") == "review"
+    sister = "Not short of breath, no chest pain, I checked because my sister worried. Just stiff"
+    assert label(sister) == "normal"
