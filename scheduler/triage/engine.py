@@ -91,6 +91,7 @@ HEALTH_CONTEXT = {
     "doing",
     "all",
     "here",
+    "otherwise",
     "now",
     "today",
 }
@@ -269,7 +270,8 @@ class Judge(KindRules, AskingRules):
     ) -> None:
         """Record a finding, discounted when the context says it is not the patient's."""
         r = self.r
-        if r.negated(start, end):
+        reading = rule.startswith(("pain-score", "temperature"))
+        if r.negated(start, end) and not (reading and r.denial_ended_before(start)):
             self.findings.append(Finding(label, phrase, span, "negated", counted=False))
             if rule in ("fainting", "near-fainting") and self.came_close(end):
                 # "didn't faint but I nearly did"
@@ -350,9 +352,12 @@ class Judge(KindRules, AskingRules):
             max(0, pos - m.concept.near_window),
             pos + m.concept.near_window + (m.end - m.start),
         )
+        fine = chest and self.said_to_be_fine(m)
         for j in words[lo : hi + 1]:
             if m.start <= j < m.end:
                 continue
+            if fine and self.contrast_between(m, j):
+                continue  # "chest fine, but sharp pain in my shoulder": the pain is elsewhere
             # A negation inside the match itself ("can barely walk") is not the partner's.
             floor = m.end if j >= m.end else 0
             # "my chest isn't tight any more": a partner that was there and has passed

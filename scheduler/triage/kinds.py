@@ -239,10 +239,14 @@ class KindRules:
         right after it: "the unbearable heat"."""
         sentence = self.r.tokens[m.start].sentence
         body = [s for s, _ in self.r.occurrences("body_words")]
+        # "stuck in traffic and felt really dizzy", "the heat made me dizzy": the writer
+        # between the world and the term has the symptom
+        writer = self.r.lexicon.words("self") | self.r.lexicon.words("experiencing")
         return any(
             (m.start - 8 <= s < m.start or s == m.end)
             and self.r.tokens[s].sentence == sentence
             and not any(s < b < m.start for b in body)
+            and not any(self.r.tokens[k].norm in writer for k in range(s + 1, m.start))
             and not self.r.negated_right_before(s)  # "no heat, but a little pus"
             and not any(self.r.tokens[k].norm in CONTRAST for k in range(s, m.start))
             for s, _ in self.r.occurrences(things)

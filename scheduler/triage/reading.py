@@ -198,6 +198,14 @@ class Reading:
             return not self.gone_now(end, doubt) and not self.reversed_after(end)
         return self.negated_after(end)
 
+    def denial_ended_before(self, start: int) -> bool:
+        """ "no bruises, temp is 38.4": a reading in a clause after the denial's comma is
+        not denied (a list of denied things goes on past commas; a number does not)."""
+        trigger = self.negator(start)
+        if trigger is None:
+            return False
+        return "," in self.text[self.tokens[trigger].end : self.tokens[start].start]
+
     def own_negation(self, start: int) -> bool:
         """The term opens with a negation of its own ("cant breathe", "no feeling in"),
         in a clause after a comma: an earlier "no" is a different item's."""

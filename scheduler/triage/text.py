@@ -62,6 +62,7 @@ SHORTHAND = {
     "lmao": "lol",
     "gud": "good",
     "tho": "though",
+    "tite": "tight",
     "cuz": "because",
     "coz": "because",
     "bc": "because",

@@ -1241,3 +1241,26 @@ def test_pain_words_and_the_words_beside_them() -> None:
     assert label("Feel kind of off today, can't really describe it. Back is less stiff") == "review"
     sister = "Not short of breath, no chest pain, I checked because my sister worried. Just stiff"
     assert label(sister) == "normal"
+
+
+def test_the_world_beside_the_writer_does_not_hide_the_writer_s_symptom() -> None:
+    assert label("stuck in traffic and felt really dizzy") == "complication"
+    assert label("the heat made me dizzy") == "complication"
+    assert label("sitting in traffic I got a sharp pain in my hip") == "complication"
+    assert label("on the way to work i went dizzy") == "complication"
+    assert label("the heat is unbearable") == "review"
+    assert label("traffic on my commute is getting worse") == "review"
+    assert label("Work's been killing me this week but my shoulder feels great") == "normal"
+
+
+def test_short_emergencies_beside_what_could_hide_them() -> None:
+    assert label("no bruises, temp is 38.4") == "emergency"
+    assert label("no fever, 37.4 this morning, feeling good") == "normal"
+    assert label("grandson replying for nan, she blacked out earlier") == "emergency"
+    assert label("past out after lunch") == "emergency"
+    assert label("chest feels tite") == "emergency"
+    assert label("discharg from the knee spot") == "emergency"
+    assert label("I was discharged from physio last month. Feeling good") == "normal"
+    assert label("chest fine, but sharp pain in my shoulder") == "complication"
+    assert label("cabin fever from staying in, otherwise fine") == "normal"
+    assert label("Soreness about 50% of what it was", "48h") == "normal"
