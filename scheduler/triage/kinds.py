@@ -245,6 +245,7 @@ class KindRules:
         return any(
             (m.start - 8 <= s < m.start or s == m.end)
             and self.r.tokens[s].sentence == sentence
+            and "," not in self.r.text[self.r.tokens[s].end : self.r.tokens[m.start].start]
             and not any(s < b < m.start for b in body)
             and not any(self.r.tokens[k].norm in writer for k in range(s + 1, m.start))
             and not self.r.negated_right_before(s)  # "no heat, but a little pus"

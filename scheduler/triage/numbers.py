@@ -50,10 +50,11 @@ SCORE_PATTERNS = [
         + RANGE
         + NOT_A_SCORE
     ),
-    # the whole reply is a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8",
-    # signed off as texts are: "6 or 7 id say", "pain 8 x", "7 🙂"
+    # a sentence that is only a score: "7", "8-9", "7 or 8", "a solid 7", "i'd say about 8",
+    # signed off as texts are ("6 or 7 id say", "pain 8 x", "7 🙂"), the whole reply or
+    # after small talk ("Walked the dog this morning. 7 or 8")
     re.compile(
-        r"^\s*(?:" + EMOJI + r"\s*)*(?:(?:i'?d|i would)\s+say\s+)?"
+        r"(?:^|(?<=[!?\n])|(?<=\D\.))\s*(?:" + EMOJI + r"\s*)*(?:(?:i'?d|i would)\s+say\s+)?"
         r"(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
         r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
         + NUM
@@ -61,7 +62,7 @@ SCORE_PATTERNS = [
         + RANGE
         + r"\s*(?:tbh|ish|lol|haha|today|now|atm|i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess)?"
         + r"\s*[.!]*"
-        + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*$"
+        + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S))"
     ),
     # went from 3 to 8, from a 4 up to a 7
     re.compile(
@@ -206,7 +207,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
             # is more likely not a score at all.
             top = max(values)
             if top <= 10 or pattern is SCORE_PATTERNS[0]:
-                found.append(NumberFinding(min(top, 10.0), (m.start(), m.end())))
+                lead = len(m.group(0)) - len(m.group(0).lstrip())  # a sentence's leading space
+                found.append(NumberFinding(min(top, 10.0), (m.start() + lead, m.end())))
     if found:
         first = min(f.span[0] for f in found)
         for m in FOLLOW_UP.finditer(masked, first):

@@ -1264,3 +1264,13 @@ def test_short_emergencies_beside_what_could_hide_them() -> None:
     assert label("chest fine, but sharp pain in my shoulder") == "complication"
     assert label("cabin fever from staying in, otherwise fine") == "normal"
     assert label("Soreness about 50% of what it was", "48h") == "normal"
+
+
+def test_small_talk_first_then_the_news() -> None:
+    assert label("Walked the dog this morning. 7 or 8") == "complication"
+    assert label("Kids have been a nightmare! pain 6 or 7") == "complication"
+    assert label("The weather is awful here, got a proper sharp stab in my knee") == "complication"
+    assert label("took my temp just to be safe, 36.8. feel fine") == "normal"
+    assert label("Checked my temp because I felt shivery, 37.9. Otherwise the back feels ok") == (
+        "review"
+    )
