@@ -1,0 +1,178 @@
+"""Whether a reply with no clinical finding reads as fine: the words of recovering well,
+and the greetings, thanks and smiles around the news that are not news themselves."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .model import Finding
+from .reading import Reading
+
+POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
+DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
+DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔?")
+WEAK_NORMAL = {
+    "ok",
+    "okay",
+    "good",
+    "fine",
+    "great",
+    "alright",
+    "thanks",
+    "thank",
+    "cheers",
+    "nice",
+    "grand",
+    "happy",
+    "normal",
+    "lovely",
+}
+# Thanks and a smile sign a text off; they are news only when they are all of it: "thanks!"
+# is recovering well, "wrong number, thanks" and "my ears are ringing 🙂" are not.
+SIGN_OFFS = {"thanks", "thank", "cheers", "ta", "gracias", "merci"}
+COURTESY = SIGN_OFFS | {
+    "you", "so", "much", "very", "for", "the", "your", "message", "text", "checking", "check",
+    "asking", "in", "on", "up", "me", "again", "a", "lot", "lots", "many", "hi", "hello", "hey",
+    "dear", "x", "xx", "xxx", "and", "doc", "dr", "love", "kind", "regards", "best", "wishes",
+    "following", "reaching", "out", "caring", "care", "concern", "getting", "back", "to",
+    "touch", "it", "is", "appreciated", "appreciate", "that", "thats", "ok", "okay", "oh",
+    "lol", "haha",
+}  # fmt: skip
+TROUBLE_WORDS = {
+    "but", "sorry", "wrong", "not", "no", "off", "bit", "weird", "rough", "poorly", "ill",
+    "sick", "since", "if", "could", "can", "would", "please", "pls", "help", "meant", "late",
+    "cancel", "appointment", "appt", "booking", "book", "results", "know", "question", "ask",
+    "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
+    "hmm", "meh", "been", "keep", "still", "dreams", "ringing", "stomach", "tummy", "feel",
+    "feeling", "felt", "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
+    "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",
+    "eye", "eyes", "skin", "period", "throbbing", "pounding", "taste", "tastes", "fever",
+}  # fmt: skip
+HEALTH_CONTEXT = {
+    "feel",
+    "feeling",
+    "felt",
+    "feels",
+    "im",
+    "i",
+    "back",
+    "neck",
+    "shoulder",
+    "knee",
+    "knees",
+    "arm",
+    "arms",
+    "leg",
+    "legs",
+    "hip",
+    "hips",
+    "wrist",
+    "ankle",
+    "foot",
+    "feet",
+    "elbow",
+    "hand",
+    "head",
+    "jaw",
+    "body",
+    "session",
+    "needles",
+    "treatment",
+    "acupuncture",
+    "doing",
+    "all",
+    "here",
+    "otherwise",
+    "now",
+    "today",
+}
+
+
+class CourtesyRules:
+    """Mixed into the Judge: `r` is the reading, `lex` the lexicon, `findings` so far."""
+
+    r: Reading
+    lex: Lexicon
+    findings: list[Finding]
+
+    def fallback_label(self) -> str:
+        """Nothing clinical matched: normal if the reply reads as fine, else a person reads it."""
+        text = self.r.text
+        emoji_pos = sum(ch in POSITIVE_EMOJI for ch in text)
+        emoji_bad = sum(ch in DISTRESS_EMOJI for ch in text)
+        normal = self.normal_words()
+        denied = [f for f in self.findings if f.rule == "negated"]
+        if denied and not emoji_bad and not normal:
+            f = denied[0]
+            self.findings.append(Finding("normal", f.phrase, f.span, "denies-symptoms"))
+            return "normal"
+        if normal or (emoji_pos and not self.distress_or_doubt() and self.smile_says_it()):
+            phrase, span = normal[0] if normal else ("👍", (0, len(text)))
+            self.findings.append(Finding("normal", phrase, span, "recovering-well"))
+            return "normal"
+        rule = "distress-emoji" if emoji_bad else "unreadable-or-unrelated"
+        self.findings.append(Finding("review", text[:80], (0, min(len(text), 80)), rule))
+        return "review"
+
+    def normal_words(self) -> list[tuple[str, tuple[int, int]]]:
+        found = [
+            self.r.phrase_text(s, e)
+            for s, e in self.r.occurrences("normal")
+            if not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better"
+        ]
+        if not found:
+            return []
+        signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
+        if signed_off and (self.troubling_news() or self.distress_or_doubt()):
+            return []
+        words = {t.norm for t in self.r.tokens if t.is_word}
+        only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
+        # "Fine, bit of cabin fever being stuck indoors": an answer about health, however long
+        opening = [t.norm for t in self.r.tokens[:2]]
+        if opening[:1] in (["ok"], ["okay"], ["yeah"], ["yes"]):
+            opening = opening[1:]  # "ok great thanks, see you next week"
+        opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
+        about_health = words & HEALTH_CONTEXT or self.r.on_behalf  # "she says she is fine"
+        if only_weak and self.r.word_count() > 6 and not about_health:
+            if not opens_with_it:
+                return []  # "ok see u at 6 at the bus stop" is not a health update
+        first = next((t for t in self.r.tokens if t.is_word), None)
+        opening_okay = len(found) == 1 and first is not None and first.start == found[0][1][0]
+        if opening_okay and found[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
+            return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
+        return found
+
+    def distress_or_doubt(self) -> bool:
+        """ "😭 thanks", "?? thanks": the thanks is politeness, the rest is the message."""
+        return any(ch in DISTRESS_EMOJI or ch in DOUBT_MARKS for ch in self.r.text)
+
+    def smile_says_it(self) -> bool:
+        """A smile is the answer when it is all of it ("👍"), or beside the writer's own
+        untroubling news ("back to my old self 💪"); beside news of the world ("the lasagne
+        puffed up like a marshmallow 🙂") it answers nothing."""
+        news = self.news_words()
+        if not news:
+            return True
+        return bool(set(news) & self.lex.words("self")) and not self.troubling_news()
+
+    def troubling_news(self) -> bool:
+        """Whether the words beside a thanks or a smile may be trouble a person should read:
+        a word of doubt, apology, a request or an onset ("wrong number, thanks", "my ears
+        have been ringing since Tuesday 🙂"), or a word that is no English ("asdfgh thanks",
+        foreign words the lexicon does not know). "Tip top, ta" and "all gravy 😎" are not."""
+        known, body = self.lex.vocabulary.known, self.lex.words("body_words")
+        return any(
+            w in TROUBLE_WORDS or w in body or w not in known or len(set(w)) == 1
+            for w in self.news_words()
+        )  # a part of the body, told of with thanks, may well be a symptom
+
+    def news_words(self) -> list[str]:
+        """The reply's words beyond greeting, thanks and names ("Thanks Sarah!")."""
+        news = []
+        for i, tok in enumerate(self.r.tokens):
+            if not tok.is_word or tok.norm in COURTESY:
+                continue
+            raw = self.r.text[tok.start : tok.end]
+            if i and raw[:1].isupper() and not raw.isupper():
+                continue  # a name after "thanks"
+            news.append(tok.norm)
+        return news
