@@ -16,6 +16,8 @@ from .reading import Reading
 from .text import without_greeting, without_quotes
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
+# what a score right before these words rates: not the pain
+RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
 
@@ -231,6 +233,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 self.r.tokens[self.token_at(s.span[0])].sentence not in rating
                 or self.names_the_pain(s)
             )
+            and self.word_after(s) not in RATED  # "10/10 session, back feels loads better"
         ]
         scores = self.without_scores_before_treatment(scores)
         for s in scores:
@@ -248,8 +251,11 @@ class Judge(KindRules, AskingRules, CourtesyRules):
 
     def names_the_pain(self, score: NumberFinding) -> bool:
         """ "10/10 pain, would not recommend": a score said of the pain is the pain's."""
+        return self.word_after(score) in ("pain", "pains")
+
+    def word_after(self, score: NumberFinding) -> str:
         after = self.token_at(score.span[1] - 1) + 1
-        return after < len(self.r.tokens) and self.r.tokens[after].norm in ("pain", "pains")
+        return self.r.tokens[after].norm if after < len(self.r.tokens) else ""
 
     def without_scores_before_treatment(self, scores: list[NumberFinding]) -> list[NumberFinding]:
         """ "Before the treatment my back was an 8/10, today it's a 3": the 8 is what the

@@ -93,7 +93,9 @@ SCORE_PATTERNS.append(
         + r")\b"
         + NOT_A_SCORE
         + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
-        r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b))"
+        r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b|"
+        + SIGN_OFF  # "my lower back is 6 or 7 thanks"
+        + r"))"
     )
 )
 # "pain between 8 and 9": the higher counts.

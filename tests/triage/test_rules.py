@@ -1274,3 +1274,13 @@ def test_small_talk_first_then_the_news() -> None:
     assert label("Checked my temp because I felt shivery, 37.9. Otherwise the back feels ok") == (
         "review"
     )
+
+
+def test_a_sampled_month_and_a_stratified_set() -> None:
+    assert label("Feeling much less stressed, thanks so much") == "normal"
+    assert label("feeling really irritable and snappy thanks") == "review"
+    grumpy = "Stiffness is easing, much better than yesterday. My wife says I'm less grumpy"
+    assert label(grumpy) == "normal"
+    assert label("10/10 session, back feels loads better") == "normal"
+    assert label("pain 9/10 since the session") == "emergency"
+    assert label("9/10 treatment, pain 3") == "normal"
