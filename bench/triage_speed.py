@@ -3,7 +3,9 @@
     .venv/bin/python bench/triage_speed.py [--rounds 20]
 
 Texts are the dev set and the team's case files; the first round (cold caches: the
-spelling lookups) and the rest are reported separately.
+spelling lookups) and the rest are reported separately. Last, the slowest of some hostile
+replies at the 1,600-character limit of a Twilio SMS (repeated greetings, numbers,
+negations, emoji): no pattern may take quadratic time on what a patient can send.
 """
 
 from __future__ import annotations
@@ -23,6 +25,22 @@ SOURCES = [
     ROOT.parent / "shared" / "triage" / "dev.jsonl",
     *sorted((ROOT / "tests" / "triage" / "cases").glob("*.jsonl")),
 ]
+
+
+SMS_LIMIT = 1600
+HOSTILE = ["hi ", "hi, ", "hey hi hello ", "no ", "7 ", "8 or 9 ", "thanks ", "x ", "🙂",
+           "Hi Sarah, ", "i am ", "not as ", ". ", "a"]  # fmt: skip
+
+
+def slowest_hostile_reply() -> tuple[float, str]:
+    """(milliseconds, pattern) of the slowest hostile reply."""
+    worst = (0.0, "")
+    for unit in HOSTILE:
+        text = (unit * (SMS_LIMIT // len(unit) + 1))[:SMS_LIMIT]
+        started = time.perf_counter()
+        assess(text, "24h")
+        worst = max(worst, ((time.perf_counter() - started) * 1000, unit))
+    return worst
 
 
 def main() -> None:
@@ -46,6 +64,8 @@ def main() -> None:
             f"{name}: {rounds * len(rows)} replies in {elapsed:.2f} s = "
             f"{rounds * len(rows) / elapsed:,.0f} replies/s"
         )
+    ms, unit = slowest_hostile_reply()
+    print(f"slowest hostile reply ({SMS_LIMIT} chars of {unit!r} repeated): {ms:.0f} ms")
 
 
 if __name__ == "__main__":

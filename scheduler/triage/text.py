@@ -122,7 +122,7 @@ GREETING = re.compile(
     r"|update)\b"
     r"(?:[ \t]+(?i:there|all|team|doc|doctor)"
     r"|[ \t]+(?:Dr\.?[ \t]+)?[A-Z][a-z]+(?=[ \t]*[,!.:;\n]))?"  # a name, then a comma
-    r"[\s,!.:;-]*)+(?=\S)"  # "Hi, hey is this the pizza place"
+    r"[\s,!.:;-]*){1,4}(?=\S)"  # "Hi, hey is this the pizza place" (bounded: linear time)
 )
 
 
