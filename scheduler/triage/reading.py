@@ -85,12 +85,14 @@ class Reading:
             self._canon.append(meant | {tok.norm} if tok.is_word else frozenset())
         for i in range(len(self.tokens) - 1):
             tok, nxt = self.tokens[i], self.tokens[i + 1]
-            if tok.is_word and nxt.norm in PAIN_NOUNS and len(tok.norm) >= 6:
-                # a slip that makes another word, where it says what a pain is like:
-                # "shooing pain" is shooting (but "the faintest ache" is faint)
-                qualities = {w for w in vocabulary.nearest(tok.norm) if self.pain_quality(w)}
-                if tok.norm not in vocabulary.words and qualities:
-                    self._canon[i] = self._canon[i] | qualities
+            if not (tok.is_word and nxt.norm in PAIN_NOUNS and len(tok.norm) >= 6):
+                continue
+            if tok.norm in vocabulary.words:
+                continue  # "stabbing pain" says it already
+            # a slip that makes another word, where it says what a pain is like:
+            # "shooing pain" is shooting (but "the faintest ache" is faint)
+            qualities = {w for w in vocabulary.nearest(tok.norm) if self.pain_quality(w)}
+            self._canon[i] = self._canon[i] | qualities
 
     def pain_quality(self, word: str) -> bool:
         return any(concept.kind == "sharp" for concept, _ in self.lexicon.index.get(word, ()))

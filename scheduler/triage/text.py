@@ -276,6 +276,8 @@ class Vocabulary:
             if len(w) >= SOUND_MIN:
                 self.by_sound.setdefault(sound_key(w), set()).add(w)
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        # the edit-distance scan is the costly part; English words reach it from Reading
+        self.nearest = lru_cache(maxsize=50_000)(self._nearest)
 
     def _lookup(self, word: str) -> frozenset[str]:
         if word in self.words:
@@ -291,7 +293,7 @@ class Vocabulary:
             return frozenset(found) | (self.nearest(word) if len(word) >= 6 else frozenset())
         return self.nearest(word)
 
-    def nearest(self, word: str) -> frozenset[str]:
+    def _nearest(self, word: str) -> frozenset[str]:
         """The lexicon words closest to `word` by edit distance, or by sound."""
         limit = 2 if len(word) >= 8 else 1
         by_distance: dict[int, set[str]] = {}
