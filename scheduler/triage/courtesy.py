@@ -9,7 +9,7 @@ from .reading import Reading
 
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
-DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔?")
+DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔👀?")
 WEAK_NORMAL = {
     "ok",
     "okay",

@@ -13,7 +13,7 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
 from .reading import Reading
-from .text import without_greeting, without_quotes
+from .text import without_greeting, without_quotes, without_signature
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
 # what a score right before these words rates: not the pain
@@ -37,7 +37,9 @@ class Triage:
             raise ValueError(f"checkin must be '24h' or '48h', got {checkin!r}")
         if not text or not text.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
-        own_words = without_quotes(without_greeting(text))
+        own_words = without_signature(
+            without_quotes(without_greeting(text)), self.lexicon.vocabulary.words.__contains__
+        )
         if not own_words.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "only-our-question"),))
         reading = Reading(own_words, self.lexicon)
@@ -101,6 +103,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if rule == "ambiguous" and any(s == m.start for s, _ in self.r.occurrences("hypothetical")):
             return  # "worried it'd be the worst pain ever, but I barely felt it": a fear, told
         phrase, span = self.r.phrase_text(m.start, m.end)
+        if rule == "ambiguous" and self.unsure_of_a_score(m):
+            # "idk like a 5 out of 10, just dull": the doubt is over the number given
+            self.findings.append(Finding(label, phrase, span, "hedged-score", False))
+            return
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
             return
@@ -130,10 +136,13 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if r.has("history", r.tokens[start].sentence) and not self.happened_since(start):
             self.findings.append(Finding(label, phrase, span, "history", counted=False))
             return
-        if r.someone_else(start):
+        if r.someone_else(start) and not r.names_the_writer(start, end):
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
             if rule != "ambiguous":  # "my sister worried", unlike her fever, is no symptom
                 self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
+            return
+        if rule == "pain-getting-worse" and self.worse_is_of_no_pain(start):
+            self.findings.append(Finding(label, phrase, span, "not-a-pain", counted=False))
             return
         flagged = label in ("emergency", "complication")
         if flagged and rule != "pain-getting-worse" and self.what_they_came_in_with(start):
@@ -147,6 +156,16 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 return
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
+
+    def worse_is_of_no_pain(self, start: int) -> bool:
+        """ "my cold sore flared up": what got worse, just before, is a symptom that is no pain."""
+        r = self.r
+        return any(
+            start - 3 <= e <= start
+            and r.tokens[s].sentence == r.tokens[start].sentence
+            and "," not in r.text[r.tokens[e - 1].end : r.tokens[start].start]
+            for s, e in r.occurrences("not_pain")
+        )
 
     def happened_since(self, start: int) -> bool:
         """A marker that the finding is new ("since the session"), not past a contrast:
@@ -193,12 +212,14 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             max(0, pos - m.concept.near_window),
             pos + m.concept.near_window + (m.end - m.start),
         )
-        fine = chest and self.said_to_be_fine(m)
+        fine = self.said_to_be_fine(m)
         for j in words[lo : hi + 1]:
             if m.start <= j < m.end:
                 continue
-            if fine and self.contrast_between(m, j):
-                continue  # "chest fine, but sharp pain in my shoulder": the pain is elsewhere
+            if fine and (self.contrast_between(m, j) or (not chest and self.comma_between(m, j))):
+                # "chest fine, but sharp pain in my shoulder": the pain is elsewhere;
+                # "I barely slept, breathing is fine": the partner is the sleep's
+                continue
             # A negation inside the match itself ("can barely walk") is not the partner's.
             floor = m.end if j >= m.end else 0
             # "my chest isn't tight any more": a partner that was there and has passed
@@ -217,6 +238,11 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """A "but" between the term and a partner found elsewhere in its sentence."""
         lo, hi = (m.end, s) if s >= m.end else (s, m.start)
         return any(self.r.tokens[k].norm in CONTRAST for k in range(lo, hi))
+
+    def comma_between(self, m: Match, s: int) -> bool:
+        """A comma between the term and a partner found elsewhere in its sentence."""
+        first, last = (m.end - 1, s) if s >= m.end else (s, m.start)
+        return "," in self.r.text[self.r.tokens[first].end : self.r.tokens[last].start]
 
     def token_at(self, char: int) -> int:
         starts = [t.start for t in self.r.tokens]
@@ -249,9 +275,27 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 )
             )
 
+    def unsure_of_a_score(self, m: Match) -> bool:
+        if self.r.tokens[m.start].norm not in ("idk", "dunno", "not"):  # "not sure"
+            return False
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            self.token_at(s.span[0]) > m.start
+            and self.r.tokens[self.token_at(s.span[0])].sentence == sentence
+            for s in self.r.scores
+        )
+
     def names_the_pain(self, score: NumberFinding) -> bool:
-        """ "10/10 pain, would not recommend": a score said of the pain is the pain's."""
-        return self.word_after(score) in ("pain", "pains")
+        """ "10/10 pain, would not recommend", "the pain in my back I would rate as a 7": a
+        score said of the pain is the pain's."""
+        if self.word_after(score) in ("pain", "pains"):
+            return True
+        start = self.token_at(score.span[0])
+        sentence = self.r.tokens[start].sentence
+        return any(
+            t.norm in ("pain", "pains") and t.sentence == sentence and not self.r.negated_before(i)
+            for i, t in enumerate(self.r.tokens[:start])
+        )
 
     def word_after(self, score: NumberFinding) -> str:
         after = self.token_at(score.span[1] - 1) + 1

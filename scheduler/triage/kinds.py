@@ -46,7 +46,21 @@ NOT_A_FAINTING = {
     "trace",
     "one",  # "a faint one on my neck": a bruise
     "ones",
+    "reminder",  # "just a faint reminder when I get out of the car"
+    "hint",
+    "echo",
+    "niggle",
+    "discomfort",
+    "tenderness",
+    "stiffness",
+    "throb",
+    "memory",
+    "glow",
+    "tinge",
 }
+
+
+LAUGHTER = re.compile(r"[😂🤣💀😭]|\b(?i:lo+l|lma+o+|lmfao|ha(?:ha)+|rofl)\b")
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,8 @@ class KindRules:
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
+        if concept.rule == "numbness-tingling-weakness" and self.laughing(m):
+            return None  # "lmaooo im weak 😂", "im dead 💀": weak with laughter
         if kind == "chest" and self.worn(m):
             return None  # "my new bra feels like a belt round my chest"
         if self.felt_from_the_world(m):
@@ -155,6 +171,17 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def laughing(self, m: Match) -> bool:
+        """ "im weak", "im dead" said of a joke: laughter right beside the bare state."""
+        r = self.r
+        if m.end - m.start != 1 or r.tokens[m.start].norm not in ("weak", "dead"):
+            return False
+        if m.start == 0 or r.tokens[m.start - 1].norm not in ("im", "i", "am", "literally"):
+            return False
+        lo = r.tokens[m.start - 2].start if m.start >= 2 else 0
+        hi = r.tokens[m.end].start if m.end < len(r.tokens) else len(r.text)
+        return bool(LAUGHTER.search(r.text, lo, hi + 12))
 
     def worn(self, m: Match) -> bool:
         """Clothing the writer wears in the chest's sentence ("my new bra feels like a belt
@@ -299,8 +326,12 @@ class KindRules:
     def improving(self, at: int | None = None) -> bool:
         """An easing word for the soreness at token `at`: not one spent on something else
         before a "but" ("sleeping better, but my hip is still sore")."""
-        if any(not self.r.negated_right_before(s) for s, _ in self.r.occurrences("not_improving")):
-            return False  # ("not as sore as yesterday" is easing)
+        easing = self.r.occurrences("improving")
+        if any(
+            not self.r.negated_right_before(s) and not any(a <= s < b for a, b in easing)
+            for s, _ in self.r.occurrences("not_improving")
+        ):
+            return False  # ("not as sore as yesterday", "half as sore as" are easing)
         # "no more texts. still stiff": "no more" there is about the texts
         opt_out = {i for s, e in self.r.occurrences("opt_out_phrases") for i in range(s, e)}
         return any(
@@ -308,7 +339,7 @@ class KindRules:
             and s not in opt_out
             and not self.contrasted(s, at)
             and not self.r.became(e)
-            for s, e in self.r.occurrences("improving")
+            for s, e in easing
         )
 
     def contrasted(self, word: int, at: int | None) -> bool:

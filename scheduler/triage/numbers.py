@@ -39,6 +39,11 @@ NOT_A_SCORE = (
     r"weeks?|times|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|pills?|"
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
 )
+# What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
+AFTERTHOUGHT = (
+    r"tbh|ngl|honestly|really|fr|tho|though|ish|lol|haha|today|now|rn|atm|"
+    r"i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess"
+)
 SCORE_PATTERNS = [
     # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10, "ate out of ten" (dictated)
     re.compile(r"\b(" + NUM + r"|ate)" + RANGE + OUT_OF_TEN),
@@ -60,7 +65,7 @@ SCORE_PATTERNS = [
         + NUM
         + r")"
         + RANGE
-        + r"\s*(?:tbh|ish|lol|haha|today|now|atm|i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess)?"
+        + r"\s*(?:" + AFTERTHOUGHT + r")?"
         + r"\s*[.!]*"
         + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S))"
     ),
@@ -76,7 +81,7 @@ SCORE_PATTERNS = [
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
         r"\bpain(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
-        r"about\s+|around\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
+        r"about\s+|around\s+|like\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
 # "7 or 8 maybe when i bend", "6-7 when i move", "a 6, maybe 7 on the stairs": a choice of
@@ -93,7 +98,9 @@ SCORE_PATTERNS.append(
         + r")\b"
         + NOT_A_SCORE
         + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
-        r"after|with|while|tops|max|probably|prob|lol|atm|sometimes|mostly|first)\b|"
+        r"after|with|while|tops|max|probably|prob|sometimes|mostly|first|"
+        + AFTERTHOUGHT
+        + r")\b|"
         + SIGN_OFF  # "my lower back is 6 or 7 thanks"
         + r"))"
     )

@@ -9,10 +9,12 @@ from functools import cached_property
 
 from .lexicon import Lexicon, Phrase
 from .numbers import NumberFinding, pain_scores, temperatures
-from .text import Token, tokenize
+from .text import EMOJI, Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
+# "... and was taken in", "... and had to sit down": the clause goes on with the same subject
+SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", "is", "has"}
 # "no X" that is no negation of what follows: "no more", "no doubt", "no answer".
 PSEUDO_NEGATED = {
     "more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck", "sure",
@@ -55,6 +57,9 @@ BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
+
+
+EMOJI_GAP = re.compile(EMOJI)
 
 
 @dataclass
@@ -274,6 +279,8 @@ class Reading:
         j = start - 1
         while j >= floor and self.tokens[j].sentence == sentence and words < NEGATION_WINDOW:
             tok = self.tokens[j]
+            if EMOJI_GAP.search(self.text, tok.end, self.tokens[j + 1].start):
+                return None  # "no chest pain 👍 bit of tingling": the emoji closed the denial
             if tok.is_word:
                 if tok.norm in stops or tok.norm in spent:
                     return None
@@ -420,6 +427,8 @@ class Reading:
             tok = self.tokens[j]
             if tok.is_word:
                 words += 1
+                if tok.norm == "and" and self.tokens[j + 1].norm in SHARED_SUBJECT_VERBS:
+                    words = 0  # "my friend fainted at church and was taken off in an ambulance"
                 # "my wife who came with me has a headache", "my daughter (who I brought
                 # along) has a fever": there the patient is not who has it
                 prev = self.tokens[j - 1].norm if j > 0 else ""
@@ -446,6 +455,11 @@ class Reading:
                         return True
             j -= 1
         return False
+
+    def names_the_writer(self, start: int, end: int) -> bool:
+        """ "people were standing over me": the finding's own words say whose it is."""
+        me = self.lexicon.words("self")
+        return any(self.tokens[k].norm in me for k in range(start, end))
 
     def treated_site_named(self, sentence: int) -> bool:
         """ "the knee you treated" names the patient's body; "I'm the one you treated"

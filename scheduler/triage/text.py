@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,6 +79,13 @@ SHORTHAND = {
     "brews": "bruise",
     "brewsing": "bruising",
     "brewsed": "bruised",
+    "ngl": "honestly",  # not gonna lie
+    "rn": "now",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "grate": "great",  # "feelin grate!"
+    "stopp": "stop",
+    "stomache": "stomach",
 }
 # Dictation's homophones that are words in their own right, read as the symptom only
 # where the words around them say so: "neck is still saw", "chess pain".
@@ -85,11 +93,18 @@ SORE_CUES = {"still", "so", "very", "really", "bit", "quite", "is", "feels", "fe
              "abit", "pretty", "super"}  # fmt: skip
 CHEST_CUES = {"pain", "pains", "hurts", "hurting", "tight", "tightness", "pressure", "feels",
               "ache", "is"}  # fmt: skip
-HOMOPHONE_AFTER = {"saw": ("sore", SORE_CUES)}  # "neck is still saw"
-HOMOPHONE_BEFORE = {"chess": ("chest", CHEST_CUES)}  # "chess pain"
 # After a homophone read as "sore": the end of the phrase, or words that go on about it.
 SORE_ENDS = {"and", "but", "today", "now", "still", "though", "tbh", "lol", "again", "as", "x",
              "thanks", "thx", "cheers"}  # fmt: skip
+STATE_ENDS = SORE_ENDS | {"in", "on", "down", "all", "from", "since"}
+# "I feel week in my left leg", "arms gone num": the cues are what a state follows.
+STATE_CUES = SORE_CUES | {"felt", "feeling", "feelin", "are", "gone", "went", "going", "goes"}
+HOMOPHONE_AFTER = {
+    "saw": ("sore", SORE_CUES, SORE_ENDS),  # "neck is still saw"
+    "week": ("weak", STATE_CUES, STATE_ENDS),  # "feel week", not "last week"
+    "num": ("numb", STATE_CUES, STATE_ENDS),  # "gone num", not "wrong num"
+}
+HOMOPHONE_BEFORE = {"chess": ("chest", CHEST_CUES)}  # "chess pain"
 
 
 @dataclass(frozen=True)
@@ -141,6 +156,44 @@ def without_quotes(text: str) -> str:
         a, b = tapback.span(1)
         text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+# A letter's close and the writer's name: "Kind regards, Arthur Lumb", "Yours, Mrs M. Coupe",
+# or a name alone on the last line. A name is no symptom ("Lumb" is not "lump"). After a
+# letter's close a name may be in lower case; after "thanks" it must be capitalised.
+LETTER_CLOSE = (
+    r"(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks|gratitude)|regards|"
+    r"yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely|all\s+the\s+best|take\s+care"
+)
+CASUAL_CLOSE = r"(?i:thanks|thank\s+you|cheers|love|best)"
+NOT_A_NAME_WORD = r"(?!(?i:thanks|thank|thx|cheers|ta|x+|lol|haha|love)\b)"
+NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.\s*)?" + NOT_A_NAME_WORD + r"[A-Z][a-z'-]+"
+    r"(?:\s+" + NOT_A_NAME_WORD + r"[A-Z][a-z'-]+){0,2}"
+)
+ANY_NAME = (
+    r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:[a-z]\.\s*)?" + NOT_A_NAME_WORD + r"[a-z][a-z'-]+"
+    r"(?:\s+" + NOT_A_NAME_WORD + r"[a-z][a-z'-]+){0,2}"
+)
+AFTER_NAME = r"(?:\s|[.!]|" + SIGN_OFF + r")*$"  # "Ruth x", "Ken 🙂"
+SIGNATURE = re.compile(
+    r"(?:(?<=[,.!\n])|^)\s*(?i:" + LETTER_CLOSE + r")\s*[,.!\n-]\s*((?i:" + ANY_NAME + r"))"
+    + AFTER_NAME
+    + r"|(?:(?<=[,.!\n])|^)\s*" + CASUAL_CLOSE + r"\s*[,\n-]\s*(" + NAME + r")" + AFTER_NAME
+    + r"|\n[ \t]*(" + NAME + r")" + AFTER_NAME
+)
+
+
+def without_signature(text: str, known: Callable[[str], bool]) -> str:
+    """The reply with the writer's signed name blanked out, every span kept in place. A
+    "name" holding a word the lexicon knows is kept: "Thanks, Dizzy" may be news."""
+    m = SIGNATURE.search(text)
+    if not m:
+        return text
+    a, b = m.span(next(i for i in (1, 2, 3) if m.group(i)))
+    if any(known(normalise_word(w)) for w in re.findall(r"[A-Za-z'-]+", text[a:b])):
+        return text
+    return text[:a] + " " * (b - a) + text[b:]
 
 
 UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒ’‘", "lLoOdDsaAoO''")  # and curly apostrophes
@@ -226,8 +279,8 @@ def _homophone(tokens: list[Token], i: int) -> Token:
     prev = tokens[i - 1].norm if i > 0 and tokens[i - 1].is_word else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if tok.norm in HOMOPHONE_AFTER:
-        meant, cues = HOMOPHONE_AFTER[tok.norm]
-        if prev in cues and (nxt is None or not nxt.is_word or nxt.norm in SORE_ENDS):
+        meant, cues, ends = HOMOPHONE_AFTER[tok.norm]
+        if prev in cues and (nxt is None or not nxt.is_word or nxt.norm in ends):
             return Token(meant, tok.start, tok.end, tok.sentence, True)
     if tok.norm in HOMOPHONE_BEFORE and nxt is not None:
         meant, cues = HOMOPHONE_BEFORE[tok.norm]
@@ -298,7 +351,7 @@ class Vocabulary:
         limit = 2 if len(word) >= 8 else 1
         by_distance: dict[int, set[str]] = {}
         for candidate in self.fuzzy_pool:
-            if abs(len(candidate) - len(word)) <= limit and candidate[0] == word[0]:
+            if abs(len(candidate) - len(word)) <= limit and same_start(candidate, word):
                 d = DamerauLevenshtein.distance(word, candidate, score_cutoff=limit)
                 if d <= limit:
                     by_distance.setdefault(d, set()).add(candidate)
@@ -313,6 +366,13 @@ class Vocabulary:
 
 
 SOUND_MIN = 6
+SILENT_FIRST = ("kn", "wr", "gn")  # "nife" is "knife", "rist" is "wrist"
+
+
+def same_start(candidate: str, word: str) -> bool:
+    """Typos keep the first letter, or drop a silent one."""
+    return candidate[0] == word[0] or (candidate[:2] in SILENT_FIRST and candidate[1] == word[0])
+
 SOUNDS = (("ph", "f"), ("ck", "k"), ("z", "s"), ("q", "k"), ("w", ""), ("h", ""))
 VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
@@ -324,4 +384,6 @@ def sound_key(word: str) -> str:
     for written, said in SOUNDS:
         rest = rest.replace(written, said)
     rest = re.sub(r"(.)\1+", r"\1", rest)
+    if len(rest) > 3 and rest.endswith("e"):
+        rest = rest[:-1]  # a silent e: "sevear" is "severe"
     return word[0] + VOWEL_RUNS.sub("_", rest)

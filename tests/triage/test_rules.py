@@ -1284,3 +1284,103 @@ def test_a_sampled_month_and_a_stratified_set() -> None:
     assert label("10/10 session, back feels loads better") == "normal"
     assert label("pain 9/10 since the session") == "emergency"
     assert label("9/10 treatment, pain 3") == "normal"
+
+
+def test_hardly_any_is_a_little_not_none() -> None:
+    # "hardly any" reports a small amount: pus is still pus, a faint bruise is still small.
+    assert label("hardly any pus, just a drop") == "emergency"
+    assert label("barely any swelling at the needle spot") == "complication"
+    assert label("hardly any bruising") == "normal"
+    assert label("hardly any soreness left", "48h") == "normal"
+    assert label("I can barely breathe") == "emergency"
+    assert label("could hardly breathe last night, fine now") == "emergency"
+    # The degree word belongs to its own clause: here, to the sleep.
+    assert label("I barely slept, breathing is fine") == "review"
+
+
+def test_an_emoji_closes_a_denial() -> None:
+    assert label("no chest pain 👍 bit of tingling") == "complication"
+    assert label("no swelling 👍") == "normal"
+    assert label("no pain 😊 no fever") == "normal"
+
+
+def test_misspellings_that_drop_a_silent_letter_or_sound_alike() -> None:
+    assert label("feels like a nife in my calf wen i walk") == "complication"
+    assert label("my back is killin me, sevear pain down both sides") == "emergency"
+    assert label("I feel week in my left leg since yesterday") == "complication"
+    assert label("stop txting me my arms gone num") == "complication"
+    assert label("feelin grate!") == "normal"
+    assert label("STOPP", "48h") == "opt_out"
+    # The same words in their own sense stay themselves.
+    assert label("see you next week") == "review"
+    assert label("wrong num") == "review"
+
+
+def test_a_worse_symptom_that_is_no_pain_is_not_pain_getting_worse() -> None:
+    assert label("my cold sore flared up", "48h") == "review"
+    assert label("the rash got worse") == "review"
+    assert label("stomache ache since last night") == "review"
+    assert label("cold feet, pain worse") == "complication"
+    assert label("rash is worse and my shoulder is worse too") == "complication"
+
+
+def test_a_letter_s_salutation_close_and_signed_name_are_no_news() -> None:
+    signed = "Dear Dr Patel, All fine thank you. Kind regards, Kathleen Moorhouse"
+    assert label(signed) == "normal"  # "Moorhouse" is not "woozy"
+    assert label("Regards, Arthur Lumb") == "review"  # nor "Lumb" a lump
+    assert label("feeling ok. Thanks, Dizzy") == "complication"  # a known word is kept
+    letter = "Dear Dr Patel,\nI feel marvellous, thank you 😊\nWith gratitude,\nRuth Ogden"
+    assert label(letter) == "normal"
+
+
+def test_polite_wording_of_a_report_is_not_a_condition() -> None:
+    assert label("if I am honest I would put the pain in my neck at a 9 out of 10") == "emergency"
+    assert label("The only thing I would mention is that my right hand has been numb") == (
+        "complication"
+    )
+    assert label("I would like to speak to someone about the invoice") == "review"
+    assert label("The pain in my back I would rate as a 6 or 7 out of 10") == "complication"
+    assert label("great session, no pain at all, would rate 10/10") == "normal"
+    assert label("what if I get a fever?") == "review"
+
+
+def test_formal_opt_outs() -> None:
+    assert label("I must ask that you stop the text messages.") == "opt_out"
+    assert label("Please do not message me again.") == "opt_out"
+    assert label("Kindly cease sending these messages to this number.") == "opt_out"
+
+
+def test_who_a_finding_belongs_to_in_longer_sentences() -> None:
+    told = "my husband looked at the needle spot on my lower back and he says there is pus"
+    assert label(told) == "emergency"
+    friend = "my friend Dorothy fainted at the church coffee morning and was taken in an ambulance"
+    assert label(friend) == "review"
+    assert label("my neighbour says people sometimes get an infection afterwards") == "review"
+    assert label("my sister says acupuncture can give you a fever, is that true?") == "review"
+    assert label("lights went out in the queue and next thing people were standing over me") == (
+        "emergency"
+    )
+    assert label("yo its liam's roommate, he blacked out on the couch") == "emergency"
+
+
+def test_laughter_makes_weak_and_dead_a_joke() -> None:
+    assert label("lmaooo im weak 😂 the needle sites are fine tho") == "normal"
+    assert label("im weak and shaky") == "complication"
+    assert label("my leg is weak lol") == "complication"
+
+
+def test_slang_and_doubt_before_a_score() -> None:
+    assert label("pain is like 8-9 ngl") == "emergency"
+    assert label("got a smol bruise on my arm but its nbd") == "normal"
+    assert label("idk like a 5 out of 10, just dull") == "normal"
+    assert label("not sure") == "review"
+
+
+def test_more_words_for_fine_and_for_easing() -> None:
+    for text in ("I feel fantastic", "feeling wonderful", "terrific", "on the mend"):
+        assert label(text) == "normal", text
+    assert label("I have felt rather out of sorts since the session.") == "review"
+    assert label("shoulder's about half as sore as yesterday, thank you", "48h") == "normal"
+    assert label("just as sore as yesterday", "48h") == "complication"
+    assert label("its more like a 6 and climbing", "48h") == "complication"
+    assert label("soreness nearly gone, just a faint reminder in the car", "48h") == "normal"
