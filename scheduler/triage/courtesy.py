@@ -6,6 +6,7 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .model import Finding
 from .reading import Reading
+from .text import NAMED, TITLES
 
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
@@ -113,11 +114,21 @@ class CourtesyRules:
         self.findings.append(Finding("review", text[:80], (0, min(len(text), 80)), rule))
         return "review"
 
+    def said_of_the_world(self, s: int) -> bool:
+        """ "The weather here is lovely": a fine word said of the world, not the writer."""
+        world = self.lex.words("not_the_body")
+        sentence = self.r.tokens[s].sentence
+        return any(
+            self.r.tokens[j].norm in world and self.r.tokens[j].sentence == sentence
+            for j in range(max(0, s - 3), s)
+        )
+
     def normal_words(self) -> list[tuple[str, tuple[int, int]]]:
         found = [
             self.r.phrase_text(s, e)
             for s, e in self.r.occurrences("normal")
-            if not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better"
+            if (not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better")
+            and not self.said_of_the_world(s)
         ]
         if not found:
             return []
@@ -169,8 +180,8 @@ class CourtesyRules:
         """The reply's words beyond greeting, thanks and names ("Thanks Sarah!")."""
         news = []
         for i, tok in enumerate(self.r.tokens):
-            if not tok.is_word or tok.norm in COURTESY:
-                continue
+            if not tok.is_word or tok.norm in COURTESY or tok.norm in TITLES or tok.norm == NAMED:
+                continue  # "thank you dr patel"
             raw = self.r.text[tok.start : tok.end]
             if i and raw[:1].isupper() and not raw.isupper():
                 continue  # a name after "thanks"

@@ -18,6 +18,9 @@ from .text import without_greeting, without_quotes, without_signature
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
 # what a score right before these words rates: not the pain
 RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture"}
+# Words that say a score is the pain's, before it in its sentence: "my back is killing me -
+# I would rate it a 9/10"
+PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
 
@@ -104,8 +107,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return  # "worried it'd be the worst pain ever, but I barely felt it": a fear, told
         phrase, span = self.r.phrase_text(m.start, m.end)
         if rule == "ambiguous" and self.unsure_of_a_score(m):
-            # "idk like a 5 out of 10, just dull": the doubt is over the number given
-            self.findings.append(Finding(label, phrase, span, "hedged-score", False))
+            self.findings.append(Finding(label, phrase, span, "doubt-about-something-else", False))
             return
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
@@ -276,14 +278,24 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             )
 
     def unsure_of_a_score(self, m: Match) -> bool:
+        """ "idk like a 5", "not sure how I got on this list": the doubt is over a number,
+        or over something other than how the writer feels."""
         if self.r.tokens[m.start].norm not in ("idk", "dunno", "not"):  # "not sure"
             return False
+        if m.end < len(self.r.tokens) and self.r.tokens[m.end].norm in ("how", "who"):
+            return True
         sentence = self.r.tokens[m.start].sentence
-        return any(
-            self.token_at(s.span[0]) > m.start
-            and self.r.tokens[self.token_at(s.span[0])].sentence == sentence
+        told = any(  # "might have a tiny bruise, not sure"
+            f.counted and f.label != "review" and self.sentence_at(f.span[0]) == sentence
+            for f in self.findings
+        )
+        return told or any(
+            self.token_at(s.span[0]) > m.start and self.sentence_at(s.span[0]) == sentence
             for s in self.r.scores
         )
+
+    def sentence_at(self, char: int) -> int:
+        return self.r.tokens[self.token_at(char)].sentence
 
     def names_the_pain(self, score: NumberFinding) -> bool:
         """ "10/10 pain, would not recommend", "the pain in my back I would rate as a 7": a
@@ -293,7 +305,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         start = self.token_at(score.span[0])
         sentence = self.r.tokens[start].sentence
         return any(
-            t.norm in ("pain", "pains") and t.sentence == sentence and not self.r.negated_before(i)
+            t.norm in PAIN_WORDS and t.sentence == sentence and not self.r.negated_before(i)
             for i, t in enumerate(self.r.tokens[:start])
         )
 

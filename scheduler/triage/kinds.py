@@ -164,6 +164,8 @@ class KindRules:
             return None  # "a small bruise came up near my ankle but it's faint"
         if self.an_episode(m):
             return m.concept.label, m.concept.rule  # "had a little faint in the shower"
+        if before[-2:] in (["might", "have"], ["may", "have"], ["must", "have"]):
+            return m.concept.label, m.concept.rule  # "she might have passed out": maybe did
         # "liked to passed out" (Southern US): nearly did
         nearly = before[-2:] == ["liked", "to"]
         if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":

@@ -12,6 +12,8 @@ from .numbers import NumberFinding, pain_scores, temperatures
 from .text import EMOJI, Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
+ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", "need",
+                "normal", "worry", "call", "ring", "you"}  # fmt: skip
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "... and was taken in", "... and had to sit down": the clause goes on with the same subject
 SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", "is", "has"}
@@ -395,7 +397,7 @@ class Reading:
         # "if it gets worse I'll call, but it's already swollen": "but" ends the "if"
         before = any(
             s < start
-            and e <= start - ignore_within
+            and (e <= start - ignore_within or e > start)  # "if numbness ever...": inside
             and self.tokens[s].sentence == sentence
             and s not in hedges
             and not any(self.tokens[k].norm in stops for k in range(e, start))
@@ -417,7 +419,7 @@ class Reading:
             return False  # "my wife took photos of the red area on my calf"
         if self.on_behalf:
             # someone texting for the patient: "she" is the patient, "I" is the sender
-            return self.nearest_person_is_me(start, me)
+            return self.nearest_person_is_me(start, me) and not self.has("their_phone")
         practitioner_verbs = self.lexicon.words("practitioner_verbs")
         j, words = start - 1, 0
         sentence = self.tokens[start].sentence
@@ -548,6 +550,8 @@ class Reading:
         # "she isn't one of your patients" says the opposite
         if any(not self.negated_before(s) for s, _ in self.occurrences("on_behalf")):
             return True
+        if self.has("their_phone"):
+            return True  # "I manage my father's phone. He had chest pressure"
         relatives = self.lexicon.words("relatives")
         introduced_at = {e: self.tokens[s].sentence for s, e in self.occurrences("introduction")}
         for i in range(1, len(self.tokens)):
@@ -590,6 +594,13 @@ class Reading:
             return False  # "mum's knee has been numb for weeks, could acupuncture help her?"
         return not any(t.norm in self.lexicon.words("self") for t in words)
 
+    def unsure_statement(self, words: list[int]) -> bool:
+        """A statement said with a rising "?" and a hedge ("I think I'm ok?", "there's a
+        bruise maybe?"), asking nothing of anyone: no "should", "can", "do"..."""
+        sentence = self.tokens[words[0]].sentence
+        norms = {self.tokens[i].norm for i in words}
+        return self.has("unsure", sentence) and not norms & ASKING_VERBS
+
     @cached_property
     def question_sentences(self) -> frozenset[int]:
         """Sentences that ask something: end in "?" or open with a question word.
@@ -613,6 +624,8 @@ class Reading:
                 opens_q = False  # "What an amazing session!"
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered
+            if ends_q and not opens_q and index not in asking and self.unsure_statement(words):
+                continue  # "maybe a 3/10? mostly fine": told unsure, not asked
             if (ends_q or opens_q) and len(words) > 2 or index in asking:
                 asked.append(index)
         return frozenset(asked)

@@ -123,6 +123,11 @@ SIGN_OFF = r"(?:x+\b|thanks|thank you|thx|ty\b|cheers|ta\b|lol\b|haha\b|tbh\b|" 
 QUOTED_LINE = re.compile(
     r"^[ \t]*(?:>.*|(?i:sent from my|sent from yahoo|get outlook for)\b.*)$", re.MULTILINE
 )
+QUOTED_EMAIL = re.compile(
+    r"^[ \t]*(?:-{2,}\s*(?i:original message|forwarded message)\s*-{2,}|(?i:on\b.{4,80}\bwrote:)"
+    r"|(?i:this e-?mail (?:and any|is confidential|may contain)))",  # and a disclaimer
+    re.MULTILINE,
+)
 TAPBACK = re.compile(
     r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned)\s+([“\"].*[”\"])"
     r"[\s,.!]*" + SIGN_OFF + r"?\s*$",
@@ -133,9 +138,10 @@ TAPBACK = re.compile(
 # "Hi, 7 or 8", "Good morning Dr Chen, mums knee still stiff": the greeting is no news,
 # and what follows it is where the reply opens. ("Yes" is news: yes to our question.)
 GREETING = re.compile(
-    r"^(?:\s*(?i:hi|hello|hey|hiya|heya|howdy|dear|good\s+(?:morning|afternoon|evening)|morning"
+    r"^(?:\s*(?i:hi|hello|hey|hiya|heya|howdy|dear|to\s+whom\s+it\s+may\s+concern"
+    r"|good\s+(?:morning|afternoon|evening)|morning"
     r"|update)\b"
-    r"(?:[ \t]+(?i:there|all|team|doc|doctor)"
+    r"(?:[ \t]+(?i:there|all|team|doc|doctor|clinic|everyone|folks|guys|sir|madam)"
     r"|[ \t]+(?:Dr\.?[ \t]+)?[A-Z][a-z]+(?=[ \t]*[,!.:;\n]))?"  # a name, then a comma
     r"[\s,!.:;-]*){1,4}(?=\S)"  # "Hi, hey is this the pizza place" (bounded: linear time)
 )
@@ -151,6 +157,9 @@ def without_quotes(text: str) -> str:
     """The patient's own words: our question quoted back ("> How are you feeling?", an
     iPhone reaction 'Liked “How are you…”') is blanked out, keeping every span in place."""
     text = QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    quoted = QUOTED_EMAIL.search(text)
+    if quoted:  # an email's reply quotes all of ours below a header
+        text = text[: quoted.start()] + re.sub(r"\S", " ", text[quoted.start() :])
     tapback = TAPBACK.match(text)
     if tapback:
         a, b = tapback.span(1)
@@ -233,6 +242,10 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
+NAMED = "_name"  # what a name after a title reads as: no word the lexicon knows
+
+
 def tokenize(text: str) -> list[Token]:
     """Word and sentence-mark tokens, each with its span in the original text."""
     tokens: list[Token] = []
@@ -240,6 +253,9 @@ def tokenize(text: str) -> list[Token]:
     shouting = text.isupper()
     for match in WORD.finditer(fold(text)):
         raw = match.group(0)
+        after_title = bool(tokens) and tokens[-1].norm in TITLES and tokens[-1].end == match.start()
+        if raw == "." and after_title:
+            continue  # "Mr. Okafor": the title's stop ends no sentence
         if raw in SENTENCE_END:
             tokens.append(Token(raw, match.start(), match.end(), sentence, False))
             sentence += 1
@@ -256,6 +272,10 @@ def tokenize(text: str) -> list[Token]:
         if word == "am" and after_i:
             tokens[-1] = Token("im", tokens[-1].start, end, sentence, True)  # "I am" is "I'm"
             continue
+        if tokens and tokens[-1].norm in TITLES and (
+            tokens[-1].norm != "miss" or text[start : start + 1].isupper()  # "I miss walking"
+        ):
+            word = NAMED  # "Mrs Ames" is a person, not a typo for a symptom
         tokens.append(Token(word, start, end, sentence, True))
     return [_homophone(tokens, i) for i in range(len(tokens))]
 

@@ -1384,3 +1384,71 @@ def test_more_words_for_fine_and_for_easing() -> None:
     assert label("just as sore as yesterday", "48h") == "complication"
     assert label("its more like a 6 and climbing", "48h") == "complication"
     assert label("soreness nearly gone, just a faint reminder in the car", "48h") == "normal"
+
+
+def test_proxies_introduce_themselves_many_ways() -> None:
+    assert label("Carer for Mr. Okafor here. He has been complaining of chest tightness") == (
+        "emergency"
+    )
+    assert label("Son of Mr Harris here. He describes a shooting pain down his left leg") == (
+        "complication"
+    )
+    assert label("Texting on mums behalf, she says the pain in her neck is 8-9 out of 10") == (
+        "emergency"
+    )
+    assert label("Nurse at Elm House, re patient Doris K: she had a fainting episode") == (
+        "emergency"
+    )
+    assert label("This is Maria's daughter - mum thinks she might have passed out") == (
+        "emergency"
+    )
+    # A name after a title is a person, not a typo: "Ames" is no fever.
+    assert label("carer here for Mrs Ames - she says the ache in her knees is easing") == "normal"
+
+
+def test_someone_else_s_phone_leaves_the_writer_s_symptoms_counting() -> None:
+    # The patient may be the phone's owner or the writer: either way a person reports it.
+    assert label("using my husband's phone, I have a fever") == "emergency"
+    assert label("I manage my father's phone. He had chest pressure last night") == "emergency"
+
+
+def test_an_email_reply_quotes_our_message_below_a_header() -> None:
+    reply = (
+        "Dear Clinic,\nNone of the above, thankfully. I feel a great deal better.\n"
+        "Regards,\nMr Simon Achterberg\n\n-----Original Message-----\nFrom: Willow\n"
+        "Please tell us if you have any chest pain, fever, dizziness or spreading redness."
+    )
+    assert label(reply, "48h") == "normal"
+    assert label("To whom it may concern,\n\nPlease stop.\n\nMr Lawrence Tindall") == "opt_out"
+
+
+def test_questions_that_ask_what_to_look_out_for_are_no_reports() -> None:
+    assert label("Is chest tightness something I should look out for?") == "review"
+    assert label("if numbness ever turns up later on, is that something to ring you about?") == (
+        "review"
+    )
+    assert label("Should I develop a fever, I would be grateful to know whom to contact.") == (
+        "review"
+    )
+    # ...but a question about the writer's own is a report.
+    assert label("is it normal to get a big bruise after? got one on my thigh") == "complication"
+
+
+def test_a_rising_question_mark_on_an_unsure_statement() -> None:
+    assert label("I think I'm ok? bit tired") == "normal"
+    assert label("maybe a 3/10? mostly fine") == "normal"
+    assert label("maybe I should call?") == "review"
+    assert label("I think this is normal?") == "review"
+    assert label("might have a tiny bruise, not sure. otherwise fine") == "normal"
+    assert label("Not sure how I got on this list but no more messages please") == "opt_out"
+
+
+def test_fine_words_said_of_the_world_and_sort_of() -> None:
+    assert label("The weather here is lovely. My grandson starts university next week.") == (
+        "review"
+    )
+    assert label("feel sort of jittery, like too much coffee") == "review"
+    assert label("work is kind of killing me lol but my back feels fine") == "normal"
+    assert label("im probably overthinking but breathing feels harder than usual") == "emergency"
+    assert label("My back is killing me - I would rate it a 9/10.") == "emergency"
+    assert label("the soreness wore off last night, feeling normal now", "48h") == "normal"
