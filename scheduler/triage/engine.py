@@ -106,7 +106,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if rule == "ambiguous" and any(s == m.start for s, _ in self.r.occurrences("hypothetical")):
             return  # "worried it'd be the worst pain ever, but I barely felt it": a fear, told
         phrase, span = self.r.phrase_text(m.start, m.end)
-        if rule == "ambiguous" and self.unsure_of_a_score(m):
+        if rule == "ambiguous" and self.doubt_about_something_else(m):
             self.findings.append(Finding(label, phrase, span, "doubt-about-something-else", False))
             return
         if label == "review" and self.reason_for_treatment(m.start):
@@ -277,9 +277,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 )
             )
 
-    def unsure_of_a_score(self, m: Match) -> bool:
-        """ "idk like a 5", "not sure how I got on this list": the doubt is over a number,
-        or over something other than how the writer feels."""
+    def doubt_about_something_else(self, m: Match) -> bool:
+        """ "idk like a 5", "might have a tiny bruise, not sure", "not sure how I got on this
+        list": the doubt is over a number or a finding told, or is about no symptom at all,
+        so it is no ambiguous reply."""
         if self.r.tokens[m.start].norm not in ("idk", "dunno", "not"):  # "not sure"
             return False
         if m.end < len(self.r.tokens) and self.r.tokens[m.end].norm in ("how", "who"):
