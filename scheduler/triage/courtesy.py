@@ -8,8 +8,8 @@ from .model import Finding
 from .reading import Reading
 from .text import NAMED, TITLES
 
-POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗")
-DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵")
+POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗😴🥱")  # sleepy is fine
+DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵🤢🤮🤧😷🥴")
 DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔👀?")
 WEAK_NORMAL = {
     "ok",

@@ -112,15 +112,25 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
             return
-        self.add(label, phrase, span, rule, m.start, m.end)
+        self.add(label, phrase, span, rule, m.start, m.end, m.concept.kind == "inability")
 
     def add(
-        self, label: str, phrase: str, span: tuple[int, int], rule: str, start: int, end: int
+        self,
+        label: str,
+        phrase: str,
+        span: tuple[int, int],
+        rule: str,
+        start: int,
+        end: int,
+        denial_is_the_finding: bool = False,
     ) -> None:
         """Record a finding, discounted when the context says it is not the patient's."""
         r = self.r
         reading = rule.startswith(("pain-score", "temperature"))
-        if r.negated(start, end) and not (reading and r.denial_ended_before(start)):
+        denied = not denial_is_the_finding and r.negated(start, end)
+        if denied and rule == "bruising" and self.big_one_after(start):
+            denied = False  # "haven't had any bruising except one big one on my calf"
+        if denied and not (reading and r.denial_ended_before(start)):
             self.findings.append(Finding(label, phrase, span, "negated", counted=False))
             if rule in ("fainting", "near-fainting") and self.came_close(end):
                 # "didn't faint but I nearly did"
@@ -158,6 +168,17 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 return
             rule = "resolved-still-counts"
         self.findings.append(Finding(label, phrase, span, rule))
+
+    def big_one_after(self, start: int) -> bool:
+        """A big bruise told after a denied one, past a "but" or an "except"."""
+        r, stops = self.r, self.lex.words("scope_end")
+        sentence = r.tokens[start].sentence
+        return any(
+            s > start
+            and r.tokens[s].sentence == sentence
+            and any(r.tokens[k].norm in stops for k in range(start, s))
+            for s, _ in r.occurrences("big_one")
+        )
 
     def worse_is_of_no_pain(self, start: int) -> bool:
         """ "my cold sore flared up": what got worse, just before, is a symptom that is no pain."""

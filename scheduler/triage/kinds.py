@@ -82,6 +82,8 @@ class KindRules:
         kind, concept = m.concept.kind, m.concept
         if kind == "faint":
             return self.fainting(m)
+        if kind == "inability" and not self.unable(m):
+            return None  # "I can catch my breath fine"
         if kind == "bruise":
             # "a small bruise on my arm and a big dark one on my back" has a big one too
             big = any(not self.r.negated_right_before(s) for s, _ in self.r.occurrences("big_one"))
@@ -173,6 +175,18 @@ class KindRules:
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def unable(self, m: Match) -> bool:
+        """ "not able to catch my breath", "had to stop to catch my breath": said of what
+        the writer cannot do (a denial here is the finding itself)."""
+        if self.r.negator(m.start) is not None:
+            return True
+        inability = self.lex.words("inability")
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            self.r.tokens[j].norm in inability and self.r.tokens[j].sentence == sentence
+            for j in range(max(0, m.start - 6), m.start)
+        )
 
     def laughing(self, m: Match) -> bool:
         """ "im weak", "im dead" said of a joke: laughter right beside the bare state."""

@@ -81,7 +81,8 @@ SCORE_PATTERNS = [
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
         r"\bpain(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
-        r"about\s+|around\s+|like\s+|now\s+|today\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
+        r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
+        r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
 # "7 or 8 maybe when i bend", "6-7 when i move", "a 6, maybe 7 on the stairs": a choice of
@@ -161,6 +162,7 @@ SCORE_CONTEXT = re.compile(
     r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
     r"its|it's|it|is|was|now|like|about|around|maybe|say|probably|honestly|somewhere|roughly|from|down)\b"
+    r"|\w['’]s\b"  # "hip's an 8": is
 )
 
 TEMPERATURE = re.compile(

@@ -14,6 +14,7 @@ from .text import EMOJI, Token, tokenize
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", "need",
                 "normal", "worry", "call", "ring", "you"}  # fmt: skip
+ALLOWED = {"ok", "okay", "alright", "allowed", "safe"}
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "... and was taken in", "... and had to sit down": the clause goes on with the same subject
 SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", "is", "has"}
@@ -298,6 +299,11 @@ class Reading:
     def double_negation(self, start: int, negations: list[tuple[int, int]]) -> bool:
         """ "not not sore", "can't say there's no swelling": two negations cancel (but not in
         a list: "no fever, no swelling" is two denials)."""
+        if any(  # "it's not like I'm not short of breath": it is
+            self.tokens[k].norm == "not" and self.tokens[k + 1].norm in ("like", "that")
+            for k in range(max(0, start - 4), start - 1)
+        ):
+            return True
         if self.tokens[start].norm == "without":  # "can't finish a sentence without puffing"
             cannot = ("cant", "couldnt", "cannot")
             if any(self.tokens[k].norm in cannot for k in range(max(0, start - 5), start)):
@@ -320,6 +326,9 @@ class Reading:
             return self.tokens[nxt].norm in PSEUDO_NEGATED
         # "the Gaviscon did nothing, it's a burning pressure": a remedy that failed
         before = self.tokens[start - 1].norm if start > 0 else ""
+        if self.tokens[start].norm == "never":  # "never been this lightheaded": so much, not none
+            after = [t.norm for t in self.tokens[nxt : nxt + 2]]
+            return after in (["been", "this"], ["been", "so"], ["felt", "this"], ["felt", "so"])
         return self.tokens[start].norm == "nothing" and before in ("did", "done", "does", "doing")
 
     def negated_after(self, end: int) -> bool:
@@ -626,7 +635,9 @@ class Reading:
                 continue  # "that tingly thing you warned about? nope": asked and answered
             if ends_q and not opens_q and index not in asking and self.unsure_statement(words):
                 continue  # "maybe a 3/10? mostly fine": told unsure, not asked
-            if (ends_q or opens_q) and len(words) > 2 or index in asking:
+            # "ibuprofen ok?", "shower ok?": short, but asks if something is allowed
+            allowed = ends_q and self.tokens[words[-1]].norm in ALLOWED
+            if (ends_q or opens_q) and (len(words) > 2 or allowed) or index in asking:
                 asked.append(index)
         return frozenset(asked)
 

@@ -1452,3 +1452,47 @@ def test_fine_words_said_of_the_world_and_sort_of() -> None:
     assert label("im probably overthinking but breathing feels harder than usual") == "emergency"
     assert label("My back is killing me - I would rate it a 9/10.") == "emergency"
     assert label("the soreness wore off last night, feeling normal now", "48h") == "normal"
+
+
+def test_very_short_replies() -> None:
+    assert label("hubby has chest pain, not me") == "review"
+    assert label("😴😴") == "normal"  # sleepy is expected
+    assert label("ibuprofen ok?") == "review"  # short, but asks
+    assert label("dizzy?") == "complication"  # a self-check
+
+
+def test_an_ability_phrase_is_a_finding_only_when_denied() -> None:
+    assert label("not able to catch my breath") == "emergency"
+    assert label("havent been able to breathe properly since lunch") == "emergency"
+    assert label("had to stop halfway up the stairs to catch my breath") == "emergency"
+    assert label("I can catch my breath fine") == "normal"
+    assert label("I can breathe properly now") == "review"
+    assert label("the pain stopped and breathing is fine") == "normal"
+
+
+def test_denials_said_other_ways() -> None:
+    assert label("never been this lightheaded, had to sit down twice today") == "complication"
+    assert label("No, not unless you count the headache") == "review"
+    assert label("felt totally fine, nothing unusual, then fainted in the shower") == "emergency"
+    assert label("It's not like I'm not short of breath. I am.") == "emergency"
+    assert label("Not a trace of bruising or redness. Thanks!") == "normal"
+    assert label("None of the above 🙂") == "normal"
+    assert label("Felt a bit sore yesterday, not anymore", "48h") == "normal"
+    assert label("Never text me again.") == "opt_out"
+    assert label("I was asking if I CAN take paracetamol if I get one") == "review"
+
+
+def test_a_big_bruise_after_a_denied_one() -> None:
+    assert label("haven't had any bruising except one big one on my calf") == "complication"
+    assert label("didn't notice any bruise yesterday but today there's a dark purple one") == (
+        "complication"
+    )
+    assert label("I can't feel two of my toes properly since the session") == "complication"
+
+
+def test_scores_said_of_a_part_or_over_time() -> None:
+    assert label("the pain has been 8 or 9 all night") == "emergency"
+    assert label("Hip's an 8 this morning 😣") == "complication"
+    assert label("my heel is throbbing more than it was before the treatment") == "complication"
+    assert label("hot flushes seem worse since the session") == "review"
+    assert label("floated home after the session, still feel really zen") == "normal"
