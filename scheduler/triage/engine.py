@@ -96,7 +96,16 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         matches = sorted(best.values(), key=lambda m: (m.start, -m.end))
         # A paired term without its partner is no match, and hides nothing: "a red spot by
         # the needle" is redness at a site even though "red spot" spreading needs a partner.
-        return drop_nested([m for m in matches if not m.concept.near or self.near_word(m)])
+        # a paired term needs its partner, and an ability ("catch my breath") its denial,
+        # before it may hide a shorter term inside it
+        return drop_nested(
+            [
+                m
+                for m in matches
+                if (not m.concept.near or self.near_word(m))
+                and (m.concept.kind != "inability" or self.unable(m))
+            ]
+        )
 
     def judge_concept(self, m: Match) -> None:
         decided = self.label_for(m)

@@ -82,8 +82,6 @@ class KindRules:
         kind, concept = m.concept.kind, m.concept
         if kind == "faint":
             return self.fainting(m)
-        if kind == "inability" and not self.unable(m):
-            return None  # "I can catch my breath fine"
         if kind == "bruise":
             # "a small bruise on my arm and a big dark one on my back" has a big one too
             big = any(not self.r.negated_right_before(s) for s, _ in self.r.occurrences("big_one"))

@@ -1496,3 +1496,10 @@ def test_scores_said_of_a_part_or_over_time() -> None:
     assert label("my heel is throbbing more than it was before the treatment") == "complication"
     assert label("hot flushes seem worse since the session") == "review"
     assert label("floated home after the session, still feel really zen") == "normal"
+
+
+def test_a_breath_one_can_take_is_no_finding() -> None:
+    assert label("I can fill my lungs fine") == "normal"
+    assert label("catching my breath after the run, all good") == "normal"
+    assert label("not able to fill my lungs") == "emergency"
+    assert label("my lungs wont fill") == "emergency"
