@@ -21,6 +21,7 @@ RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", 
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
+ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
 
@@ -162,7 +163,9 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             if rule != "ambiguous":  # "my sister worried", unlike her fever, is no symptom
                 self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
-        if rule == "pain-getting-worse" and self.worse_is_of_no_pain(start):
+        if rule == "pain-getting-worse" and (
+            self.worse_is_of_no_pain(start) or self.more_of_an_ability(start)
+        ):
             self.findings.append(Finding(label, phrase, span, "not-a-pain", counted=False))
             return
         flagged = label in ("emergency", "complication")
@@ -187,6 +190,17 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             and r.tokens[s].sentence == sentence
             and any(r.tokens[k].norm in stops for k in range(start, s))
             for s, _ in r.occurrences("big_one")
+        )
+
+    def more_of_an_ability(self, start: int) -> bool:
+        """ "I can turn my head more than before": more movement, which is no worse pain."""
+        r = self.r
+        if r.tokens[start].norm != "more":
+            return False
+        sentence = r.tokens[start].sentence
+        return any(
+            r.tokens[j].norm in ABILITY and r.tokens[j].sentence == sentence
+            for j in range(max(0, start - 6), start)
         )
 
     def worse_is_of_no_pain(self, start: int) -> bool:

@@ -1503,3 +1503,8 @@ def test_a_breath_one_can_take_is_no_finding() -> None:
     assert label("catching my breath after the run, all good") == "normal"
     assert label("not able to fill my lungs") == "emergency"
     assert label("my lungs wont fill") == "emergency"
+
+
+def test_more_movement_than_before_is_no_worse_pain() -> None:
+    assert label("a little achy, but I can already turn my head more than before") == "normal"
+    assert label("it hurts more than before when I turn my head") == "complication"
