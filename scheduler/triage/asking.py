@@ -21,6 +21,9 @@ LEADING_KEYWORD = re.compile(
 SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
 
 
+REPORTING = {"telling", "told", "tells", "wants", "wanted", "asked", "asking", "begging"}
+
+
 class AskingRules:
     """Mixed into the Judge: `r` is the reading, `lex` the lexicon, `findings` so far."""
 
@@ -106,10 +109,19 @@ class AskingRules:
         after = [t.norm for t in self.r.tokens[last + 1 : last + 4] if t.is_word]
         return bool(after) and after[0] in self.lex.words("negation_after")
 
+    def reported(self, start: int) -> bool:
+        """ "my husband keeps telling me to stop texting the clinic": someone else's words."""
+        before = [self.r.tokens[j].norm for j in range(max(0, start - 3), start)]
+        # (a carer relaying the patient's wish is the patient's: "she's asked me to unsubscribe")
+        return before[1:] == ["me", "to"] and before[0] in REPORTING and not self.r.on_behalf
+
     def opt_out_requested(self) -> bool:
         """STOP-like keywords as a whole message or sentence, or a plain request to stop."""
         r = self.r
-        if any(not r.negated_right_before(start) for start, _ in r.occurrences("opt_out_phrases")):
+        if any(
+            not r.negated_right_before(start) and not self.reported(start)
+            for start, _ in r.occurrences("opt_out_phrases")
+        ):
             return True  # ...but "don't stop the texts" is no request to stop
         keywords = self.lex.words("opt_out_words")
         allowed = keywords | self.lex.words("polite")

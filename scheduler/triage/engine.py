@@ -383,6 +383,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """Where a thermometer reading is read in context: at "temperature" in "I've taken
         my temperature as my wife insisted: 38.2", whose temperature it is."""
         sentence = self.r.tokens[number].sentence
+        if self.r.names_the_writer(number, number + 1):
+            return number  # "borrowed the kids' thermometer, it says 100.8 for me"
         for j in range(number - 1, max(-1, number - 10), -1):
             tok = self.r.tokens[j]
             if tok.sentence != sentence:

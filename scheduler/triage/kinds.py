@@ -60,6 +60,8 @@ NOT_A_FAINTING = {
 }
 
 
+# Where the needles went, named as a place on the body: "a burning heat around the needle spots"
+SITES = {"needle", "needles"}
 LAUGHTER = re.compile(r"[😂🤣💀😭]|\b(?i:lo+l|lma+o+|lmfao|ha(?:ha)+|rofl)\b")
 
 
@@ -160,7 +162,8 @@ class KindRules:
         adjective = self.r.tokens[m.start].norm in ("faint", "fainter", "faintest", "faintly")
         if adjective and any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
-        if adjective and before[-1:] in (["its"], ["is"]) and self.said_of_a_mark(m):
+        plain = [w for w in before if w not in ("only", "very", "v", "quite", "really", "so")]
+        if adjective and plain[-1:] in (["its"], ["is"]) and self.said_of_a_mark(m):
             return None  # "a small bruise came up near my ankle but it's faint"
         if self.an_episode(m):
             return m.concept.label, m.concept.rule  # "had a little faint in the shower"
@@ -179,6 +182,9 @@ class KindRules:
         the writer cannot do (a denial here is the finding itself)."""
         if self.r.negator(m.start) is not None:
             return True
+        before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
+        if before[-1:] == ["to"] and before[:1] not in (["able"], ["managed"], ["manage"]):
+            return True  # "stopped twice on the stairs to get my breath back": a purpose
         inability = self.lex.words("inability")
         sentence = self.r.tokens[m.start].sentence
         return any(
@@ -280,6 +286,11 @@ class KindRules:
         right after it: "the unbearable heat"."""
         sentence = self.r.tokens[m.start].sentence
         body = [s for s, _ in self.r.occurrences("body_words")]
+        world = self.r.lexicon.words(things)
+        if m.end - m.start == 1 and self.r.tokens[m.start].norm in world:
+            # "The heat today was unbearable": the term is the world's, unless a body is named
+            named = body + [j for j in self.r.sentences[sentence] if self.r.tokens[j].norm in SITES]
+            return not any(self.r.tokens[b].sentence == sentence for b in named)
         # "stuck in traffic and felt really dizzy", "the heat made me dizzy": the writer
         # between the world and the term has the symptom
         writer = self.r.lexicon.words("self") | self.r.lexicon.words("experiencing")

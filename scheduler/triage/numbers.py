@@ -36,7 +36,8 @@ CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
-    r"weeks?|times|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|pills?|"
+    r"weeks?|times|seconds?|secs?|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|"
+    r"pills?|"
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
 )
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
@@ -61,11 +62,11 @@ SCORE_PATTERNS = [
     re.compile(
         r"(?:^|(?<=[!?\n])|(?<=\D\.))\s*(?:" + EMOJI + r"\s*)*(?:(?:i'?d|i would)\s+say\s+)?"
         r"(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
-        r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*("
+        r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*(?:an?\s+)?("
         + NUM
         + r")"
         + RANGE
-        + r"\s*(?:" + AFTERTHOUGHT + r")?"
+        + r"(?:\s*(?:" + AFTERTHOUGHT + r")\b){0,3}"
         + r"\s*[.!]*"
         + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S))"
     ),
@@ -136,6 +137,9 @@ SCORE_PATTERNS.append(
         r"\b(?:about|around|like|roughly|maybe)\s+(" + NUM + r")(?:\s*-?\s*ish)?\b" + NOT_A_SCORE
     )
 )
+COUNT_CUE = re.compile(
+    r"\b(?:session|sessions|treatment|treatments|appointment|visit|week|day|number|no\.?|#)\s*$"
+)
 # "came on last night around 9", "woke up about 6": a number after a time of day is o'clock
 CLOCK_CUE = re.compile(
     r"\b(?:night|morning|evening|afternoon|tonight|midnight|lunchtime|bedtime|woke|woken|"
@@ -165,8 +169,9 @@ SCORE_CONTEXT = re.compile(
     r"|\w['’]s\b"  # "hip's an 8": is
 )
 
+# A body temperature: not a count, a time or a dose, nor a blood pressure's half ("150/95").
 TEMPERATURE = re.compile(
-    r"(?<![\d.])(\d{2,3}(?:\.\d{1,2})?)\s*(°|º|degrees?|degs?)?\s*([cf])?\b(?!\s*(?:/|out|min|"
+    r"(?<![\d./])(\d{2,3}(?:\.\d{1,2})?)\s*(°|º|degrees?|degs?)?\s*([cf])?\b(?!\s*(?:/|out|min|"
     r"mins|minutes|hours|hrs|days|mg|am|pm|cm|mm))"
 )
 TEMP_CONTEXT = re.compile(
@@ -214,6 +219,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
                 continue
             if pattern is HEDGED and CLOCK_CUE.search(masked[max(0, m.start() - 12) : m.start()]):
                 continue
+            if COUNT_CUE.search(masked[max(0, m.start() - 14) : m.start()]):
+                continue  # "session 9 of 10 done": a count of visits
             # "11/10" and "100 out of 10" are emphasis: the top of the scale. A bare "15"
             # is more likely not a score at all.
             top = max(values)

@@ -436,6 +436,8 @@ class Reading:
         # coffee with my sister. Bit of a tight chest since 8pm"): when in doubt, the patient.
         while j >= 0 and words < PERSON_WINDOW and self.tokens[j].sentence == sentence:
             tok = self.tokens[j]
+            if EMOJI_GAP.search(self.text, tok.end, self.tokens[j + 1].start):
+                return False  # "Grandkids visiting, chaos 😅 the neck is still stiff"
             if tok.is_word:
                 words += 1
                 if tok.norm == "and" and self.tokens[j + 1].norm in SHARED_SUBJECT_VERBS:
@@ -470,6 +472,9 @@ class Reading:
     def names_the_writer(self, start: int, end: int) -> bool:
         """ "people were standing over me": the finding's own words say whose it is."""
         me = self.lexicon.words("self")
+        after = [t.norm for t in self.tokens[end : end + 2]]
+        if after in (["for", "me"], ["on", "me"], ["in", "me"]):
+            return True  # "the kids' thermometer says 100.8 for me"
         return any(self.tokens[k].norm in me for k in range(start, end))
 
     def treated_site_named(self, sentence: int) -> bool:
@@ -603,6 +608,16 @@ class Reading:
             return False  # "mum's knee has been numb for weeks, could acupuncture help her?"
         return not any(t.norm in self.lexicon.words("self") for t in words)
 
+    def as_for_me(self, words: list[int]) -> bool:
+        """A sentence closed by "me?" set apart ("..., me?", "🇦🇷 me?", "and me?"): the
+        writer turning to themselves, not a question ("can you ring me?")."""
+        last = words[-1]
+        if len(words) < 2 or self.tokens[last].norm not in ("me", "myself"):
+            return False
+        prev = self.tokens[last - 1]
+        apart = self.text[prev.end : self.tokens[last].start].strip()
+        return bool(apart) or prev.norm in ("and", "about")
+
     def unsure_statement(self, words: list[int]) -> bool:
         """A statement said with a rising "?" and a hedge ("I think I'm ok?", "there's a
         bruise maybe?"), asking nothing of anyone: no "should", "can", "do"..."""
@@ -633,6 +648,8 @@ class Reading:
                 opens_q = False  # "What an amazing session!"
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered
+            if ends_q and self.as_for_me(words):
+                continue  # "my daughter has world cup fever 🇦🇷 me? fine": as for me
             if ends_q and not opens_q and index not in asking and self.unsure_statement(words):
                 continue  # "maybe a 3/10? mostly fine": told unsure, not asked
             # "ibuprofen ok?", "shower ok?": short, but asks if something is allowed

@@ -1508,3 +1508,48 @@ def test_a_breath_one_can_take_is_no_finding() -> None:
 def test_more_movement_than_before_is_no_worse_pain() -> None:
     assert label("a little achy, but I can already turn my head more than before") == "normal"
     assert label("it hurts more than before when I turn my head") == "complication"
+
+
+def test_the_world_s_words_in_everyday_stories() -> None:
+    assert label("Painted the fence red all afternoon, arms a bit achy but good achy") == "normal"
+    assert label("River's swollen after all the rain. Lower back is easing off nicely", "48h") == (
+        "normal"
+    )
+    assert label("my boss has me on a sharp deadline next week") == "review"
+    assert label("The heat today was unbearable on the building site.") == "review"
+    assert label("just a burning heat around two of the needle spots") == "complication"
+    assert label("crazy shift at the hospital, we had 3 ambulances in at once. feeling good") == (
+        "normal"
+    )
+    assert label("Rated that new thriller 9 out of 10. Neck soreness fading", "48h") == "normal"
+    assert label("had a room-spinning moment, vertigo I think, lasted maybe 10 seconds") == (
+        "complication"
+    )
+
+
+def test_the_writer_among_other_people() -> None:
+    assert label("borrowed the kids thermometer, it says 100.8 for me. back is fine") == (
+        "emergency"
+    )
+    assert label("Grandkids visiting so its been chaos 😅 the neck is still stiff", "48h") == (
+        "complication"
+    )
+    assert label("my daughter has world cup fever 🇦🇷 me? fine, bit tender") == "normal"
+    assert label("can someone ring me?") == "review"
+    assert label("Hi it's Sam, on Mum's phone. She passed out in the kitchen this morning") == (
+        "emergency"
+    )
+    reported = "my husband keeps telling me to stop texting the clinic but my neck feels better"
+    assert label(reported) == "normal"
+    assert label("Her carer here - she's asked me to unsubscribe her from the texts") == "opt_out"
+
+
+def test_treatment_words_and_counts() -> None:
+    assert label("The electric machine thing was interesting! Back feels much better") == "normal"
+    assert label("I am getting pain like electric current going down my leg.") == "complication"
+    assert label("Session 9 of 10 done, knee pain is way better") == "normal"
+    assert label("The needle points she warmed with moxa are still red today") == "complication"
+    assert label("my bp was 150/95 when i checked at the pharmacy earlier") == "review"
+    assert label("had to stop twice on the stairs to get my breath back") == "emergency"
+    assert label("prob a 7 today tbh") == "complication"
+    assert label("bruise on my forearm is only faint, fading already") == "normal"
