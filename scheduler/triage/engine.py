@@ -41,8 +41,11 @@ class Triage:
             raise ValueError(f"checkin must be '24h' or '48h', got {checkin!r}")
         if not text or not text.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
+        vocabulary = self.lexicon.vocabulary
         own_words = without_signature(
-            without_quotes(without_greeting(text)), self.lexicon.vocabulary.words.__contains__
+            without_quotes(without_greeting(text)),
+            known=vocabulary.words.__contains__,
+            near_known=lambda word: bool(vocabulary.lookup(word)),
         )
         if not own_words.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "only-our-question"),))

@@ -193,14 +193,19 @@ SIGNATURE = re.compile(
 )
 
 
-def without_signature(text: str, known: Callable[[str], bool]) -> str:
+def without_signature(
+    text: str, known: Callable[[str], bool], near_known: Callable[[str], bool]
+) -> str:
     """The reply with the writer's signed name blanked out, every span kept in place. A
-    "name" holding a word the lexicon knows is kept: "Thanks, Dizzy" may be news."""
+    "name" holding a word the lexicon knows is kept: "Thanks, Dizzy" may be news; and a
+    last line with no letter's close before it is kept if it is even near one ("Brusing")."""
     m = SIGNATURE.search(text)
     if not m:
         return text
-    a, b = m.span(next(i for i in (1, 2, 3) if m.group(i)))
-    if any(known(normalise_word(w)) for w in re.findall(r"[A-Za-z'-]+", text[a:b])):
+    group = next(i for i in (1, 2, 3) if m.group(i))
+    a, b = m.span(group)
+    test = known if group < 3 else near_known
+    if any(test(normalise_word(w)) for w in re.findall(r"[A-Za-z'-]+", text[a:b])):
         return text
     return text[:a] + " " * (b - a) + text[b:]
 

@@ -1553,3 +1553,10 @@ def test_treatment_words_and_counts() -> None:
     assert label("had to stop twice on the stairs to get my breath back") == "emergency"
     assert label("prob a 7 today tbh") == "complication"
     assert label("bruise on my forearm is only faint, fading already") == "normal"
+
+
+def test_a_last_line_near_a_symptom_is_kept_as_news() -> None:
+    # A bare last line may be a name or a symptom; a word near one the lexicon knows is read.
+    assert label("Hi\nBrusing") == "complication"
+    assert label("I feel fine.\nRuth Ogden") == "normal"
+    assert label("All fine. Kind regards,\nArthur Lumb") == "normal"  # after a letter's close
