@@ -121,7 +121,7 @@ SCORE_PATTERNS.append(
 )
 # "8ish, hard to turn my head": a reply that opens with a rough score. (Elsewhere "8ish"
 # is mostly a time: "got up at 8ish".)
-SCORE_PATTERNS.append(re.compile(r"^\s*(" + NUM + r")\s*-?\s*ish\b"))
+SCORE_PATTERNS.append(re.compile(r"(?:^|(?<=[.!?\n]))\s*(" + NUM + r")\s*-?\s*ish\b"))
 # "its 5 now", "now its 6": a number said to be what it is now.
 IT_IS = re.compile(
     r"\b(?:its|it's|it is|now|now its|now it's)\s+(?:at\s+|about\s+|like\s+)?("
@@ -238,9 +238,9 @@ def pain_scores(text: str) -> list[NumberFinding]:
 
 def plausible_bare_score(text: str, start: int) -> bool:
     """ "a 9" is a score once the reply has talked about pain ("its", "like", "pain"...), or
-    when it opens the reply."""
-    before = text[:start]
-    return bool(SCORE_CONTEXT.search(before)) or not LEADING_EMOJI.sub("", before).strip()
+    when it opens the reply or a sentence ("Stuck in traffic all day. 6-7 at the moment")."""
+    before = LEADING_EMOJI.sub("", text[:start]).strip()
+    return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 
 
 def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:

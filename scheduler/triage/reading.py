@@ -199,6 +199,10 @@ class Reading:
     def negated(self, start: int, end: int) -> bool:
         if end < len(self.tokens) and self.tokens[end].norm in POSTPOSED_NEGATION:
             return True  # "bukhar nahi, chakkar nahi": Hindi and Urdu say "no" after
+        after = [t.norm for t in self.tokens[end : end + 2]]
+        kept_at_bay = after in (["under", "control"], ["in", "check"])
+        if after[:1] in (["free"], ["behaving"]) or kept_at_bay:
+            return True  # "migraine free for a week", "asthma behaving itself"
         trigger = self.negator(start)
         if trigger is not None and (self.own_negation(start) or self.superlative(trigger, end)):
             trigger = None  # "no chest pain, cant breathe properly", "never had X like this"
@@ -564,6 +568,8 @@ class Reading:
         # "she isn't one of your patients" says the opposite
         if any(not self.negated_before(s) for s, _ in self.occurrences("on_behalf")):
             return True
+        if self.signed_by_a_relative():
+            return True
         if self.has("their_phone"):
             return True  # "I manage my father's phone. He had chest pressure"
         relatives = self.lexicon.words("relatives")
@@ -597,12 +603,22 @@ class Reading:
         return near and before not in DETERMINERS and tok.norm not in PEOPLE
         return self.all_about_a_parent()
 
+    def signed_by_a_relative(self) -> bool:
+        """ "... - her carer", "Her grandson", "His son, Mark": the reply's last words."""
+        words = [t.norm for t in self.tokens if t.is_word][-4:]
+        relatives = self.lexicon.words("relatives")
+        return any(
+            words[i] in ("her", "his", "their") and words[i + 1] in relatives
+            for i in range(len(words) - 1)
+        )
+
     def all_about_a_parent(self) -> bool:
         """ "Dad's back ache has eased a lot, he even did some gardening": a reply that opens
         on a parent and never speaks of the writer comes from the patient's carer or child,
         holding the patient's phone (a patient telling of a parent says "my dad")."""
         words = [t for t in self.tokens if t.is_word]
-        if not words or words[0].norm not in PARENTS:
+        openers = {self.tokens[s[0]].norm for s in self.sentences if s}  # after small talk too
+        if not words or not openers & PARENTS:
             return False
         if self.occurrences("prospective_patient"):
             return False  # "mum's knee has been numb for weeks, could acupuncture help her?"

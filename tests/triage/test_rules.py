@@ -1560,3 +1560,36 @@ def test_a_last_line_near_a_symptom_is_kept_as_news() -> None:
     assert label("Hi\nBrusing") == "complication"
     assert label("I feel fine.\nRuth Ogden") == "normal"
     assert label("All fine. Kind regards,\nArthur Lumb") == "normal"  # after a letter's close
+
+
+def test_small_talk_first_then_a_proxy_or_a_score() -> None:
+    assert label("Stuck in traffic for ages today. 6-7 at the moment, dull") == "complication"
+    assert label("Stuck in traffic for ages today. 7ish, mostly when I sit") == "complication"
+    signed = "Stuck in traffic today. Mums knee still stiff, no change from yesterday - her carer"
+    assert label(signed, "48h") == "complication"
+    assert label("Busy day. Nan is having trouble breathing, we have called 999. Her grandson") == (
+        "emergency"
+    )
+
+
+def test_conditions_and_medicines_beside_the_session() -> None:
+    eased = "Stiff neck is better today, much less tight. Migraine free for a week!"
+    assert label(eased, "48h") == "normal"
+    assert label("All good thanks! Asthma behaving itself too 👍") == "normal"
+    assert label("Good! Small bruise fading. Blood thinners didn't cause any drama") == "normal"
+    assert label("Worst head pain I've ever had, way beyond my usual migraines.") == "emergency"
+    assert label("Will the needles make me bruise more because I'm on rivaroxaban?") == "review"
+    assert label("hay fever making my throat scratchy, otherwise im grand") == "review"
+
+
+def test_more_ways_to_stop_and_to_spread() -> None:
+    assert label("im done with these texts, cancel them") == "opt_out"
+    assert label("no more check ups via text thanks, feeling good") == "opt_out"
+    assert label("Don't want any more texts, I'd rather you phoned me instead") == "review"
+    assert label("footy fever in this house! me - all good, back feels great") == "normal"
+    spread = "The red area round the needle mark was small this morning, now nearly my whole shin"
+    assert label(spread) == "emergency"
+    assert label("Happy birthday Sandra!! 🎂🎉") == "review"
+    assert label("Is it normal to feel dizzy after acupuncture? Asking before my next one") == (
+        "review"
+    )
