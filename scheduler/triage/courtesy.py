@@ -43,8 +43,8 @@ TROUBLE_WORDS = {
     "sick", "since", "if", "could", "can", "would", "please", "pls", "help", "meant", "late",
     "cancel", "appointment", "appt", "booking", "book", "results", "know", "question", "ask",
     "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
-    "hmm", "meh", "been", "keep", "still", "dreams", "ringing", "stomach", "tummy", "dont",
-    "didnt", "cant", "wont", "isnt", "never", "speak", "call",
+    "hmm", "meh", "ugh", "urgh", "been", "keep", "still", "dreams", "ringing", "stomach", "tummy",
+    "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",
     "eye", "eyes", "skin", "period", "throbbing", "pounding", "taste", "tastes", "fever",
 }  # fmt: skip
@@ -142,7 +142,8 @@ class CourtesyRules:
         if opening[:1] in (["ok"], ["okay"], ["yeah"], ["yes"]):
             opening = opening[1:]  # "ok great thanks, see you next week"
         opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
-        about_health = words & HEALTH_CONTEXT or self.r.on_behalf  # "she says she is fine"
+        # "she says she is fine", "my knee isnt 😂 all good"
+        about_health = words & (HEALTH_CONTEXT | self.lex.words("body_words")) or self.r.on_behalf
         if only_weak and self.r.word_count() > 6 and not about_health:
             if not opens_with_it:
                 return []  # "ok see u at 6 at the bus stop" is not a health update

@@ -167,8 +167,11 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
         if rule == "pain-getting-worse" and (
-            self.worse_is_of_no_pain(start) or self.more_of_an_ability(start)
-        ):
+            self.worse_is_of_no_pain(start)
+            or self.more_of_an_ability(start)
+            or self.worse_back_then(start, end)
+            or (end < len(self.r.tokens) and self.r.tokens[end].norm in ("ones", "one"))
+        ):  # ("get worse ones off the cattle crush": a comparison of bruises)
             self.findings.append(Finding(label, phrase, span, "not-a-pain", counted=False))
             return
         flagged = label in ("emergency", "complication")
@@ -194,6 +197,17 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             and any(r.tokens[k].norm in stops for k in range(start, s))
             for s, _ in r.occurrences("big_one")
         )
+
+    def worse_back_then(self, start: int, end: int) -> bool:
+        """ "Pain about 3/10 now, was worse yesterday": worse then, so better now."""
+        r = self.r
+        before = r.tokens[start - 1].norm if start else ""
+        after = [t.norm for t in r.tokens[end : end + 2]]
+        then = after[:1] in (["yesterday"], ["earlier"], ["before"]) or after in (
+            ["last", "night"],
+            ["this", "morning"],
+        )
+        return before in ("was", "were") and then
 
     def more_of_an_ability(self, start: int) -> bool:
         """ "I can turn my head more than before": more movement, which is no worse pain."""
@@ -265,7 +279,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         for j in words[lo : hi + 1]:
             if m.start <= j < m.end:
                 continue
-            if fine and (self.contrast_between(m, j) or (not chest and self.comma_between(m, j))):
+            if fine and (self.contrast_between(m, j) or self.comma_between(m, j)):
                 # "chest fine, but sharp pain in my shoulder": the pain is elsewhere;
                 # "I barely slept, breathing is fine": the partner is the sleep's
                 continue
@@ -316,7 +330,9 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             start = self.token_at(s.span[0])
             phrase = self.r.text[s.span[0] : s.span[1]]
             self.add(label, phrase, s.span, rule, start, self.token_at(s.span[1] - 1) + 1)
-        rising = rising_scores(self.r.text, scores)
+        # "mine's like a 2. my husband stubbed his toe and says it's a 9/10": not a rise
+        own = [s for s in scores if not self.r.someone_else(self.token_at(s.span[0]))]
+        rising = rising_scores(self.r.text, own)
         if rising is not None:
             self.findings.append(
                 Finding(

@@ -165,7 +165,8 @@ SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)
 SCORE_CONTEXT = re.compile(
     r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
-    r"its|it's|it|is|was|now|like|about|around|maybe|say|probably|honestly|somewhere|roughly|from|down)\b"
+    r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|honestly|somewhere|roughly|"
+    r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
 )
 
@@ -185,6 +186,7 @@ THING_BEFORE = re.compile(
     r"\b(?:bath|shower|sauna|pool|oven|hot tub|jacuzzi|weather|forecast|heatwave|heat wave)"
     r"(?:\s+(?:water|temp|temperature))?(?:\s+(?:at|of|is|was|set to|around|about|like))*\s*$"
 )
+WATER = re.compile(r"\b(?:bath|baths|shower|sauna|pool|hot tub|jacuzzi|oven)\b")
 WEATHER_AFTER = re.compile(
     r"^\W*(?:degrees?\s+)?(?:outside|out there|in the shade|here|in the sun|in the car)\b"
 )
@@ -258,15 +260,18 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
         decimal = "." in m.group(1)
         if not close and not (decimal and (TEMP_CONTEXT.search(folded) or feverish(value))):
             continue
-        if unit == "c" or (unit is None and 34 <= value <= 43):
+        if (unit == "c" or unit is None) and 34 <= value <= 43:
             fever = value >= FEVER_C
-        elif unit == "f" or (unit is None and 93 <= value <= 110):
+        elif unit in ("f", None) and 93 <= value <= 110:
             fever = value >= FEVER_F
         else:
-            continue
+            continue  # no body is at 50 °C: "a bruise the size of a 50c piece"
         before, after = folded[max(0, m.start() - 25) : m.start()], folded[m.end() :]
         if THING_BEFORE.search(before) or WEATHER_AFTER.match(after):
             continue
+        earlier = folded[max(0, m.start() - 60) : m.start()]
+        if WATER.search(earlier) and not TEMP_CONTEXT.search(earlier):
+            continue  # "how hot can the bath be? is 40 degrees ok?"
         found.append((NumberFinding(value, (m.start(), m.end())), fever))
     return found
 

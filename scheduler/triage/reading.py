@@ -357,11 +357,13 @@ class Reading:
         return False
 
     def answers_no(self, k: int) -> bool:
-        """Token k says no: "nope", "no." (not "no idea why")."""
+        """Token k says no: "nope", "no." (not "no idea why", nor "red and warm? not
+        spreading", which denies only the spreading)."""
         if self.tokens[k].norm not in self.lexicon.words("negation_after"):
             return False
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        return after is None or after.norm not in PSEUDO_NEGATED
+        other = self.lexicon.words("grown") | {"worse", "worsening"}
+        return after is None or (after.norm not in PSEUDO_NEGATED and after.norm not in other)
 
     def past_listed_questions(self, k: int) -> int:
         """The first token after a run of short questions: "Fever? Pus? None of that." is
@@ -646,6 +648,7 @@ class Reading:
         """Sentences that ask something: end in "?" or open with a question word.
         A one- or two-word "dizzy?" is a self-check, not a question."""
         starts = self.lexicon.phrases("question_starts")
+        rhetorical = self.lexicon.phrases("rhetorical")
         asking = {self.tokens[s].sentence for s, _ in self.occurrences("question_phrases")}
         asked = []
         for index, words in enumerate(self.sentences):
@@ -664,6 +667,8 @@ class Reading:
                 opens_q = False  # "What an amazing session!"
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered
+            if any(self.match_at(words[0], p) is not None for p in rhetorical):
+                continue  # "Who knew needles could make me feel this good?!"
             if ends_q and self.as_for_me(words):
                 continue  # "my daughter has world cup fever 🇦🇷 me? fine": as for me
             if ends_q and not opens_q and index not in asking and self.unsure_statement(words):

@@ -82,6 +82,7 @@ SHORTHAND = {
     "ngl": "honestly",  # not gonna lie
     "rn": "now",
     "bf": "boyfriend",
+    "bout": "about",
     "gf": "girlfriend",
     "grate": "great",  # "feelin grate!"
     "stopp": "stop",
@@ -104,7 +105,17 @@ HOMOPHONE_AFTER = {
     "week": ("weak", STATE_CUES, STATE_ENDS),  # "feel week", not "last week"
     "num": ("numb", STATE_CUES, STATE_ENDS),  # "gone num", not "wrong num"
 }
-HOMOPHONE_BEFORE = {"chess": ("chest", CHEST_CUES)}  # "chess pain"
+# "me back's still stiff", "in the middle of me chest": "me" for "my", before a body part
+BODY_AFTER_ME = {"back", "chest", "neck", "shoulder", "shoulders", "knee", "knees", "hip", "hips",
+                 "leg", "legs", "arm", "arms", "head", "foot", "feet", "hand", "hands", "wrist",
+                 "ankle", "elbow", "shin", "shins", "forearm", "eyes", "eye", "ear", "ears",
+                 "face", "belly", "stomach", "side", "ribs", "calf", "thigh", "toe", "toes",
+                 "fingers", "jaw", "spine", "bum", "heel", "lungs", "throat", "skin",
+                 "whole"}  # fmt: skip
+HOMOPHONE_BEFORE = {
+    "chess": ("chest", CHEST_CUES),  # "chess pain"
+    "me": ("my", BODY_AFTER_ME),
+}
 
 
 @dataclass(frozen=True)
@@ -229,10 +240,16 @@ def normalise_word(raw: str) -> str:
 
 def read_word(raw: str) -> str:
     """A word as the lexicon knows it; "breathing's" / "heart's" (is, has, possessive) is
-    the word itself. Short ones keep their form: "it's", "he's" are words of their own."""
+    the word itself. Short ones keep their form: "it's", "he's" are words of their own.
+    "we'll" is no "well", nor "he'll" "hell" ("I'll" is the lexicon's "ill")."""
     if len(raw) > 5 and raw[-2:] in ("'s", "’s"):
         raw = raw[:-2]
+    if raw[-3:] in ("'ll", "’ll") and raw[:-3].lower() in WILL_SUBJECTS:
+        return raw[:-3].lower()
     return normalise_word(raw)
+
+
+WILL_SUBJECTS = {"we", "he", "she", "they", "you", "it", "that", "there"}
 
 
 # Texts often skip the full stop and start the next sentence with a capital: "No fever No

@@ -1593,3 +1593,39 @@ def test_more_ways_to_stop_and_to_spread() -> None:
     assert label("Is it normal to feel dizzy after acupuncture? Asking before my next one") == (
         "review"
     )
+
+
+def test_me_for_my_and_plain_country_words() -> None:
+    assert label("back's better but there's a dull pain right in the middle of me chest") == (
+        "emergency"
+    )
+    assert label("leave me be with the texts, me back's still stiff", "48h") == "complication"
+    assert label("call me back please") == "review"
+    assert label("got a bruise on me shin the size of a 50c piece") == "complication"  # no 50 °C
+    assert label("Bring the trailer round Thursday and we'll load the weaners") == "review"
+    assert label("one of the heifers has a temp, vet's coming. back's alright") == "review"
+    assert label("been out shooting rabbits this arvo and the back held up no worries") == "normal"
+    assert label("bout a 7, maybe 8 when im on the tractor") == "complication"
+    assert label("Stop sending me these bloody things") == "opt_out"
+    assert label("hip's giving me more grief now than it did before the treatment") == (
+        "complication"
+    )
+    assert label("small bruise on me forearm, get worse ones off the cattle crush") == "normal"
+    assert label("chest is fine, it's my lower back that's still sore", "48h") == "complication"
+
+
+def test_questions_that_ask_nothing_and_answers_that_deny_one_thing() -> None:
+    assert label("Who knew needles could make me feel this good?! 😄") == "normal"
+    assert label("How am I? Honestly brilliant, best sleep in weeks") == "normal"
+    assert label("Is it ok that the spot on my wrist is red and warm? not spreading") == (
+        "complication"
+    )
+    assert label("is bruising normal? mine's on my lower back, quite purple") == "complication"
+    assert label("Pain about 3/10 now, was worse yesterday", "48h") == "normal"
+    assert label("Mi hermano tiene fiebre, ¿puede venir mañana?") == "review"
+    assert label("how hot can the bath be? is 40 degrees ok?") == "review"
+    assert label("whats a fever temp for adults, 37.5 or 38?") == "review"
+    assert label("Session was 10/10! barely any soreness") == "normal"
+    assert label("mines like a 2. my husband stubbed his toe and says its a 9/10 lol") == "review"
+    assert label("hubby here - Jen passed out for a few seconds earlier") == "emergency"
+    assert label("We had a blackout on our whole street last night. Feeling good") == "normal"
