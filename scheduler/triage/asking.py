@@ -13,7 +13,7 @@ from .reading import Reading
 # good") asks to stop, whatever follows; "stop by friday?" and "stop the pain" do not.
 # Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
 LEADING_KEYWORD = re.compile(
-    r"^\W*(?:stop|stopall|unsubscribe|unsub|quit|optout)"
+    r"^\W*(?:(?:ok|okay|right|please|pls)[\s,]+)?(?:stop|stopall|unsubscribe|unsub|quit|optout)"
     r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap))*\s*(?:[^\w\s'’]|$)",
     re.IGNORECASE,
 )
@@ -92,8 +92,9 @@ class AskingRules:
         """A question is for a person to answer (review), unless it asks to opt out."""
         opt_outs = self.r.occurrences("opt_out_phrases")
         out_sentences = {self.r.tokens[s].sentence for s, _ in opt_outs}
+        mailings = self.r.has("other_mailings")  # "how do I unsubscribe from the newsletter?"
         for sentence in self.r.question_sentences:
-            if sentence in out_sentences:
+            if sentence in out_sentences and not mailings:
                 continue  # "can you stop texting me?" asks to opt out, not a question
             if self.answered_no(sentence):
                 continue  # "the sharp pain? no, none of that": asked and answered
@@ -116,8 +117,12 @@ class AskingRules:
         return before[1:] == ["me", "to"] and before[0] in REPORTING and not self.r.on_behalf
 
     def opt_out_requested(self) -> bool:
-        """STOP-like keywords as a whole message or sentence, or a plain request to stop."""
+        """STOP-like keywords as a whole message or sentence, or a plain request to stop;
+        not one taken back ("actually wait") nor one about emails ("unsubscribe me from
+        your newsletter")."""
         r = self.r
+        if r.has("retraction") or r.has("other_mailings"):
+            return False
         if any(
             not r.negated_right_before(start) and not self.reported(start)
             for start, _ in r.occurrences("opt_out_phrases")

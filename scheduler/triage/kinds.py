@@ -351,9 +351,17 @@ class KindRules:
     def improving(self, at: int | None = None) -> bool:
         """An easing word for the soreness at token `at`: not one spent on something else
         before a "but" ("sleeping better, but my hip is still sore")."""
-        easing = self.r.occurrences("improving")
+        # "can barely turn my head" is no easing, "barely sore" is
+        easing = [
+            (s, e)
+            for s, e in self.r.occurrences("improving")
+            if not (s and self.r.tokens[s - 1].norm in ("can", "could", "cant", "couldnt"))
+        ]
+        sentence = self.r.tokens[at].sentence if at is not None else None
         if any(
-            not self.r.negated_right_before(s) and not any(a <= s < b for a, b in easing)
+            not self.r.negated_right_before(s)
+            and not any(a <= s < b for a, b in easing)
+            and (sentence is None or self.r.tokens[s].sentence == sentence)
             for s, _ in self.r.occurrences("not_improving")
         ):
             return False  # ("not as sore as yesterday", "half as sore as" are easing)

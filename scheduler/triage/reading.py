@@ -15,6 +15,7 @@ NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five
 ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", "need",
                 "normal", "worry", "call", "ring", "you"}  # fmt: skip
 ALLOWED = {"ok", "okay", "alright", "allowed", "safe"}
+SUBJECTS = {"i", "im", "ive", "she", "shes", "he", "hes", "we", "they", "it", "its", "my"}
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "... and was taken in", "... and had to sit down": the clause goes on with the same subject
 SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", "is", "has"}
@@ -291,6 +292,8 @@ class Reading:
             if tok.is_word:
                 if tok.norm in stops or tok.norm in spent:
                     return None
+                if tok.norm == "and" and self.tokens[j + 1].norm in SUBJECTS:
+                    return None  # "she wasn't treated herself and she fainted": a new clause
                 if tok.norm == "all" and j and self.tokens[j - 1].norm == "at":
                     return None  # "not dizzy at all soreness is nearly gone": that one's said
                 for s, e in negations:
@@ -303,6 +306,9 @@ class Reading:
     def double_negation(self, start: int, negations: list[tuple[int, int]]) -> bool:
         """ "not not sore", "can't say there's no swelling": two negations cancel (but not in
         a list: "no fever, no swelling" is two denials)."""
+        before = [self.tokens[k].norm for k in range(max(0, start - 2), start)]
+        if self.tokens[start].norm == "no" and "aint" in before:
+            return False  # "ain't no sharp pain", "ain't got no fever": one denial, twice said
         if any(  # "it's not like I'm not short of breath": it is
             self.tokens[k].norm == "not" and self.tokens[k + 1].norm in ("like", "that")
             for k in range(max(0, start - 4), start - 1)
@@ -362,7 +368,8 @@ class Reading:
         if self.tokens[k].norm not in self.lexicon.words("negation_after"):
             return False
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        other = self.lexicon.words("grown") | {"worse", "worsening"}
+        # (nor "short of breath?? never happens to me", which says it is new)
+        other = self.lexicon.words("grown") | {"worse", "worsening", "happens"}
         return after is None or (after.norm not in PSEUDO_NEGATED and after.norm not in other)
 
     def past_listed_questions(self, k: int) -> int:
@@ -419,7 +426,12 @@ class Reading:
             for s, e in self.occurrences("hypothetical")
         )
         # "would you say 9/10 is normal? because that's where I'm at" is a report
-        confirmed = self.has("happened_markers", sentence) or self.has("self_confirmation")
+        # (a marker near the finding: "do i still play?" far after it is about the game)
+        marked = any(
+            self.tokens[s].sentence == sentence and abs(s - start) <= 5
+            for s, _ in self.occurrences("happened_markers")
+        )
+        confirmed = marked or self.has("self_confirmation")
         return before and not confirmed
 
     def resolved(self, start: int) -> bool:

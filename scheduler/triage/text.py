@@ -33,6 +33,7 @@ SHORTHAND = {
     "2day": "today",
     "tmrw": "tomorrow",
     "shootin": "shooting",
+    "hurtin": "hurting",
     "achin": "aching",
     "breathin": "breathing",
     "tinglin": "tingling",
@@ -83,6 +84,9 @@ SHORTHAND = {
     "rn": "now",
     "bf": "boyfriend",
     "bout": "about",
+    "nuh": "not",  # Jamaican: "nuh better"
+    "nae": "no",  # Scots: "nae mair texts"
+    "mair": "more",
     "gf": "girlfriend",
     "grate": "great",  # "feelin grate!"
     "stopp": "stop",

@@ -1629,3 +1629,47 @@ def test_questions_that_ask_nothing_and_answers_that_deny_one_thing() -> None:
     assert label("mines like a 2. my husband stubbed his toe and says its a 9/10 lol") == "review"
     assert label("hubby here - Jen passed out for a few seconds earlier") == "emergency"
     assert label("We had a blackout on our whole street last night. Feeling good") == "normal"
+
+
+def test_opt_outs_said_every_way_and_their_near_misses() -> None:
+    assert label("ok stop now pls, soreness basically gone") == "opt_out"
+    assert label("can you not text me anymore? ill book in if i need to") == "opt_out"
+    assert label("This is her son. Mum wants these messages stopped") == "opt_out"
+    assert label("stop blowing up my phone 🙄") == "opt_out"
+    assert label("Stop f***ing texting me") == "opt_out"
+    relayed = "Writing on behalf of my father. He does not wish to receive further messages."
+    assert label(relayed) == "opt_out"
+    assert label("Nae mair texts please") == "opt_out"
+    assert label("Abeg stop to dey text me") == "opt_out"
+    assert label("unsubscribe. actually wait, can someone tell me first if im ok to train") == (
+        "review"
+    )
+    assert label("How do I unsubscribe from your newsletter emails? Session was great btw") == (
+        "review"
+    )
+    assert label("No more needles for me. Cancel the rest of my sessions") == "review"
+    assert label("Full stop: best session I've ever had") == "normal"
+
+
+def test_english_around_the_world_ii() -> None:
+    assert label("No wahala at all, the soreness don finish", "48h") == "normal"
+    assert label("That session was SICK bro, feel mint 🔥") == "normal"
+    busy = "Flat out at work so haven't had a minute to catch my breath 😅 back feels great"
+    assert label(busy) == "normal"
+    assert label("I'm good. Ain't no sharp pain, just a lil tender and gettin better") == "normal"
+    assert label("Mi back still a hurt mi same way, nuh better", "48h") == "complication"
+    assert label("Neck's dead stiff still, can barely turn me head", "48h") == "complication"
+    assert label("my head been hurtin all day") == "review"
+    assert label("Chest been hurtin me since I left y'all office") == "emergency"
+    assert label("short of breath just sitting on the couch?? never happens to me") == "emergency"
+    assert label("sorry running 10 mins late") == "review"
+
+
+def test_two_topics_read_apart() -> None:
+    both = "My wife drove me (she wasn't treated herself) and she fainted today. My back is fine"
+    assert label(both) == "review"
+    cold = "Soreness is mostly gone. I've been sneezing and my nose won't stop running"
+    assert label(cold, "48h") == "review"
+    assert label("what if it swells up before my game on saturday, do i still play?") == "review"
+    assert label("didnt sleep a wink, kept waking up evry hour. back is fine though") == "review"
+    assert label("Something just doesn't feel right today. The back itself is ok") == "review"
