@@ -44,7 +44,7 @@ class AskingRules:
         # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
         # a thing ("is dizziness normal?") is general
         personal = self.lex.words("self") | self.lex.words("present_state")
-        if self.r.has("big_one") or self.r.has("self_confirmation"):
+        if self.r.has("big_one") or self.r.self_confirmed:
             return False  # "is bruising normal? I've got a pretty big one", "mine does"
         if self.r.has("just_asking"):
             return True  # "is it common to feel dizzy? I'm fine, just curious"

@@ -119,6 +119,8 @@ class KindRules:
         flagged = concept.label in ("emergency", "complication")
         if flagged and kind != "chest" and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
+        if concept.rule == "infection-discharge" and self.gynaecological(m):
+            return "review", "symptom-outside-lists"  # "more discharge than usual (down there)"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
         if kind == "contact" and self.patient_will_do_it(m):
@@ -177,6 +179,14 @@ class KindRules:
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
 
+    def gynaecological(self, m: Match) -> bool:
+        """Discharge told of "down there" or of a cycle: not a needle site's."""
+        sentence = self.r.tokens[m.start].sentence
+        words = {self.r.tokens[j].norm for j in self.r.sentences[sentence]}
+        return bool(words & {"vaginal", "period", "cycle", "cervical", "spotting"}) or any(
+            self.r.tokens[s].sentence == sentence for s, _ in self.r.occurrences("down_there")
+        )
+
     def unable(self, m: Match) -> bool:
         """ "not able to catch my breath", "had to stop to catch my breath": said of what
         the writer cannot do (a denial here is the finding itself)."""
@@ -221,7 +231,9 @@ class KindRules:
         if not self.r.tokens[m.start].norm.startswith("blotch"):
             return False
         sentence = self.r.tokens[m.start].sentence
-        return any(self.r.tokens[j].norm.startswith("itch") for j in self.r.sentences[sentence])
+        return any(  # "a blotchy rash where the tape was"
+            self.r.tokens[j].norm.startswith(("itch", "rash")) for j in self.r.sentences[sentence]
+        )
 
     def an_episode(self, m: Match) -> bool:
         """ "had a faint", "had a little faint", "had a bit of a faint": a faint, the noun,

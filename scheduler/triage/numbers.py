@@ -21,9 +21,10 @@ WORDS = {
     "nine": 9,
     "ten": 10,
     "ate": 8,  # dictation's "eight", read only before "out of ten"
+    "🔟": 10,  # "pain 🔟/10"
 }
 NUM = (
-    r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|🔟)"
     r"(?:\s+and\s+a\s+half|\s*½)?)"
 )
 # "8 x" is a count ("2 x a day") unless the x ends the text or its line: a kiss.
@@ -47,7 +48,7 @@ AFTERTHOUGHT = (
 )
 SCORE_PATTERNS = [
     # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10, "ate out of ten" (dictated)
-    re.compile(r"\b(" + NUM + r"|ate)" + RANGE + OUT_OF_TEN),
+    re.compile(r"(?:\b|(?=🔟))(" + NUM + r"|ate)" + RANGE + OUT_OF_TEN),
     # like a 9, its a 6 or 7, pain's at a 6, maybe a 4, an eight
     re.compile(
         r"\b(?:an?)\s+(?:solid\s+|strong\s+|good\s+|high\s+|low\s+|hard\s+|firm\s+)?("
@@ -209,7 +210,8 @@ def to_number(text: str) -> float:
 
 def pain_scores(text: str) -> list[NumberFinding]:
     """Every pain score in the text; a range or choice counts as its higher end."""
-    folded = fold(text)
+    # a keycap digit ("7️⃣/10") is the digit: its two marks become spaces
+    folded = fold(text).replace("\ufe0f", " ").replace("\u20e3", " ")
     masked = SCALE.sub(lambda m: " " * len(m.group(0)), folded)
     found: list[NumberFinding] = []
     for pattern in SCORE_PATTERNS:

@@ -61,6 +61,7 @@ BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
+FORM_SIGN_OFFS = {"thanks", "thank", "you", "thx", "ty", "x", "xx", "cheers", "lol"}
 
 
 EMOJI_GAP = re.compile(EMOJI)
@@ -398,7 +399,10 @@ class Reading:
             return False
         if self.tokens[j].norm not in self.lexicon.words("negation_after") | FORM_ANSWERS:
             return False
-        after = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        k = j + 1  # past a sign-off: "Fever: none thanks", "Dizzy - no x"
+        while k < len(self.tokens) and self.tokens[k].norm in FORM_SIGN_OFFS:
+            k += 1
+        after = self.tokens[k] if k < len(self.tokens) else None
         rest = self.text[self.tokens[j].end : after.start if after else len(self.text)]
         return after is None or not after.is_word or "," in rest
 
@@ -431,7 +435,7 @@ class Reading:
             self.tokens[s].sentence == sentence and abs(s - start) <= 5
             for s, _ in self.occurrences("happened_markers")
         )
-        confirmed = marked or self.has("self_confirmation")
+        confirmed = marked or self.self_confirmed
         return before and not confirmed
 
     def resolved(self, start: int) -> bool:
@@ -456,6 +460,9 @@ class Reading:
             tok = self.tokens[j]
             if EMOJI_GAP.search(self.text, tok.end, self.tokens[j + 1].start):
                 return False  # "Grandkids visiting, chaos 😅 the neck is still stiff"
+            if j in self.idiom_tokens:
+                j -= 1  # "serious baby fever haha but also an actual fever": no baby here
+                continue
             if tok.is_word:
                 words += 1
                 if tok.norm == "and" and self.tokens[j + 1].norm in SHARED_SUBJECT_VERBS:
@@ -486,6 +493,14 @@ class Reading:
                         return True
             j -= 1
         return False
+
+    @cached_property
+    def self_confirmed(self) -> bool:
+        """The writer says the symptom asked about is theirs ("mine does", "got one on my
+        thigh"), and does not deny it ("haven't got one, just asking")."""
+        return any(
+            not self.negated_right_before(s) for s, _ in self.occurrences("self_confirmation")
+        )
 
     def names_the_writer(self, start: int, end: int) -> bool:
         """ "people were standing over me": the finding's own words say whose it is."""

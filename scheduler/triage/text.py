@@ -144,7 +144,8 @@ QUOTED_EMAIL = re.compile(
     re.MULTILINE,
 )
 TAPBACK = re.compile(
-    r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned)\s+([“\"].*[”\"])"
+    r"^\s*(?:liked|loved|emphasi[sz]ed|laughed at|disliked|questioned|reacted\s+\S+\s+to)\s+"
+    r"([“\"].*[”\"])"
     r"[\s,.!]*" + SIGN_OFF + r"?\s*$",
     re.IGNORECASE | re.DOTALL,
 )

@@ -1673,3 +1673,30 @@ def test_two_topics_read_apart() -> None:
     assert label("what if it swells up before my game on saturday, do i still play?") == "review"
     assert label("didnt sleep a wink, kept waking up evry hour. back is fine though") == "review"
     assert label("Something just doesn't feel right today. The back itself is ok") == "review"
+
+
+def test_emoji_numbers_tapbacks_and_past_times_in_questions() -> None:
+    assert label("pain 🔟/10 😭") == "emergency"
+    assert label("pain 7️⃣/10") == "complication"
+    assert label("blacked out for a few seconds last night??? is that normal") == "emergency"
+    assert label('Reacted 👍 to "Hi, it\'s been 48 hours since your session. How are you?"') == (
+        "normal"
+    )
+    assert label("is it normal to get a bruise after? haven't got one, just asking") == "review"
+
+
+def test_a_fertility_clinic_s_replies() -> None:
+    assert label("I have serious baby fever haha but also an actual fever, 38.5 since lunch") == (
+        "emergency"
+    )
+    assert label("noticed more discharge than usual (down there, not the needle spots)") == (
+        "review"
+    )
+    assert label("theres a bit of pressure low in my pelvis, not painful, just heavy") == "review"
+    assert label("morning sickness is worse today 🤢") == "review"
+    assert label("little bruise on my wrist but the ankle one is massive and purple") == (
+        "complication"
+    )
+    assert label("the ache in my calves left overnight, feel great", "48h") == "normal"
+    assert label("hips hurt more now than they did before the treatment tbh") == "complication"
+    assert label("got a blotchy rash on my forearm where the tape was") == "review"
