@@ -173,11 +173,18 @@ class KindRules:
             return m.concept.label, m.concept.rule  # "she might have passed out": maybe did
         # "liked to passed out" (Southern US): nearly did
         nearly = before[-2:] == ["liked", "to"]
+        if self.then_it_happened(m):
+            return m.concept.label, m.concept.rule  # "felt like I'd pass out and then I did"
         if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
             # "I did faint", "she fainted": the verb, not the feeling
             if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def then_it_happened(self, m: Match) -> bool:
+        """The near miss that was not: "...going to pass out and then I actually did"."""
+        after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 6])
+        return bool(re.search(r"\b(?:actually|then i|and i|i really) did\b", after))
 
     def gynaecological(self, m: Match) -> bool:
         """Discharge told of "down there" or of a cycle: not a needle site's."""

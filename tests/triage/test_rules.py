@@ -1700,3 +1700,17 @@ def test_a_fertility_clinic_s_replies() -> None:
     assert label("the ache in my calves left overnight, feel great", "48h") == "normal"
     assert label("hips hurt more now than they did before the treatment tbh") == "complication"
     assert label("got a blotchy rash on my forearm where the tape was") == "review"
+
+
+def test_a_pain_clinic_s_replies() -> None:
+    assert label("Just the odd little ache now and then, nearly gone", "48h") == "normal"
+    assert label("felt like i was going to pass out and then i actually did") == "emergency"
+    assert label("felt like i was going to pass out but didnt") == "complication"
+    assert label("Knees are much better, so no need for any more of these messages") == "opt_out"
+    assert label("Not really a texter, I'd prefer you didn't send these. All is well.") == "opt_out"
+    assert label("I do not wish to be contacted by text any more") == "opt_out"
+    assert label("Much easier getting out of bed this morning, thank you") == "normal"
+    assert label("back fine but my stomach's been upset all day") == "review"
+    assert label("Managed to walk the dog round the park without the knee complaining 🐕") == (
+        "normal"
+    )
