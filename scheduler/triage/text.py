@@ -114,7 +114,7 @@ BODY_AFTER_ME = {"back", "chest", "neck", "shoulder", "shoulders", "knee", "knee
                  "leg", "legs", "arm", "arms", "head", "foot", "feet", "hand", "hands", "wrist",
                  "ankle", "elbow", "shin", "shins", "forearm", "eyes", "eye", "ear", "ears",
                  "face", "belly", "stomach", "side", "ribs", "calf", "thigh", "toe", "toes",
-                 "fingers", "jaw", "spine", "bum", "heel", "lungs", "throat", "skin",
+                 "fingers", "jaw", "spine", "bum", "heel", "lungs", "throat", "skin", "heads",
                  "whole"}  # fmt: skip
 HOMOPHONE_BEFORE = {
     "chess": ("chest", CHEST_CUES),  # "chess pain"
