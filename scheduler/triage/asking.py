@@ -50,6 +50,8 @@ class AskingRules:
             return True  # "is it common to feel dizzy? I'm fine, just curious"
         if self.stated_before_the_question(start):
             return False  # "yellow pus coming out, do I need to go to hospital?"
+        if self.r.has("in_general", sentence) and not words & personal:
+            return True  # "how long does the soreness usually last?"
         if self.the_one_they_have(start, sentence):
             return False  # "when will the swelling go down?", "why is the pain intensifying?"
         return not words & (personal | self.lex.words("experiencing"))

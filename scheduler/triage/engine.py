@@ -151,7 +151,11 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return
         # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
         concept = not rule.startswith(("pain-score", "temperature"))
-        if r.hypothetical(start, ignore_within=2 if rule == "near-fainting" else 0) or (
+        if r.hypothetical(
+            start,
+            ignore_within=2 if rule == "near-fainting" else 0,
+            clause=rule == "temperature>=38C",  # a fever's reading, told in its own clause
+        ) or (
             label != "normal" and concept and self.general_question(start)
         ):
             self.findings.append(Finding(label, phrase, span, "hypothetical", counted=False))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
+from .numbers import NumberFinding
 from .reading import Reading
 
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
@@ -157,7 +158,8 @@ class KindRules:
         # past size and colour words: "a faint little bruise", "the faint yellowish bruise"
         k = self.past(m.end, self.r.lexicon.words("small") | self.r.lexicon.words("colours"))
         after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""
-        if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING):
+        typed = self.r.canon(k) if k < len(self.r.tokens) else frozenset()  # "a feint bruse"
+        if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING) or typed & NOT_A_FAINTING:
             return None  # "a faint bruise", "faint red line"
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
         earlier = [self.r.tokens[j].norm for j in range(max(0, m.start - 4), m.start)]
@@ -338,7 +340,15 @@ class KindRules:
     def scores_fell(self) -> bool:
         """A later pain score lower than an earlier one, none higher after it."""
         values = [s.value for s in self.r.scores]
+        if len(values) == 2 and self.told_as_before(self.r.scores[1]):
+            values.reverse()  # "2/10 now, was 5 yesterday": the 5 came first
         return len(values) >= 2 and values[-1] < values[0] and values[-1] == min(values)
+
+    def told_as_before(self, score: NumberFinding) -> bool:
+        """A score said to have been ("was 5 yesterday")."""
+        start = max((i for i, t in enumerate(self.r.tokens) if t.start <= score.span[0]), default=0)
+        before = [t.norm for t in self.r.tokens[max(0, start - 2) : start]]
+        return "was" in before
 
     def felt_from_the_world(self, m: Match) -> bool:
         """A sensation put down, in the same clause, to the weather or food: "burning up
@@ -375,6 +385,7 @@ class KindRules:
             (s, e)
             for s, e in self.r.occurrences("improving")
             if not (s and self.r.tokens[s - 1].norm in ("can", "could", "cant", "couldnt"))
+            and not self.hoped_for(s)
         ]
         sentence = self.r.tokens[at].sentence if at is not None else None
         if any(
@@ -393,6 +404,11 @@ class KindRules:
             and not self.r.became(e)
             for s, e in easing
         )
+
+    def hoped_for(self, s: int) -> bool:
+        """ "hopefully it eases off soon", "hard to tell if it's any better": no easing told."""
+        before = {t.norm for t in self.r.tokens[max(0, s - 3) : s]}
+        return bool(before & {"hopefully", "hope", "hoping", "if", "wish", "should"})
 
     def contrasted(self, word: int, at: int | None) -> bool:
         """A contrast word between an earlier easing word and the soreness."""

@@ -158,8 +158,10 @@ SCORE_PATTERNS.append(
 # scores only where pain is being talked about
 BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
+# After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
     r"(?:^|[\s,;])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening)\b"
+    r"|\bwas\s+(?:an?\s+)?(" + NUM + r")\s+(?:yesterday|last night|this morning|before|earlier)\b"
 )
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
@@ -234,7 +236,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
     if found:
         first = min(f.span[0] for f in found)
         for m in FOLLOW_UP.finditer(masked, first):
-            start, value = m.start(1), to_number(m.group(1))
+            group = 1 if m.group(1) else 2
+            start, value = m.start(group), to_number(m.group(group))
             if value <= 10 and not any(f.span[0] <= start < f.span[1] for f in found):
                 found.append(NumberFinding(value, (start, m.end())))
     return sorted(found, key=lambda f: f.span)

@@ -15,6 +15,7 @@ NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five
 ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", "need",
                 "normal", "worry", "call", "ring", "you"}  # fmt: skip
 ALLOWED = {"ok", "okay", "alright", "allowed", "safe"}
+REASONS = {"because", "cos", "coz", "cause", "bc"}  # "...because I fainted": a fact, told
 SUBJECTS = {"i", "im", "ive", "she", "shes", "he", "hes", "we", "they", "it", "its", "my"}
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "... and was taken in", "... and had to sit down": the clause goes on with the same subject
@@ -413,7 +414,7 @@ class Reading:
             and self.tokens[start - 1].norm == "more"
         )
 
-    def hypothetical(self, start: int, ignore_within: int = 0) -> bool:
+    def hypothetical(self, start: int, ignore_within: int = 0, clause: bool = False) -> bool:
         """After "what if", "if I get", "might"... in the same sentence, unless it
         happened before ("again", "like yesterday"). Triggers ending in the last
         `ignore_within` words are part of the phrase itself ("might pass out")."""
@@ -426,7 +427,9 @@ class Reading:
             and (e <= start - ignore_within or e > start)  # "if numbness ever...": inside
             and self.tokens[s].sentence == sentence
             and s not in hedges
-            and not any(self.tokens[k].norm in stops for k in range(e, start))
+            and not any(self.tokens[k].norm in stops | REASONS for k in range(e, start))
+            # a reading is told in its own clause: "asked if I had a fever, I do, 38.4"
+            and not (clause and "," in self.text[self.tokens[e - 1].end : self.tokens[start].start])
             for s, e in self.occurrences("hypothetical")
         )
         # "would you say 9/10 is normal? because that's where I'm at" is a report
@@ -444,6 +447,8 @@ class Reading:
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
+        if self.has("wrong_recipient"):
+            return True  # "sorry meant for the family group!! Dad's chest pain is back"
         if self.treated_site_named(self.tokens[start].sentence):
             return False  # "my wife says the knee you treated looks like a grapefruit"
         if self.on_my_body_after(start):

@@ -84,6 +84,7 @@ SHORTHAND = {
     "rn": "now",
     "bf": "boyfriend",
     "bout": "about",
+    "lite": "light",  # "felt lite headed"
     "nuh": "not",  # Jamaican: "nuh better"
     "nae": "no",  # Scots: "nae mair texts"
     "mair": "more",

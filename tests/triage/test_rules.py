@@ -1714,3 +1714,30 @@ def test_a_pain_clinic_s_replies() -> None:
     assert label("Managed to walk the dog round the park without the knee complaining 🐕") == (
         "normal"
     )
+
+
+def test_soreness_hoped_to_ease_and_scores_told_in_the_past() -> None:
+    assert label("still sore, hopefully it eases off soon", "48h") == "complication"
+    assert label("hard to tell if its any better, still tender", "48h") == "complication"
+    assert label("Soreness 2/10 now, was 5 yesterday", "48h") == "normal"
+    assert label("Ached a bit last night, fine this morning") == "normal"
+    assert label("how long does the sorenes usualy last?", "48h") == "review"
+    assert label("felt lite headed after, it passed tho. all gud now") == "complication"
+    assert label("theres a feint bruse on my back, nothin else", "48h") == "normal"
+
+
+def test_whose_symptom_when_the_message_went_astray_or_was_asked_about() -> None:
+    astray = "sorry meant for the family group!! Dad's chest pain is back, can someone call him"
+    assert label(astray) == "review"
+    assert label("wrong number but I have chest pain") == "emergency"
+    assert label("lol Jen you were sooo dizzy after those cocktails 😂 wrong chat") == "review"
+    assert label("She's the patient, I'm her partner. She rates it 7/10 today") == "complication"
+    assert label("My daughter (she's the one who had the session) had trouble breathing") == (
+        "emergency"
+    )
+    assert label("my wife asked if I was ok because I fainted in the kitchen") == "emergency"
+    assert label("the nurse asked if I had a fever, I do, 38.4") == "emergency"
+    assert label("if my temp goes above 38 I'll go to a&e, it's 37.9 right now") == "review"
+    assert label("the acupuncturist said I might get dizzy after but I haven't at all") == "normal"
+    assert label("can we stop the check-in texts now? ta") == "opt_out"
+    assert label("Feel much better! my wife wants to know if you do gift vouchers") == "review"
