@@ -21,6 +21,7 @@ RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", 
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
+THANKS = {"thanks", "thank", "thx", "ty", "cheers", "ta", "x", "xx", "lol"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
@@ -80,8 +81,11 @@ class Judge(KindRules, AskingRules, CourtesyRules):
 
     # --- concepts -------------------------------------------------------------------
     def reason_for_treatment(self, start: int) -> bool:
-        """ "had it done on my ear for anxiety": what the patient came in for."""
-        return any(e == start for _, e in self.r.occurrences("treated_for"))
+        """ "had it done on my ear for anxiety", "the headaches I came in for": what the
+        patient came in for."""
+        if any(e == start for _, e in self.r.occurrences("treated_for")):
+            return True
+        return any(start < s <= start + 3 for s, _ in self.r.occurrences("original_complaint"))
 
     def concept_matches(self) -> list[Match]:
         blocked = self.r.idiom_tokens
@@ -299,7 +303,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
     def said_to_be_fine(self, m: Match) -> bool:
         """ "my chest is fine, ...": the term itself is said to be well."""
         after = [t.norm for t in self.r.tokens[m.end : m.end + 3] if t.is_word]
-        return bool(set(after) & self.lex.words("normal"))
+        return bool(set(after) & (self.lex.words("normal") - THANKS))  # not a sign-off
 
     def contrast_between(self, m: Match, s: int) -> bool:
         """A "but" between the term and a partner found elsewhere in its sentence."""

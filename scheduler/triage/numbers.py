@@ -31,7 +31,7 @@ NUM = (
 KISS = r"x\b(?![ \t]*(?:$|[\n.!,]|" + SIGN_OFF + "))"
 LEADING_EMOJI = re.compile(EMOJI + "+")
 # "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
-OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
+OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|from|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
 CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
@@ -120,6 +120,12 @@ SCORE_PATTERNS.append(
         + r"(?!\s+(?:people|patients|kids|children|needles|of|in|on|at)\b)"
     )
 )
+# "7 maybe, is hard to walk to bus": a sentence that opens with a hedged score.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"(?:^|(?<=[.!?\n]))\s*(" + NUM + r")\s+(?:maybe|probably|prob|i think|i guess)\s*[,.]"
+    )
+)
 # "8ish, hard to turn my head": a reply that opens with a rough score. (Elsewhere "8ish"
 # is mostly a time: "got up at 8ish".)
 SCORE_PATTERNS.append(re.compile(r"(?:^|(?<=[.!?\n]))\s*(" + NUM + r")\s*-?\s*ish\b"))
@@ -168,7 +174,7 @@ SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)
 SCORE_CONTEXT = re.compile(
     r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
-    r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|honestly|somewhere|roughly|"
+    r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|honestly|somewhere|roughly|only|"
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
 )

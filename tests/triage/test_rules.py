@@ -1741,3 +1741,37 @@ def test_whose_symptom_when_the_message_went_astray_or_was_asked_about() -> None
     assert label("the acupuncturist said I might get dizzy after but I haven't at all") == "normal"
     assert label("can we stop the check-in texts now? ta") == "opt_out"
     assert label("Feel much better! my wife wants to know if you do gift vouchers") == "review"
+
+
+def test_plain_english_as_learners_write_it() -> None:
+    assert label("today I give 8 from 10") == "complication"
+    assert label("today is 9 from 10") == "emergency"
+    assert label("7 maybe, is hard to walk to bus") == "complication"
+    assert label("no fever, I check. but my ankle is bigger than the other one") == "complication"
+    assert label("everything spin around me when I turn my head fast") == "complication"
+    assert label("Hi, this is Maria daughter. She is very dizzy since the acupuncture") == (
+        "complication"
+    )
+    assert label("I want talk to Dr Chen about the diet tea he recommend") == "review"
+    assert label("I have yellow fever vaccine tomorrow for travel, is ok after acupuncture?") == (
+        "review"
+    )
+    assert label("Alhamdulillah the soreness finished, I went back to work", "48h") == "normal"
+    assert label("pins and needle in my feet when i sleep") == "complication"
+    assert label("dont want texts, would rather a phone call tbh") == "review"
+
+
+def test_idioms_beside_the_findings_and_what_the_patient_came_in_for() -> None:
+    assert label("Work mad, haven't had a second to catch my breath lol, back much better") == (
+        "normal"
+    )
+    assert label("small blister where the heat lamp was on my lower back") == "review"
+    assert label("the whole street had a blackout last night, shoulders heaps better") == "normal"
+    assert label("Feeling brilliant, the headaches I came in for haven't come back") == "normal"
+    assert label("The stairs this morning took my breath away, couldnt catch it for ages") == (
+        "emergency"
+    )
+    assert label("talked to someone at reception already, all sorted, feeling good") == "normal"
+    assert label("I've been very thirsty today and my mouth feels really dry. Otherwise fine") == (
+        "review"
+    )
