@@ -626,8 +626,10 @@ class Reading:
         apostrophe = raw[-2:].lower() in ("'s", "’s")
         typed_plain = raw[-1:].lower() == "s" and tok.norm not in NOT_A_NAME  # "toms wife"
         if p in introduced_at:  # right after "this is" / "its"
-            # "this is Maria daughter": a capitalised name, as English learners write it
-            return apostrophe or typed_plain or (raw[:1].isupper() and tok.norm not in PEOPLE)
+            # "this is Maria daughter": a capitalised name, as English learners write it (not
+            # "..., here, My husband says")
+            name = tok.norm not in PEOPLE | DETERMINERS | self.lexicon.words("self")
+            return apostrophe or typed_plain or (raw[:1].isupper() and name)
         if raw[:1].isupper() and (apostrophe or (typed_plain and len(raw) > 3)):
             return True  # "Tom here, Margaret's son", "this is Mark, Julies husband"
         if not apostrophe:

@@ -1775,3 +1775,9 @@ def test_idioms_beside_the_findings_and_what_the_patient_came_in_for() -> None:
     assert label("I've been very thirsty today and my mouth feels really dry. Otherwise fine") == (
         "review"
     )
+
+
+def test_a_capitalised_my_after_small_talk_is_no_name() -> None:
+    text = "The weather is awful here, My husband says I fainted in the kitchen last night"
+    assert label(text) == "emergency"
+    assert label("Hi, this is Maria daughter. She is very dizzy") == "complication"
