@@ -36,7 +36,7 @@ COURTESY = SIGN_OFFS | {
     "dear", "x", "xx", "xxx", "and", "doc", "dr", "love", "kind", "regards", "best", "wishes",
     "following", "reaching", "out", "caring", "care", "concern", "getting", "back", "to",
     "touch", "it", "is", "appreciated", "appreciate", "that", "thats", "ok", "okay", "oh",
-    "lol", "haha", "tbh", "honestly", "reacted",
+    "lol", "haha", "tbh", "honestly", "reacted", "god", "bless",
 }  # fmt: skip
 TROUBLE_WORDS = {
     "but", "sorry", "wrong", "not", "no", "off", "bit", "weird", "rough", "poorly", "ill",

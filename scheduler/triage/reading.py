@@ -9,12 +9,14 @@ from functools import cached_property
 
 from .lexicon import Lexicon, Phrase
 from .numbers import NumberFinding, pain_scores, temperatures
-from .text import EMOJI, Token, tokenize
+from .text import EMOJI, SIGN_OFF, Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", "need",
                 "normal", "worry", "call", "ring", "you"}  # fmt: skip
 ALLOWED = {"ok", "okay", "alright", "allowed", "safe"}
+# a reply signed "- Anna", "- Anna thanks"
+SIGNED_NAME = re.compile(r"[-–—]\s*[A-Z][a-z]+(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$")
 REASONS = {"because", "cos", "coz", "cause", "bc"}  # "...because I fainted": a fact, told
 SUBJECTS = {"i", "im", "ive", "she", "shes", "he", "hes", "we", "they", "it", "its", "my"}
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
@@ -659,6 +661,8 @@ class Reading:
             return False
         if self.occurrences("prospective_patient"):
             return False  # "mum's knee has been numb for weeks, could acupuncture help her?"
+        if SIGNED_NAME.search(self.text):
+            return True  # "Dad says his chest feels heavy. Should I call 999? - Anna"
         return not any(t.norm in self.lexicon.words("self") for t in words)
 
     def as_for_me(self, words: list[int]) -> bool:

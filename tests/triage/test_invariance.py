@@ -48,10 +48,10 @@ def test_a_wrapping_keeps_every_label(wrapping: str) -> None:
 def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
     # Names are still read in lower case ("this is mark, jess's husband. she fainted").
     # Only capitals say that "STOP bit sore but ok" is a keyword and then news; "stop bit
-    # sore but ok" may be either, and stays normal.
+    # sore but ok" may be either, and stays normal ("STOP no dizziness ... just stop" likewise).
     changed = {
         case["id"]
         for case in CASES
         if assess(case["text"].lower(), case["checkin"]).label != case["label"]
     }
-    assert changed <= {"blind_g-144"}, sorted(changed)
+    assert changed <= {"blind_g-144", "blind_cw-006"}, sorted(changed)

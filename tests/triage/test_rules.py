@@ -1781,3 +1781,14 @@ def test_a_capitalised_my_after_small_talk_is_no_name() -> None:
     text = "The weather is awful here, My husband says I fainted in the kitchen last night"
     assert label(text) == "emergency"
     assert label("Hi, this is Maria daughter. She is very dizzy") == "complication"
+
+
+def test_an_older_clinic_s_monday() -> None:
+    assert label("Dad says his chest feels heavy and pressured. Should I call 999? - Anna") == (
+        "emergency"
+    )
+    assert label("co-codamol not touching it, I cannot manage this pain") == "emergency"
+    assert label("one of the needle places on my foot has puffed right up") == "complication"
+    assert label("Mum asks if she can take her blood thinners as normal") == "review"
+    assert label("I am 84 and I do not want the messages") == "opt_out"
+    assert label("not wanting these msgs, ta") == "opt_out"
