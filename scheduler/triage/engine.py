@@ -3,7 +3,6 @@ combined into one label. Pure: same text and check-in, same assessment."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .asking import AskingRules
@@ -12,7 +11,7 @@ from .kinds import CONTRAST, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
-from .reading import Reading
+from .reading import SIGN_OFF_WORDS, Reading
 from .text import without_greeting, without_quotes, without_signature
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
@@ -21,7 +20,6 @@ RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", 
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
-THANKS = {"thanks", "thank", "thx", "ty", "cheers", "ta", "x", "xx", "lol"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
@@ -234,7 +232,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         return any(
             start - 3 <= e <= start
             and r.tokens[s].sentence == r.tokens[start].sentence
-            and "," not in r.text[r.tokens[e - 1].end : r.tokens[start].start]
+            and not r.comma_between(e - 1, start)
             for s, e in r.occurrences("not_pain")
         )
 
@@ -303,7 +301,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
     def said_to_be_fine(self, m: Match) -> bool:
         """ "my chest is fine, ...": the term itself is said to be well."""
         after = [t.norm for t in self.r.tokens[m.end : m.end + 3] if t.is_word]
-        return bool(set(after) & (self.lex.words("normal") - THANKS))  # not a sign-off
+        return bool(set(after) & (self.lex.words("normal") - SIGN_OFF_WORDS))  # not a sign-off
 
     def contrast_between(self, m: Match, s: int) -> bool:
         """A "but" between the term and a partner found elsewhere in its sentence."""
@@ -313,11 +311,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
     def comma_between(self, m: Match, s: int) -> bool:
         """A comma between the term and a partner found elsewhere in its sentence."""
         first, last = (m.end - 1, s) if s >= m.end else (s, m.start)
-        return "," in self.r.text[self.r.tokens[first].end : self.r.tokens[last].start]
+        return self.r.comma_between(first, last)
 
     def token_at(self, char: int) -> int:
-        starts = [t.start for t in self.r.tokens]
-        return max(0, bisect.bisect_right(starts, char) - 1)
+        return self.r.token_at(char)
 
     def judge_scores(self) -> None:
         blocked = self.r.idiom_tokens

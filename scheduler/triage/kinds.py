@@ -346,7 +346,7 @@ class KindRules:
 
     def told_as_before(self, score: NumberFinding) -> bool:
         """A score said to have been ("was 5 yesterday")."""
-        start = max((i for i, t in enumerate(self.r.tokens) if t.start <= score.span[0]), default=0)
+        start = self.r.token_at(score.span[0])
         before = [t.norm for t in self.r.tokens[max(0, start - 2) : start]]
         return "was" in before
 

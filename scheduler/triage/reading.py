@@ -3,6 +3,7 @@ is it negated, hypothetical, about someone else, in the past?"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -64,7 +65,8 @@ BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
-FORM_SIGN_OFFS = {"thanks", "thank", "you", "thx", "ty", "x", "xx", "cheers", "lol"}
+# Words that sign off after the news: "Fever: none thanks", "numb, thanks" (no "fine" there)
+SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheers", "lol"}
 
 
 EMOJI_GAP = re.compile(EMOJI)
@@ -138,6 +140,19 @@ class Reading:
             if left in vocabulary.words or right in vocabulary.words:
                 return cut
         return None
+
+    # --- positions ------------------------------------------------------------------
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_at(self, char: int) -> int:
+        """The token a character offset falls in (or the last one before it)."""
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def comma_between(self, i: int, j: int) -> bool:
+        """A comma in the gap after token i and before token j."""
+        return "," in self.text[self.tokens[i].end : self.tokens[j].start]
 
     # --- matching -------------------------------------------------------------------
     def canon(self, i: int) -> frozenset[str]:
@@ -403,7 +418,7 @@ class Reading:
         if self.tokens[j].norm not in self.lexicon.words("negation_after") | FORM_ANSWERS:
             return False
         k = j + 1  # past a sign-off: "Fever: none thanks", "Dizzy - no x"
-        while k < len(self.tokens) and self.tokens[k].norm in FORM_SIGN_OFFS:
+        while k < len(self.tokens) and self.tokens[k].norm in SIGN_OFF_WORDS:
             k += 1
         after = self.tokens[k] if k < len(self.tokens) else None
         rest = self.text[self.tokens[j].end : after.start if after else len(self.text)]
@@ -431,7 +446,7 @@ class Reading:
             and s not in hedges
             and not any(self.tokens[k].norm in stops | REASONS for k in range(e, start))
             # a reading is told in its own clause: "asked if I had a fever, I do, 38.4"
-            and not (clause and "," in self.text[self.tokens[e - 1].end : self.tokens[start].start])
+            and not (clause and self.comma_between(e - 1, start))
             for s, e in self.occurrences("hypothetical")
         )
         # "would you say 9/10 is normal? because that's where I'm at" is a report
