@@ -21,6 +21,7 @@ LEADING_KEYWORD = re.compile(
 SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
 
 
+STOP_REACH = 7  # words from a wish to stop to the messages it is said of
 REPORTING = {"telling", "told", "tells", "wants", "wanted", "asked", "asking", "begging"}
 
 
@@ -90,10 +91,32 @@ class AskingRules:
         opens = any(r.match_at(first, p) is not None for p in self.lex.phrases("question_starts"))
         return not opens and last + 1 < len(r.tokens) and r.tokens[last + 1].is_word
 
+    def stop_requests(self) -> list[int]:
+        """Where a reply asks for the texts to stop: a known phrase ("no more messages"), or
+        a wish to stop said of our messages a few words on ("Stop it with the messages", "I
+        don't wish to receive any more of these texts", "i want out of these reminders")."""
+        r = self.r
+        found = [s for s, _ in r.occurrences("opt_out_phrases")]
+        ours = [s for s, _ in r.occurrences("our_messages")]
+        for s, e in r.occurrences("stop_wishes"):
+            if r.tokens[e - 1].norm == "more" and e < len(r.tokens) and r.tokens[e].norm == "than":
+                continue  # "no more than a text away"
+            if any(e <= m <= e + STOP_REACH and self.said_of_our_messages(e, m) for m in ours):
+                found.append(s)
+        return found
+
+    def said_of_our_messages(self, e: int, m: int) -> bool:
+        """The messages in the wish's own clause, and not wished on: "I don't want the
+        messages to stop" wants them."""
+        r = self.r
+        if "," in r.text[r.tokens[e - 1].end : r.tokens[m].start]:
+            return False  # "done with work, got your text"
+        after = [t.norm for t in r.tokens[m + 1 : m + 3]]
+        return r.tokens[e - 1].sentence == r.tokens[m].sentence and after[:1] != ["to"]
+
     def judge_questions(self) -> None:
         """A question is for a person to answer (review), unless it asks to opt out."""
-        opt_outs = self.r.occurrences("opt_out_phrases")
-        out_sentences = {self.r.tokens[s].sentence for s, _ in opt_outs}
+        out_sentences = {self.r.tokens[s].sentence for s in self.stop_requests()}
         mailings = self.r.has("other_mailings")  # "how do I unsubscribe from the newsletter?"
         for sentence in self.r.question_sentences:
             if sentence in out_sentences and not mailings:
@@ -127,7 +150,7 @@ class AskingRules:
             return False
         if any(
             not r.negated_right_before(start) and not self.reported(start)
-            for start, _ in r.occurrences("opt_out_phrases")
+            for start in self.stop_requests()
         ):
             return True  # ...but "don't stop the texts" is no request to stop
         keywords = self.lex.words("opt_out_words")

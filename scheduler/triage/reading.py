@@ -48,6 +48,14 @@ PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "fa
 # is handled by the lexicon's "this is his"; "this is us" is no one's relative.
 NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "was", "is", "has",
               "as", "yes", "less", "plus", "thus"}  # fmt: skip
+# "he"/"she" and their forms: the person a reply is about, when no one else is named
+THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
+SAID_OF_ME = {"i", "im", "me", "am"}
+SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
+WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "we", "were", "us", "our"}
+ANYONE = {"woman", "man", "lady", "guy", "bloke", "person", "someone", "somebody", "anyone"}
+PRACTITIONERS = {"dr", "doctor", "acupuncturist", "practitioner", "therapist", "physio"}
+GREETINGS = {"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon"}
 DETERMINERS = {"my", "your", "our", "the", "a", "an", "his", "her", "their", "this", "that"}
 PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "sister", "brother",
           "cousin", "aunt", "uncle", "mate", "flatmate", "roommate"}  # fmt: skip
@@ -579,20 +587,41 @@ class Reading:
         return k < len(self.tokens) and self.tokens[k].norm in states
 
     def companion(self, j: int) -> bool:
-        """ "with my sister", "with the kids": who the patient was with, not who has it."""
-        before = [self.tokens[k].norm for k in range(max(0, j - 2), j)]
+        """ "with my sister", "with the kids": who the patient was with, not who has it; "typed
+        by my grandson": who wrote it down."""
+        before = [self.tokens[k].norm for k in range(max(0, j - 3), j)]
+        if SCRIBING & set(before):
+            return True  # "dictated to my grandson: the soreness has eased"
+        before = before[-2:]
         return before[-1:] == ["with"] or (
             len(before) == 2 and before[0] == "with" and before[1] in ("my", "the", "our")
         )
 
     def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
-        """ "texting for my mum, she's fine. I've got a fever myself": the sender's own."""
+        """ "texting for my mum, she's fine. I've got a fever myself": the sender's own; and
+        "Mum (your patient) is fine. My little brother has a temp": a second person's."""
         people = me | self.lexicon.words("others")
         for j in range(start - 1, max(-1, start - PERSON_WINDOW), -1):
             word = self.tokens[j].norm
             if word in people:
-                return word in me and not self.inside_phrase("on_behalf", j)
+                if word in me:
+                    return not self.inside_phrase("on_behalf", j)
+                patient = self.person_called_the_patient
+                return word not in THIRD_PERSON and patient is not None and word != patient
         return False
+
+    @cached_property
+    def person_called_the_patient(self) -> str | None:
+        """ "Mum (your patient)", "my husband is the patient": the person named as the patient."""
+        others = self.lexicon.words("others") - THIRD_PERSON
+        norms = [t.norm for t in self.tokens]
+        for i in range(1, len(norms) - 1):
+            if norms[i] == "is":
+                i += 1
+            if norms[i : i + 2] in (["the", "patient"], ["your", "patient"]):
+                before = norms[i - 2] if norms[i - 1] == "is" and i > 1 else norms[i - 1]
+                return before if before in others else None
+        return None
 
     def inside_phrase(self, key: str, j: int) -> bool:
         return any(s <= j < e for s, e in self.occurrences(key))
@@ -617,8 +646,11 @@ class Reading:
         """Someone texting for the patient: "this is her daughter", "Tom here, Margaret's
         son" (a named person's relative introducing themselves)."""
         # "she isn't one of your patients" says the opposite
-        if any(not self.negated_before(s) for s, _ in self.occurrences("on_behalf")):
-            return True
+        if any(
+            not self.negated_before(s) and (s == 0 or self.tokens[s - 1].norm not in SAID_OF_ME)
+            for s, _ in self.occurrences("on_behalf")
+        ):
+            return True  # but "I'm the one who had the session", "it was me who had..."
         if self.signed_by_a_relative():
             return True
         if self.has("their_phone"):
@@ -630,7 +662,62 @@ class Reading:
                 i - 1, introduced_at
             ):
                 return True
-        return self.all_about_a_parent()
+        if self.opens_as_a_relative() or self.patient_pointed_out():
+            return True
+        return self.all_about_a_parent() or self.about_an_unnamed_person()
+
+    def opens_as_a_relative(self) -> bool:
+        """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...": the reply opens by
+        saying whose relative the writer is, set apart by punctuation."""
+        words = [i for i in self.tokens_of_first_sentence() if self.tokens[i].is_word]
+        if words and self.tokens[words[0]].norm in GREETINGS:
+            words = words[1:]
+        if len(words) < 3:
+            return False
+        name, relative = self.tokens[words[0]], self.tokens[words[1]]
+        raw = self.text[name.start : name.end]
+        if name.norm in ("his", "her", "their"):
+            raw = "'s"  # "(his wife) the needle spot on his back is red"
+        set_apart = self.text[relative.end : self.tokens[words[2]].start].strip()
+        return (
+            (raw[:1].isupper() or raw == "'s")
+            and raw[-2:].lower() in ("'s", "’s")
+            and relative.norm in self.lexicon.words("relatives")
+            and bool(set_apart) and set_apart[0] in "-–—:,.()"
+        )
+
+    def tokens_of_first_sentence(self) -> list[int]:
+        return [i for i, t in enumerate(self.tokens) if t.sentence == 0][:6]
+
+    def patient_pointed_out(self) -> bool:
+        """ "my husband (the patient)", "Mum (the patient) is fine": the writer says which
+        person is the patient."""
+        relatives = self.lexicon.words("relatives") | THIRD_PERSON
+        norms = [t.norm for t in self.tokens]
+        for i in range(1, len(norms) - 1):
+            if norms[i : i + 2] == ["the", "patient"] and norms[i - 1] in relatives:
+                return True
+        return False
+
+    def about_an_unnamed_person(self) -> bool:
+        """ "his back is hurting more than before he went in. hes 17 and wont tell you
+        himself": "he" and "she" said of no one named, and nothing of the writer's own body.
+        Sent to the patient's phone, such a reply is about the patient, from whoever holds
+        it (a parent, a carer); a patient telling of someone else names them."""
+        others = (self.lexicon.words("others") - THIRD_PERSON) | PRACTITIONERS | ANYONE
+        practitioner = self.lexicon.words("practitioner_verbs")
+        pronoun = False
+        for i, tok in enumerate(self.tokens):
+            word = tok.norm
+            after = [t.norm for t in self.tokens[i + 1 : i + 3]]
+            if word in others or (word.endswith("s") and word[:-1] in others):
+                return False  # "the dog's paw", "my son's asthma": someone is named
+            if word in WRITER and after[:1] != ["telling"]:
+                return False  # the writer speaks of themselves ("im telling you" is no news)
+            if word in THIRD_PERSON and not practitioner & set(after):
+                pronoun = True  # not "she put the needles", "she probably told you"
+        named = any(e - s > 1 for s, e in self.occurrences("others"))  # "my mate", "little one"
+        return pronoun and not named
 
     def relative_of_a_named_patient(self, p: int, introduced_at: dict[int, int]) -> bool:
         """Token `p` names whose relative the writer is, in a sentence that introduces the
@@ -655,7 +742,6 @@ class Reading:
         before = self.tokens[p - 1].norm if p else ""
         near = any(p - e <= 2 for e in introduced_at if e <= p)
         return near and before not in DETERMINERS and tok.norm not in PEOPLE
-        return self.all_about_a_parent()
 
     def signed_by_a_relative(self) -> bool:
         """ "... - her carer", "Her grandson", "His son, Mark": the reply's last words."""

@@ -1792,3 +1792,57 @@ def test_an_older_clinic_s_monday() -> None:
     assert label("Mum asks if she can take her blood thinners as normal") == "review"
     assert label("I am 84 and I do not want the messages") == "opt_out"
     assert label("not wanting these msgs, ta") == "opt_out"
+
+
+def test_the_patient_s_phone_in_other_hands() -> None:
+    # "he"/"she" of no one named, and nothing of the writer's own: the patient
+    assert label("the spots on her shoulder are still tender when she lies on them", "48h") == (
+        "complication"
+    )
+    assert label("his back is hurting more than before he went in. im telling you") == (
+        "complication"
+    )
+    assert label("took his temperature just in case, 36.9. He's fine, bit tired") == "normal"
+    # ... but not when a person is named, the practitioner is meant, or the writer is ill too
+    assert label("The dog's paw is swollen and she won't put weight on it") == "review"
+    assert label("I actually fainted on the table yesterday, she probably told you") == (
+        "emergency"
+    )
+    assert label("we both came down with something, im 38.4, he's a bit better") == "emergency"
+    # who the writer is, said first or last
+    assert label("Kai's mum - there are red streaky lines going up his leg") == "emergency"
+    assert label("(his wife) the needle spot on his lower back is red and warm") == (
+        "complication"
+    )
+    assert label("Her right arm feels weak, she can't lift her bag. We're her parents") == (
+        "complication"
+    )
+    assert label("hi its Ethan typing for my nan. she has a sharp pain in her back") == (
+        "complication"
+    )
+    assert label("My wife fainted, she's the one who had the acupuncture") == "emergency"
+    assert label("my wife's got chest pains, it was me who had the acupuncture") == "review"
+    # the patient named, and a second person who is not
+    assert label("Mum (your patient) is fine. My little brother has a temp of 39.2") == "review"
+    # the one who typed it is no one with a symptom
+    assert label("dictated to my grandson: the soreness has eased a lot", "48h") == "normal"
+
+
+def test_a_wish_to_stop_said_of_our_messages() -> None:
+    for text in (
+        "Stop it with the messages",
+        "i want out of these reminders",
+        "leave off with the texts mate, tiny bruise thats all",
+        "I'll pass on any more of these texts thanks",
+        "I don't wish to receive any more of these texts, thank you",
+        "dont need the check ins anymore, back is sorted",
+        "khalas, no more SMS please. shukran",
+        "No quiero recibir más mensajes. Gracias",
+    ):
+        assert label(text) == "opt_out", text
+    # asked as a question, it is still the wish
+    assert label("can you stop with the messages. a bit stiff but thats it") == "opt_out"
+    # not a wish to stop them
+    assert label("please don't stop the texts, they help") == "review"
+    assert label("no more than a text away if I need you, feeling fine") == "normal"
+    assert label("done with work, got your text, all good") == "normal"
