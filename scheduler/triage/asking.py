@@ -7,7 +7,7 @@ import re
 
 from .lexicon import Lexicon
 from .model import Finding
-from .reading import Reading
+from .reading import ASKING_VERBS, Reading
 
 # A reply that opens with a carrier keyword set apart ("Stop pls 🙏 feel fine", "STOP, all
 # good") asks to stop, whatever follows; "stop by friday?" and "stop the pain" do not.
@@ -17,10 +17,17 @@ LEADING_KEYWORD = re.compile(
     r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap))*\s*(?:[^\w\s'’]|$)",
     re.IGNORECASE,
 )
+# A closing keyword set apart, in a reply about our messages: "these texts are killing me
+# lol, stop" (not "can't stop": no comma before it).
+TRAILING_KEYWORD = re.compile(
+    r"[,.!;]\s*(?:stop|unsubscribe|unsub)(?:\s+(?:please|pls|plz|now|it))*\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
 # An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
 SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
 
 
+THINGS = {"something", "thing", "anything", "symptom", "effect", "reaction"}
 STOP_REACH = 7  # words from a wish to stop to the messages it is said of
 REPORTING = {"telling", "told", "tells", "wants", "wanted", "asked", "asking", "begging"}
 
@@ -41,7 +48,17 @@ class AskingRules:
         sentence = self.r.tokens[start].sentence
         if sentence not in self.r.question_sentences or self.r.has("happened_markers", sentence):
             return False  # "what if the swelling comes back?" says it was there
-        words = {self.r.tokens[i].norm for i in self.r.sentences[sentence]}
+        # ("something that can happen": that "that" points at nothing the writer has)
+        words = {
+            self.r.tokens[i].norm
+            for i in self.r.sentences[sentence]
+            if not (
+                self.r.tokens[i].norm == "that"
+                and self.r.tokens[i - 1].norm in THINGS
+                and i + 1 < len(self.r.tokens)
+                and self.r.tokens[i + 1].norm in ("can", "could", "might", "may", "happens")
+            )
+        }
         # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
         # a thing ("is dizziness normal?") is general
         personal = self.lex.words("self") | self.lex.words("present_state")
@@ -129,9 +146,10 @@ class AskingRules:
 
     def answered_no(self, sentence: int) -> bool:
         """ "the sharp pain? no": a short echo of our question, answered no."""
-        if len(self.r.sentences[sentence]) > 4:
-            return False
-        last = self.r.sentences[sentence][-1]
+        words = self.r.sentences[sentence]
+        if len(words) > 4 or self.r.tokens[words[0]].norm in ASKING_VERBS:
+            return False  # "Can I take ibuprofen? No pain really": asked of us, not echoed
+        last = words[-1]
         after = [t.norm for t in self.r.tokens[last + 1 : last + 4] if t.is_word]
         return bool(after) and after[0] in self.lex.words("negation_after")
 
@@ -161,5 +179,7 @@ class AskingRules:
                 return True
         if LEADING_KEYWORD.match(r.text) or SHOUTED_KEYWORD.match(r.text):
             return True
+        if TRAILING_KEYWORD.search(r.text) and r.occurrences("our_messages"):
+            return True  # "these texts are killing me lol, stop"
         all_words = [t.norm for t in r.tokens if t.is_word]
         return self.lex.is_phrase("opt_out_phrases", " ".join(all_words))

@@ -385,14 +385,20 @@ class Judge(KindRules, AskingRules, CourtesyRules):
     def without_scores_before_treatment(self, scores: list[NumberFinding]) -> list[NumberFinding]:
         """ "Before the treatment my back was an 8/10, today it's a 3": the 8 is what the
         patient came in with, and it came down."""
-        before = {self.r.tokens[s].sentence for s, _ in self.r.occurrences("before_treatment")}
-        kept = []
-        for i, s in enumerate(scores):
-            sentence = self.r.tokens[self.token_at(s.span[0])].sentence
-            if sentence in before and any(later.value < s.value for later in scores[i + 1 :]):
-                continue
-            kept.append(s)
-        return kept
+        if len(scores) < 2:
+            return scores
+        told_before: set[int] = set()  # indexes into scores
+        for p, _ in self.r.occurrences("before_treatment"):
+            sentence = self.r.tokens[p].sentence
+            near = [i for i, s in enumerate(scores) if self.sentence_at(s.span[0]) == sentence]
+            if len(near) > 1:  # "7/10, was about a 4 before the session": the 4 was before
+                near = [min(near, key=lambda i: abs(self.token_at(scores[i].span[0]) - p))]
+            told_before.update(near)
+        return [
+            s
+            for i, s in enumerate(scores)
+            if i not in told_before or not any(later.value < s.value for later in scores[i + 1 :])
+        ]
 
     def judge_temperatures(self) -> None:
         for t, fever in self.r.temperatures:

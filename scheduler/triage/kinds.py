@@ -14,7 +14,8 @@ from .reading import Reading
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
 CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),
               ("nearly", "went"), ("almost", "went"),
-              ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was")}  # fmt: skip
+              ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was"),
+              ("did", "nearly"), ("did", "almost")}  # fmt: skip
 NEAR_FAINT = {
     "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
@@ -24,6 +25,8 @@ CONTRAST = {"but", "though", "although", "however", "yet", "except", "whereas"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
+TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
+LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
 FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
 NOT_A_FAINTING = {
@@ -83,6 +86,13 @@ class KindRules:
 
     def label_for(self, m: Match) -> tuple[str, str] | None:
         kind, concept = m.concept.kind, m.concept
+        if concept.rule in LOOKS | LOOKS_OF_THINGS and (
+            self.about_something_else(m, "food_and_plants")
+            or self.about_something_else(m, "household_things")
+        ):
+            # "the cheese was oozing", "my sourdough puffed up like a balloon", "a sharp
+            # cheddar", "bananas all bruised", "the kettle's leaking"
+            return None
         if kind == "faint":
             return self.fainting(m)
         if kind == "bruise":
@@ -97,6 +107,8 @@ class KindRules:
         if kind == "soreness":
             return self.soreness(m)
         if kind == "pain":
+            if self.r.tokens[m.start - 1].norm == "a" and self.about_something_else(m):
+                return None  # "Traffic was a pain this morning": a nuisance, not a pain
             return self.plain_pain(m)
         if kind == "pain_idiom":
             if self.r.has("severity_boost"):
@@ -113,8 +125,6 @@ class KindRules:
             return None  # "my new bra feels like a belt round my chest"
         if self.felt_from_the_world(m):
             return None  # "burning up after a hot curry", "shivering in this wind"
-        if concept.rule in LOOKS and self.about_something_else(m, "food_and_plants"):
-            return None  # "the cheese was oozing", "my sourdough puffed up like a balloon"
         if concept.rule == "fever" and self.asked_of_a_low_reading(m):
             return "review", "temperature-felt-reading-low"  # "37.5, is that a fever?"
         flagged = concept.label in ("emergency", "complication")
@@ -124,15 +134,30 @@ class KindRules:
             return "review", "symptom-outside-lists"  # "more discharge than usual (down there)"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
+        if concept.rule == "seeking-emergency-care" and self.not_for_me(m):
+            return "review", "symptom-of-someone-else"  # "I'm in A&E but not for me"
         if kind == "contact" and self.patient_will_do_it(m):
             return None  # "I'll get in touch if anything changes": no request for a call
         if kind == "sharp" and self.after_clock_time(m):
             return None  # "see you at 10 sharp"
+        if concept.rule == "swelling" and self.came_up_in_a_rash(m):
+            return None  # "her arms have come up in little hives": the hives are the news
         if kind == "at_site" and self.a_rash(m):
             return "review", "rash"  # "skin's gone blotchy and itchy": blotches that itch
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
+
+    def not_for_me(self, m: Match) -> bool:
+        """ "in A&E but not for me", "at the ER, not for me, for my son": someone else's visit."""
+        after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 5])
+        return bool(re.search(r"\bnot (?:for|about) me\b", after))
+
+    def came_up_in_a_rash(self, m: Match) -> bool:
+        """ "come up in hives", "came up in a rash": what came up is a rash, not a swelling."""
+        after = [t.norm for t in self.r.tokens[m.end : m.end + 4]]
+        rashes = self.r.lexicon.words("not_pain")
+        return after[:1] == ["in"] and any(w in rashes for w in after[1:])
 
     def colour_of_a_bruise(self, m: Match) -> bool:
         """A colour term ("yellow") said of a bruise; "crusty" is never a bruise's."""
@@ -143,10 +168,12 @@ class KindRules:
         if k < len(self.r.tokens) and self.r.tokens[k].norm in bruise:
             return True  # "yellowish bruise"
         sentence = self.r.tokens[m.start].sentence
+        # "the bruise has gone yellow"; and further back, a bruise "going yellow at the edges"
+        turning = m.start > 0 and self.r.tokens[m.start - 1].norm in TURNING
         return any(
-            m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
+            (m.start - 4 <= s or turning) and s < m.start and self.r.tokens[s].sentence == sentence
             for s, _ in self.r.occurrences("bruise_words")
-        )  # "the bruise has gone yellow"
+        )
 
     def past(self, k: int, words: frozenset[str]) -> int:
         """The first token from k that is not one of `words`."""
@@ -159,11 +186,13 @@ class KindRules:
         k = self.past(m.end, self.r.lexicon.words("small") | self.r.lexicon.words("colours"))
         after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""
         typed = self.r.canon(k) if k < len(self.r.tokens) else frozenset()  # "a feint bruse"
-        if after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING) or typed & NOT_A_FAINTING:
-            return None  # "a faint bruise", "faint red line"
+        adjective = self.r.tokens[m.start].norm in ("faint", "fainter", "faintest", "faintly")
+        if adjective and (
+            after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING) or typed & NOT_A_FAINTING
+        ):
+            return None  # "a faint bruise", "faint red line" (but "passed out one minute")
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
         earlier = [self.r.tokens[j].norm for j in range(max(0, m.start - 4), m.start)]
-        adjective = self.r.tokens[m.start].norm in ("faint", "fainter", "faintest", "faintly")
         if adjective and any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
         plain = [w for w in before if w not in ("only", "very", "v", "quite", "really", "so")]
@@ -175,11 +204,14 @@ class KindRules:
             return m.concept.label, m.concept.rule  # "she might have passed out": maybe did
         # "liked to passed out" (Southern US): nearly did
         nearly = before[-2:] == ["liked", "to"]
-        if self.then_it_happened(m):
-            return m.concept.label, m.concept.rule  # "felt like I'd pass out and then I did"
+        if self.then_it_happened(m) or self.r.did_after_all(m.end):
+            # "felt like I'd pass out and then I did", "didn't think I'd faint but I did"
+            return m.concept.label, m.concept.rule
         if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
-            # "I did faint", "she fainted": the verb, not the feeling
-            if not any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:]):
+            # "I did faint", "she fainted": the verb, not the feeling (but "almost I faint",
+            # as a learner puts it, is nearly)
+            subject = any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:])
+            if not subject or before[:1] in (["almost"], ["nearly"]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
 
@@ -406,9 +438,12 @@ class KindRules:
         )
 
     def hoped_for(self, s: int) -> bool:
-        """ "hopefully it eases off soon", "hard to tell if it's any better": no easing told."""
-        before = {t.norm for t in self.r.tokens[max(0, s - 3) : s]}
-        return bool(before & {"hopefully", "hope", "hoping", "if", "wish", "should"})
+        """ "hopefully it eases off soon", "hard to tell if it's any better", "thought it'd be
+        gone by now": no easing told."""
+        before = [t.norm for t in self.r.tokens[max(0, s - 4) : s]]
+        if "thought" in before and ("itd" in before or "would" in before):
+            return True  # "thought it'd be gone by now": it is not
+        return bool(set(before) & {"hopefully", "hope", "hoping", "if", "wish", "should"})
 
     def contrasted(self, word: int, at: int | None) -> bool:
         """A contrast word between an earlier easing word and the soreness."""

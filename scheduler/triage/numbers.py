@@ -157,8 +157,16 @@ HEDGED = SCORE_PATTERNS[-1]
 # a clause.
 SCORE_PATTERNS.append(
     re.compile(
-        r"(?:^|[,;]\s*)(" + NUM + r")(?:\s*/\s*10)?\s+(?:at rest|when|while|walking|moving|"
-        r"sitting|standing|lying|on the stairs|going up|climbing)\b"
+        r"(?:^|[,;]\s*)(" + NUM + r")(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?(?:\s*/\s*10)?\s+"
+        r"(?:at rest|when|while|walking|moving|sitting|standing|lying|on the stairs|going up|"
+        r"climbing|depending)\b"  # "8-10 depending how i move"
+    )
+)
+# "sitting at an 8 most of the day", "hovering around a 7": where the pain stays.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(?:sitting|sits|sat|hovering|hovers|stuck|staying|stayed|holding)\s+(?:at|around)\s+"
+        r"an?\s+(" + NUM + r")\b" + NOT_A_SCORE  # "an 8", as a time is never said
     )
 )
 # scores only where pain is being talked about

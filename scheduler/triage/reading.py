@@ -27,6 +27,7 @@ SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", 
 PSEUDO_NEGATED = {
     "more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck", "sure",
     "less",  # "no less than 9/10"
+    "exaggerating", "joking", "kidding", "lying", "joke",  # "not exaggerating, worst pain"
 }  # fmt: skip
 
 
@@ -50,6 +51,7 @@ NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "wa
               "as", "yes", "less", "plus", "thus"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
+ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
 SAID_OF_ME = {"i", "im", "me", "am"}
 SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
 WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "we", "were", "us", "our"}
@@ -99,6 +101,10 @@ class Reading:
         self._canon = []
         for i, tok in enumerate(self.tokens):
             meant = vocabulary.lookup(tok.norm) if tok.is_word else frozenset()
+            if meant and self.a_name_s(tok):
+                # "Sam's wife": no typo reading ("sans" is French "without"), but "Mum's"
+                base = tok.norm[:-1]
+                meant = frozenset({tok.norm} | ({base} if base in vocabulary.known else set()))
             if len(meant) == 1 and len(tok.norm) >= 6 and tok.norm not in vocabulary.known:
                 # a typo with one reading is that word everywhere, not only in the symptom
                 # lists: "this is Maria's daugther", "my husabnd" (short words are left:
@@ -116,6 +122,11 @@ class Reading:
             # "shooing pain" is shooting (but "the faintest ache" is faint)
             qualities = {w for w in vocabulary.nearest(tok.norm) if self.pain_quality(w)}
             self._canon[i] = self._canon[i] | qualities
+
+    def a_name_s(self, tok: Token) -> bool:
+        """ "Sam's", "Gerald's": a capitalised word with a possessive "'s"."""
+        raw = self.text[tok.start : tok.end]
+        return raw[:1].isupper() and raw[-2:].lower() in ("'s", "’s") and len(raw) > 3
 
     def pain_quality(self, word: str) -> bool:
         return any(concept.kind == "sharp" for concept, _ in self.lexicon.index.get(word, ()))
@@ -293,10 +304,23 @@ class Reading:
     def reversed_after(self, end: int) -> bool:
         """ "I wasn't short of breath before but now I am": the denial is undone."""
         sentence = self.tokens[end - 1].sentence
-        return any(
+        if any(
             s >= end and self.tokens[s].sentence == sentence
             for s, _ in self.occurrences("reversal")
-        )
+        ):
+            return True
+        return self.did_after_all(end)
+
+    def did_after_all(self, end: int) -> bool:
+        """ "I didn't think I'd faint but I did, in the kitchen" (not "no fever but I did
+        feel dizzy", where "did" goes on to another thing)."""
+        norms = [t.norm for t in self.tokens]
+        for k in range(end, min(len(norms) - 2, end + 6)):
+            if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] == "did":
+                nxt = self.tokens[k + 3] if k + 3 < len(norms) else None
+                gap = self.text[self.tokens[k + 2].end : nxt.start] if nxt else ""
+                return nxt is None or not nxt.is_word or bool(gap.strip()) or nxt.norm in ENDED
+        return False
 
     def negated_before(self, start: int, floor: int = 0) -> bool:
         return self.negator(start, floor) is not None
@@ -449,7 +473,9 @@ class Reading:
         # "if it gets worse I'll call, but it's already swollen": "but" ends the "if"
         before = any(
             s < start
-            and (e <= start - ignore_within or e > start)  # "if numbness ever...": inside
+            # "if numbness ever...": inside; and "felt like I might faint" is a feeling,
+            # but "if i feel faint" is an if
+            and (e <= start - ignore_within or e > start or self.tokens[s].norm == "if")
             and self.tokens[s].sentence == sentence
             and s not in hedges
             and not any(self.tokens[k].norm in stops | REASONS for k in range(e, start))

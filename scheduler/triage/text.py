@@ -188,7 +188,8 @@ def without_quotes(text: str) -> str:
 # or a name alone on the last line. A name is no symptom ("Lumb" is not "lump"). After a
 # letter's close a name may be in lower case; after "thanks" it must be capitalised.
 LETTER_CLOSE = (
-    r"(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks|gratitude)|regards|"
+    r"(?:with\s+)?(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks|gratitude)|"
+    r"regards|"
     r"yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely|all\s+the\s+best|take\s+care"
 )
 CASUAL_CLOSE = r"(?i:thanks|thank\s+you|cheers|love|best)"
@@ -203,7 +204,7 @@ ANY_NAME = (
 )
 AFTER_NAME = r"(?:\s|[.!]|" + SIGN_OFF + r")*$"  # "Ruth x", "Ken 🙂"
 SIGNATURE = re.compile(
-    r"(?:(?<=[,.!\n])|^)\s*(?i:" + LETTER_CLOSE + r")\s*[,.!\n-]\s*((?i:" + ANY_NAME + r"))"
+    r"(?:(?<=[,.!?\n])|^)\s*(?i:" + LETTER_CLOSE + r")\s*[,.!\n-]\s*((?i:" + ANY_NAME + r"))"
     + AFTER_NAME
     + r"|(?:(?<=[,.!\n])|^)\s*" + CASUAL_CLOSE + r"\s*[,\n-]\s*(" + NAME + r")" + AFTER_NAME
     + r"|\n[ \t]*(" + NAME + r")" + AFTER_NAME

@@ -1846,3 +1846,54 @@ def test_a_wish_to_stop_said_of_our_messages() -> None:
     assert label("please don't stop the texts, they help") == "review"
     assert label("no more than a text away if I need you, feeling fine") == "normal"
     assert label("done with work, got your text, all good") == "normal"
+
+
+def test_everyday_things_a_learner_and_a_letter_say() -> None:
+    # things that leak, bruise and are sharp without being a body
+    assert label("The kettle's leaking and the dog's limping. Send help") == "review"
+    assert label("Feeling better every day. Bananas were all bruised at the shop") == "normal"
+    assert label("Really good, no problems. Made a sharp cheddar sandwich to celebrate") == (
+        "normal"
+    )
+    assert label("Traffic was a pain this morning and the car battery is dead") == "review"
+    assert label("the tap dripped all night, and the needle spot is leaking") == "emergency"
+    # a name's "'s" is no typo ("Sam's" is not French "sans", without)
+    assert label("This is Sam's wife, he's been really woozy all day", "48h") == "complication"
+    # a letter's close, after a question
+    assert label("may I take my usual ibuprofen? With kind regards, Gerald Ames") == "review"
+    # as learners put it
+    assert label("Yesterday almost I faint in the bus but I sit down and it pass") == (
+        "complication"
+    )
+    assert label("after treatment I go black in the eyes and I fall") == "emergency"
+    assert label("my breath is not coming full, I am breathing short short") == "emergency"
+    assert label("The red around the needle is walking, now it go until elbow") == "emergency"
+    assert label("she lost consciousness one minute in the car") == "emergency"
+
+
+def test_denials_and_questions_that_are_not_what_they_seem() -> None:
+    assert label("I didn't think I'd faint but I did, in the kitchen") == "emergency"
+    assert label("no fever but I did feel dizzy") == "complication"
+    assert label("I didn't faint but I did nearly") == "complication"
+    assert label("I'm not exaggerating, worst pain I've ever had") == "emergency"
+    assert label("still sore but nowhere near unbearable") == "normal"
+    assert label("if i feel faint at work should i just go home?") == "review"
+    assert label("Can I take ibuprofen? No pain really, just want to know") == "review"
+    assert label("is chest tightness something that can happen after acupuncture?") == "review"
+    assert label("whys me shoulder still stiff, thought itd be gone by now", "48h") == (
+        "complication"
+    )
+    assert label("Pain in my shoulder is 7/10, was about a 4 before the session") == (
+        "complication"
+    )
+    assert label("sitting at an 8 most of the day") == "complication"
+    assert label("8-10 depending how i move") == "emergency"
+    assert label("sat at 8 in the waiting room") == "review"
+    assert label("I'm in A&E but not for me, my daughter broke her wrist. I'm ok") == "review"
+    assert label("Her arms have come up in little hives since yesterday") == "review"
+    assert label("Carer here. He has a big bruise on his thigh, going yellow at the edges") == (
+        "complication"
+    )
+    assert label("Didn't sleep well, no pain though") == "review"
+    assert label("stop texting me, can you call my husband instead") == "review"
+    assert label("these texts are killing me lol, stop") == "opt_out"
