@@ -8,6 +8,7 @@ import re
 from .lexicon import Lexicon
 from .model import Finding
 from .reading import ASKING_VERBS, Reading
+from .text import SIGN_OFF
 
 # A reply that opens with a carrier keyword set apart ("Stop pls 🙏 feel fine", "STOP, all
 # good") asks to stop, whatever follows; "stop by friday?" and "stop the pain" do not.
@@ -20,7 +21,8 @@ LEADING_KEYWORD = re.compile(
 # A closing keyword set apart, in a reply about our messages: "these texts are killing me
 # lol, stop" (not "can't stop": no comma before it).
 TRAILING_KEYWORD = re.compile(
-    r"[,.!;]\s*(?:stop|unsubscribe|unsub)(?:\s+(?:please|pls|plz|now|it))*\s*[.!]*\s*$",
+    r"[,.!;]\s*(?:stop|unsubscribe|unsub)(?:\s+(?:please|pls|plz|now|it))*"
+    r"(?:[\s,.!]*" + SIGN_OFF + r")*\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 # An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
@@ -52,12 +54,7 @@ class AskingRules:
         words = {
             self.r.tokens[i].norm
             for i in self.r.sentences[sentence]
-            if not (
-                self.r.tokens[i].norm == "that"
-                and self.r.tokens[i - 1].norm in THINGS
-                and i + 1 < len(self.r.tokens)
-                and self.r.tokens[i + 1].norm in ("can", "could", "might", "may", "happens")
-            )
+            if not (self.r.tokens[i].norm == "that" and self.that_points_at_nothing(i))
         }
         # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
         # a thing ("is dizziness normal?") is general
@@ -73,6 +70,15 @@ class AskingRules:
         if self.the_one_they_have(start, sentence):
             return False  # "when will the swelling go down?", "why is the pain intensifying?"
         return not words & (personal | self.lex.words("experiencing"))
+
+    def that_points_at_nothing(self, i: int) -> bool:
+        """ "something that can happen", "fever, that kind of thing": no "that dizzy"."""
+        nxt = self.r.tokens[i + 1].norm if i + 1 < len(self.r.tokens) else ""
+        if nxt in ("kind", "sort", "type"):
+            return True
+        return self.r.tokens[i - 1].norm in THINGS and nxt in (
+            "can", "could", "might", "may", "happens"
+        )
 
     def the_one_they_have(self, start: int, sentence: int) -> bool:
         """ "the swelling", "the pain" in a question: the one the writer has, not swelling
@@ -129,7 +135,8 @@ class AskingRules:
         if "," in r.text[r.tokens[e - 1].end : r.tokens[m].start]:
             return False  # "done with work, got your text"
         after = [t.norm for t in r.tokens[m + 1 : m + 3]]
-        return r.tokens[e - 1].sentence == r.tokens[m].sentence and after[:1] != ["to"]
+        wished_on = after[:1] == ["to"] and after[1:] in (["stop"], ["end"], ["continue"], ["keep"])
+        return r.tokens[e - 1].sentence == r.tokens[m].sentence and not wished_on
 
     def judge_questions(self) -> None:
         """A question is for a person to answer (review), unless it asks to opt out."""
@@ -143,6 +150,18 @@ class AskingRules:
             words = self.r.sentences[sentence]
             phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
             self.findings.append(Finding("review", phrase, span, "question"))
+
+    def judge_requests_about_other_mailings(self) -> None:
+        """ "take me off your newsletter", "stop the promotional texts, I only want the
+        check-ins": a request a person at the clinic must act on (review), and no opt-out."""
+        r = self.r
+        mailings = r.occurrences("other_mailings")
+        keywords = self.lex.words("opt_out_words")
+        asked = self.stop_requests() or any(t.norm in keywords for t in r.tokens)
+        if mailings and asked:
+            s, e = mailings[0]
+            phrase, span = r.phrase_text(s, e)
+            self.findings.append(Finding("review", phrase, span, "request-about-other-mailings"))
 
     def answered_no(self, sentence: int) -> bool:
         """ "the sharp pain? no": a short echo of our question, answered no."""
@@ -179,7 +198,8 @@ class AskingRules:
                 return True
         if LEADING_KEYWORD.match(r.text) or SHOUTED_KEYWORD.match(r.text):
             return True
-        if TRAILING_KEYWORD.search(r.text) and r.occurrences("our_messages"):
+        ours = r.occurrences("our_messages") or any(t.norm == "these" for t in r.tokens)
+        if TRAILING_KEYWORD.search(r.text) and ours:
             return True  # "these texts are killing me lol, stop"
         all_words = [t.norm for t in r.tokens if t.is_word]
         return self.lex.is_phrase("opt_out_phrases", " ".join(all_words))

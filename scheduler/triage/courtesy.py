@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .lexicon import Lexicon
 from .model import Finding
-from .reading import Reading
+from .reading import SIGN_OFF_WORDS, Reading
 from .text import NAMED, TITLES
 
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗😴🥱")  # sleepy is fine
@@ -88,6 +88,11 @@ HEALTH_CONTEXT = {
 }
 
 
+# Words that make a reply about the writer's health (HEALTH_CONTEXT less the words any
+# message has: "i", "all", "here", "now", "today")
+HEALTH_WORDS = HEALTH_CONTEXT - {"im", "i", "all", "here", "now", "today", "doing"}
+
+
 class CourtesyRules:
     """Mixed into the Judge: `r` is the reading, `lex` the lexicon, `findings` so far."""
 
@@ -136,6 +141,9 @@ class CourtesyRules:
         if signed_off and (self.troubling_news() or self.distress_or_doubt()):
             return []
         words = {t.norm for t in self.r.tokens if t.is_word}
+        denial = words & {"no", "zero", "nothing", "none", "nil"}  # "zero issues, cheers"
+        if signed_off and len(self.news_words()) >= 2 and not words & HEALTH_WORDS | denial:
+            return []  # "at work, will reply later thanks": thanks for what is no news of health
         only_weak = all(p.lower().replace("'", "") in WEAK_NORMAL for p, _ in found)
         # "Fine, bit of cabin fever being stuck indoors": an answer about health, however long
         opening = [t.norm for t in self.r.tokens[:2]]
@@ -144,12 +152,15 @@ class CourtesyRules:
         opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
         # "she says she is fine", "my knee isnt 😂 all good"
         about_health = words & (HEALTH_CONTEXT | self.lex.words("body_words")) or self.r.on_behalf
-        if only_weak and self.r.word_count() > 6 and not about_health:
+        # "..., thanks", "... x" add no news
+        signed = sum(t.norm in SIGN_OFFS | SIGN_OFF_WORDS for t in self.r.tokens)
+        if only_weak and self.r.word_count() - signed > 6 and not about_health:
             if not opens_with_it:
                 return []  # "ok see u at 6 at the bus stop" is not a health update
         first = next((t for t in self.r.tokens if t.is_word), None)
-        opening_okay = len(found) == 1 and first is not None and first.start == found[0][1][0]
-        if opening_okay and found[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
+        news = [f for f in found if f[0].lower() not in SIGN_OFFS]  # "..., thanks" signs off
+        opening_okay = len(news) == 1 and first is not None and first.start == news[0][1][0]
+        if opening_okay and news[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
             return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
         return found
 

@@ -69,6 +69,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         self.judge_temperatures()
         wants_out = self.opt_out_requested()
         self.judge_questions()
+        self.judge_requests_about_other_mailings()
         label = most_severe([f.label for f in self.findings if f.counted])
         if label in (None, "normal") and wants_out:
             label = "opt_out"
@@ -336,7 +337,13 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             phrase = self.r.text[s.span[0] : s.span[1]]
             self.add(label, phrase, s.span, rule, start, self.token_at(s.span[1] - 1) + 1)
         # "mine's like a 2. my husband stubbed his toe and says it's a 9/10": not a rise
-        own = [s for s in scores if not self.r.someone_else(self.token_at(s.span[0]))]
+        # nor "what if it goes up to a 9 overnight?": no rise told
+        own = [
+            s
+            for s in scores
+            if not self.r.someone_else(self.token_at(s.span[0]))
+            and not self.r.hypothetical(self.token_at(s.span[0]))
+        ]
         rising = rising_scores(self.r.text, own)
         if rising is not None:
             self.findings.append(

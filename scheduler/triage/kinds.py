@@ -25,6 +25,7 @@ CONTRAST = {"but", "though", "although", "however", "yet", "except", "whereas"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
+PAIN_TERMS = {"pain", "pains", "ache", "aches", "hurts", "hurting", "sore", "soreness"}
 TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
 LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
@@ -134,6 +135,8 @@ class KindRules:
             return "review", "symptom-outside-lists"  # "more discharge than usual (down there)"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
+        if kind == "severity" and self.said_of_no_pain(m):
+            return None  # "these hot flushes are unbearable": the flushes are the news
         if concept.rule == "seeking-emergency-care" and self.not_for_me(m):
             return "review", "symptom-of-someone-else"  # "I'm in A&E but not for me"
         if kind == "contact" and self.patient_will_do_it(m):
@@ -147,6 +150,17 @@ class KindRules:
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
             return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
         return concept.label, concept.rule
+
+    def said_of_no_pain(self, m: Match) -> bool:
+        """A severity word whose subject, a few words back, is a symptom that is no pain."""
+        sentence = self.r.tokens[m.start].sentence
+        between = range(max(0, m.start - 4), m.start)
+        if any(self.r.tokens[k].norm in PAIN_TERMS for k in between):
+            return False
+        return any(
+            m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
+            for s, _ in self.r.occurrences("not_pain")
+        )
 
     def not_for_me(self, m: Match) -> bool:
         """ "in A&E but not for me", "at the ER, not for me, for my son": someone else's visit."""
@@ -198,6 +212,8 @@ class KindRules:
         plain = [w for w in before if w not in ("only", "very", "v", "quite", "really", "so")]
         if adjective and plain[-1:] in (["its"], ["is"]) and self.said_of_a_mark(m):
             return None  # "a small bruise came up near my ankle but it's faint"
+        if self.power_cut(m):
+            return None  # "we had a blackout last night, whole street lost power"
         if self.an_episode(m):
             return m.concept.label, m.concept.rule  # "had a little faint in the shower"
         if before[-2:] in (["might", "have"], ["may", "have"], ["must", "have"]):
@@ -215,6 +231,13 @@ class KindRules:
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
 
+    def power_cut(self, m: Match) -> bool:
+        if not {self.r.tokens[k].norm for k in range(m.start, m.end)} & {"blackout", "blackouts"}:
+            return False
+        sentence = self.r.tokens[m.start].sentence
+        words = {self.r.tokens[j].norm for j in self.r.sentences[sentence]}
+        return bool(words & {"power", "electricity", "outage", "street", "lights", "grid"})
+
     def then_it_happened(self, m: Match) -> bool:
         """The near miss that was not: "...going to pass out and then I actually did"."""
         after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 6])
@@ -231,12 +254,16 @@ class KindRules:
     def unable(self, m: Match) -> bool:
         """ "not able to catch my breath", "had to stop to catch my breath": said of what
         the writer cannot do (a denial here is the finding itself)."""
-        if self.r.negator(m.start) is not None:
-            return True
-        before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
-        if before[-1:] == ["to"] and before[:1] not in (["able"], ["managed"], ["manage"]):
-            return True  # "stopped twice on the stairs to get my breath back": a purpose
         inability = self.lex.words("inability")
+        trigger = self.r.negator(m.start)
+        if trigger is not None:
+            # "no trouble to breathe" denies the trouble
+            return self.r.tokens[trigger + 1].norm not in inability
+        before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
+        bare_verb = self.r.tokens[m.start].norm == "breathe"  # "remember to breathe"
+        purpose = before[-1:] == ["to"] and before[:1] not in (["able"], ["managed"], ["manage"])
+        if purpose and not bare_verb:
+            return True  # "stopped twice on the stairs to get my breath back": a purpose
         sentence = self.r.tokens[m.start].sentence
         return any(
             self.r.tokens[j].norm in inability and self.r.tokens[j].sentence == sentence
@@ -339,6 +366,8 @@ class KindRules:
         right after it: "the unbearable heat"."""
         sentence = self.r.tokens[m.start].sentence
         body = [s for s, _ in self.r.occurrences("body_words")]
+        if m.end in body:
+            return False  # "bruised apples in the bowl and a bruised arm to match"
         world = self.r.lexicon.words(things)
         if m.end - m.start == 1 and self.r.tokens[m.start].norm in world:
             # "The heat today was unbearable": the term is the world's, unless a body is named

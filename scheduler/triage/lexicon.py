@@ -45,11 +45,12 @@ class Lexicon:
     vocabulary: Vocabulary
     # first word of a term -> [(concept, term)], longest terms first
     index: dict[str, list[tuple[Concept, Phrase]]]
-    # context list -> first word -> its phrases; and each list's one-word entries
-    context_index: dict[str, dict[str, tuple[Phrase, ...]]]
+    # each list's one-word entries
     single_words: dict[str, frozenset[str]]
     # each list's phrases as written, to match a whole reply against
     spelled: dict[str, frozenset[str]]
+    # first word -> [(context list, phrase)] over every list: a reply is read once for all
+    context_by_first: dict[str, tuple[tuple[str, Phrase], ...]]
 
     def words(self, key: str) -> frozenset[str]:
         """A context list's one-word entries."""
@@ -90,15 +91,22 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             index.setdefault(term[0], []).append((concept, term))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[1]))
-    context_index: dict[str, dict[str, tuple[Phrase, ...]]] = {}
-    for key, phrases in context.items():
-        by_first: dict[str, list[Phrase]] = {}
-        for p in phrases:
-            by_first.setdefault(p[0], []).append(p)
-        context_index[key] = {w: tuple(ps) for w, ps in by_first.items()}
     singles = {k: frozenset(p[0] for p in ps if len(p) == 1) for k, ps in context.items()}
     spelled = {k: frozenset(" ".join(p) for p in ps) for k, ps in context.items()}
-    return Lexicon(concepts, context, Vocabulary(words), index, context_index, singles, spelled)
+    by_first_word: dict[str, list[tuple[str, Phrase]]] = {}
+    for key, phrases in context.items():
+        for p in phrases:
+            by_first_word.setdefault(p[0], []).append((key, p))
+    context_by_first = {w: tuple(entries) for w, entries in by_first_word.items()}
+    return Lexicon(
+        concepts,
+        context,
+        Vocabulary(words),
+        index,
+        singles,
+        spelled,
+        context_by_first,
+    )
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

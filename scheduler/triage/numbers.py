@@ -38,7 +38,7 @@ RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
     r"weeks?|times|seconds?|secs?|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|"
-    r"pills?|"
+    r"pills?|higher|lower|bpm|beats|"  # "heart rate like 10 higher than normal"
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
 )
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
@@ -82,7 +82,8 @@ SCORE_PATTERNS = [
     ),
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
-        r"\bpain(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+)?(?:is\s+|was\s+|at\s+|of\s+|"
+        r"\bpain(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+|number\s+)?"
+        r"(?:is\s+|was\s+|at\s+|of\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
         r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
@@ -101,6 +102,7 @@ SCORE_PATTERNS.append(
         + r")\b"
         + NOT_A_SCORE
         + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
+        r"last|yesterday|overnight|"
         r"after|with|while|tops|max|probably|prob|sometimes|mostly|first|"
         + AFTERTHOUGHT
         + r")\b|"
@@ -145,7 +147,8 @@ SCORE_PATTERNS.append(
     )
 )
 COUNT_CUE = re.compile(
-    r"\b(?:session|sessions|treatment|treatments|appointment|visit|week|day|number|no\.?|#)\s*$"
+    r"\b(?:session|sessions|treatment|treatments|appointment|visit|week|day|(?<!pain )number|"
+    r"no\.?|#)\s*$"  # but "I give the pain number 7"
 )
 # "came on last night around 9", "woke up about 6": a number after a time of day is o'clock
 CLOCK_CUE = re.compile(
@@ -157,9 +160,19 @@ HEDGED = SCORE_PATTERNS[-1]
 # a clause.
 SCORE_PATTERNS.append(
     re.compile(
-        r"(?:^|[,;]\s*)(" + NUM + r")(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?(?:\s*/\s*10)?\s+"
+        r"(?:^\s*|(?<=[,;.!?\n])\s*)(" + NUM + r")(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?"
+        r"(?:\s*/\s*10)?\s+"
         r"(?:at rest|when|while|walking|moving|sitting|standing|lying|on the stairs|going up|"
         r"climbing|depending)\b"  # "8-10 depending how i move"
+    )
+)
+# "I put it at 9", "I'd rate it a 7": a score given.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(?:put|rate|rated|give|gave)\s+(?:it|the pain|it's pain)\s+(?:at\s+|as\s+)?(?:an?\s+)?("
+        + NUM
+        + r")\b"
+        + NOT_A_SCORE
     )
 )
 # "sitting at an 8 most of the day", "hovering around a 7": where the pain stays.
@@ -200,8 +213,10 @@ FEVER_C, FEVER_F = 38.0, 100.4
 # Temperatures that are not the body's: a word for the thing just before the number
 # ("a bath at 40 degrees"), or the weather's just after it ("38 degrees outside").
 THING_BEFORE = re.compile(
-    r"\b(?:bath|shower|sauna|pool|oven|hot tub|jacuzzi|weather|forecast|heatwave|heat wave)"
-    r"(?:\s+(?:water|temp|temperature))?(?:\s+(?:at|of|is|was|set to|around|about|like))*\s*$"
+    r"\b(?:bath|shower|sauna|pool|oven|hot tub|jacuzzi|weather|forecast|heatwave|heat wave|car|"
+    r"dashboard|thermostat)"
+    r"(?:\s+(?:water|temp|temperature))?"
+    r"(?:\s+(?:at|of|is|was|set to|around|about|like|said|says|showed|shows|read|reads))*\s*$"
 )
 WATER = re.compile(r"\b(?:bath|baths|shower|sauna|pool|hot tub|jacuzzi|oven)\b")
 WEATHER_AFTER = re.compile(

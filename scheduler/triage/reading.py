@@ -51,10 +51,16 @@ NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "wa
               "as", "yes", "less", "plus", "thus"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
+# Other languages' negations: never a typo's reading (a slip that flips a finding).
+EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "mish", "kein",
+              "keine", "keinen", "nicht", "ohne", "senza", "khong", "hindi", "wala", "walang",
+              "brak", "mafi", "nahi", "nahin", "nai", "yok"}  # fmt: skip
 ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
+TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
+CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
 SAID_OF_ME = {"i", "im", "me", "am"}
 SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
-WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "we", "were", "us", "our"}
+WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
 ANYONE = {"woman", "man", "lady", "guy", "bloke", "person", "someone", "somebody", "anyone"}
 PRACTITIONERS = {"dr", "doctor", "acupuncturist", "practitioner", "therapist", "physio"}
 GREETINGS = {"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon"}
@@ -96,12 +102,14 @@ class Reading:
         for i, tok in enumerate(self.tokens):
             if tok.is_word:
                 self.sentences[tok.sentence].append(i)
-        self._phrase_cache: dict[str, list[tuple[int, int]]] = {}
         vocabulary = self.lexicon.vocabulary
         self._canon = []
         for i, tok in enumerate(self.tokens):
             meant = vocabulary.lookup(tok.norm) if tok.is_word else frozenset()
-            if meant and self.a_name_s(tok):
+            if meant & EXACT_ONLY:
+                # another language's "no" is read only as written: "Sams wife" is no "sans"
+                meant = frozenset(w for w in meant if w not in EXACT_ONLY or w == tok.norm)
+            if meant and tok.norm not in vocabulary.known and self.a_name_s(tok):
                 # "Sam's wife": no typo reading ("sans" is French "without"), but "Mum's"
                 base = tok.norm[:-1]
                 meant = frozenset({tok.norm} | ({base} if base in vocabulary.known else set()))
@@ -124,9 +132,9 @@ class Reading:
             self._canon[i] = self._canon[i] | qualities
 
     def a_name_s(self, tok: Token) -> bool:
-        """ "Sam's", "Gerald's": a capitalised word with a possessive "'s"."""
+        """ "Sam's", "gerald's": a word with a possessive "'s"."""
         raw = self.text[tok.start : tok.end]
-        return raw[:1].isupper() and raw[-2:].lower() in ("'s", "’s") and len(raw) > 3
+        return raw[-2:].lower() in ("'s", "’s") and len(raw) > 3
 
     def pain_quality(self, word: str) -> bool:
         return any(concept.kind == "sharp" for concept, _ in self.lexicon.index.get(word, ()))
@@ -190,18 +198,22 @@ class Reading:
         return j
 
     def occurrences(self, key: str) -> list[tuple[int, int]]:
-        """(start, end) of every phrase of a context list, cached per list."""
-        if key not in self._phrase_cache:
-            found = []
-            by_first = self.lexicon.context_index.get(key, {})
-            for i, words in enumerate(self._canon):
-                for w in words:
-                    for p in by_first.get(w, ()):
-                        end = self.match_at(i, p)
-                        if end is not None:
-                            found.append((i, end))
-            self._phrase_cache[key] = found
-        return self._phrase_cache[key]
+        """(start, end) of every phrase of a context list, in reading order."""
+        return self.all_occurrences.get(key, [])
+
+    @cached_property
+    def all_occurrences(self) -> dict[str, list[tuple[int, int]]]:
+        """Every context list's phrases found in one pass over the reply (one pass per list
+        was most of the reading's time)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        by_first = self.lexicon.context_by_first
+        for i, words in enumerate(self._canon):
+            for w in words:
+                for key, p in by_first.get(w, ()):
+                    end = self.match_at(i, p)
+                    if end is not None:
+                        found.setdefault(key, []).append((i, end))
+        return found
 
     def has(self, key: str, sentence: int | None = None) -> bool:
         return any(
@@ -690,12 +702,30 @@ class Reading:
                 return True
         if self.opens_as_a_relative() or self.patient_pointed_out():
             return True
-        return self.all_about_a_parent() or self.about_an_unnamed_person()
+        return (
+            self.all_about_a_parent()
+            or self.about_an_unnamed_person()
+            or self.about_the_writer_s_child()
+        )
+
+    def about_the_writer_s_child(self) -> bool:
+        """ "my daughter passed out after her session": a parent telling of their child's
+        session, and never of themselves, is texting for the patient (a patient telling of a
+        child who was treated too says how they are: "..., I'm fine myself")."""
+        words = [t.norm for t in self.tokens if t.is_word]
+        pairs = list(zip(words, words[1:], strict=False))
+        child = any(a in ("my", "our") and b in CHILDREN for a, b in pairs)
+        treated = any(a in ("his", "her") and b in TREATMENT for a, b in pairs)
+        writer = any(w in WRITER - {"my"} for w in words)
+        return child and treated and not writer
 
     def opens_as_a_relative(self) -> bool:
-        """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...": the reply opens by
-        saying whose relative the writer is, set apart by punctuation."""
-        words = [i for i in self.tokens_of_first_sentence() if self.tokens[i].is_word]
+        """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...": a sentence (the
+        first, or one after small talk) opens by saying whose relative the writer is, set
+        apart by punctuation."""
+        return any(self.opens_with_a_relative(words) for words in self.sentences)
+
+    def opens_with_a_relative(self, words: list[int]) -> bool:
         if words and self.tokens[words[0]].norm in GREETINGS:
             words = words[1:]
         if len(words) < 3:
@@ -705,24 +735,35 @@ class Reading:
         if name.norm in ("his", "her", "their"):
             raw = "'s"  # "(his wife) the needle spot on his back is red"
         set_apart = self.text[relative.end : self.tokens[words[2]].start].strip()
+        # "Kai's mum", "kai's mum", and as thumbs type it, "Kais mum"
+        possessive = raw[-2:].lower() in ("'s", "’s") or (raw[:1].isupper() and raw[-1:] == "s")
+        me = self.lexicon.words("self")
+        named = raw == "'s" or (len(raw) > 2 and name.norm not in DETERMINERS | me)
         return (
-            (raw[:1].isupper() or raw == "'s")
-            and raw[-2:].lower() in ("'s", "’s")
+            possessive
+            and named
             and relative.norm in self.lexicon.words("relatives")
-            and bool(set_apart) and set_apart[0] in "-–—:,.()"
+            and bool(set_apart)
+            and set_apart[0] in "-–—:,.()"
         )
 
-    def tokens_of_first_sentence(self) -> list[int]:
-        return [i for i, t in enumerate(self.tokens) if t.sentence == 0][:6]
-
     def patient_pointed_out(self) -> bool:
-        """ "my husband (the patient)", "Mum (the patient) is fine": the writer says which
-        person is the patient."""
-        relatives = self.lexicon.words("relatives") | THIRD_PERSON
+        """ "my husband (the patient)", "I'm the patient's wife", "I'm her dad": the writer
+        says who the patient is, or whose relative they are."""
+        kin = self.lexicon.words("relatives")
+        relatives = kin | THIRD_PERSON
         norms = [t.norm for t in self.tokens]
         for i in range(1, len(norms) - 1):
             if norms[i : i + 2] == ["the", "patient"] and norms[i - 1] in relatives:
                 return True
+            if norms[i - 1 : i + 1] == ["the", "patient"] and norms[i + 1] in kin:
+                return True  # "I'm the patient's wife" ("patient's" is read "patient")
+            if norms[i - 1 : i + 1] in (["the", "patients"], ["your", "patients"]):
+                if norms[i + 1] in kin:
+                    return True  # "I'm the patient's wife"
+            if norms[i - 1] in ("im", "am") and norms[i] in ("her", "his", "their"):
+                if norms[i + 1] in kin:
+                    return True  # "I'm her dad", "I am his carer"
         return False
 
     def about_an_unnamed_person(self) -> bool:
@@ -732,14 +773,21 @@ class Reading:
         it (a parent, a carer); a patient telling of someone else names them."""
         others = (self.lexicon.words("others") - THIRD_PERSON) | PRACTITIONERS | ANYONE
         practitioner = self.lexicon.words("practitioner_verbs")
+        norms = [t.norm for t in self.tokens]
+        # "I've had a migraine all day... he's been having vertigo since his session": the
+        # one whose session it was is the patient, whatever the writer has
+        treated = any(
+            a in ("his", "her") and b in TREATMENT for a, b in zip(norms, norms[1:], strict=False)
+        )
         pronoun = False
-        for i, tok in enumerate(self.tokens):
-            word = tok.norm
-            after = [t.norm for t in self.tokens[i + 1 : i + 3]]
+        for i, word in enumerate(norms):
+            after = norms[i + 1 : i + 3]
             if word in others or (word.endswith("s") and word[:-1] in others):
                 return False  # "the dog's paw", "my son's asthma": someone is named
-            if word in WRITER and after[:1] != ["telling"]:
+            if word in WRITER and after[:1] != ["telling"] and not treated:
                 return False  # the writer speaks of themselves ("im telling you" is no news)
+            if word == "we" and after[:1] == ["both"] or [word, *after] == ["both", "of", "us"]:
+                return False  # "we both came down with something"
             if word in THIRD_PERSON and not practitioner & set(after):
                 pronoun = True  # not "she put the needles", "she probably told you"
         named = any(e - s > 1 for s, e in self.occurrences("others"))  # "my mate", "little one"

@@ -1897,3 +1897,89 @@ def test_denials_and_questions_that_are_not_what_they_seem() -> None:
     assert label("Didn't sleep well, no pain though") == "review"
     assert label("stop texting me, can you call my husband instead") == "review"
     assert label("these texts are killing me lol, stop") == "opt_out"
+
+
+def test_a_child_s_session_a_named_relative_and_who_holds_the_phone() -> None:
+    assert label("ok so my daughter passed out for 10 secs after her session yesterday") == (
+        "emergency"
+    )
+    # a child of the writer's with no session of theirs, or a writer who was treated too
+    assert label("My son has a fever, can we move Thursday?") == "review"
+    assert label("My daughter felt dizzy after her session, I'm fine myself") == "review"
+    assert label("Ive had a migraine all day. he's been having vertigo since his session") == (
+        "complication"
+    )
+    assert label("She cant breath properly since the treatment, were heading to urgent care") == (
+        "emergency"
+    )
+    assert label("I'm the patient's wife. He's got a bruise the size of a 50p") == "complication"
+    assert label("I'm her dad. no fever, but she had a hard time breathing last night") == (
+        "emergency"
+    )
+    told_after_small_talk = "Stuck in traffic today. Kai's mum - there are red streaks up his leg"
+    assert label(told_after_small_talk) == "emergency"
+    assert label("This is Sams wife, hes been really woozy all day", "48h") == "complication"
+    assert label("Please remove him from your text list. Thank you") == "opt_out"
+
+
+def test_requests_about_other_mailings_and_stop_requests_taken_back() -> None:
+    assert label("Please take me off your newsletter mailing list. Feeling good") == "review"
+    assert label("Please stop the promotional texts, I only want the check-ins. Fine.") == (
+        "review"
+    )
+    assert label("STOP\nsorry my son grabbed my phone!! all good here", "48h") == "normal"
+    assert label("Earlier I wanted these texts to stop, changed my mind. Feeling better") == (
+        "normal"
+    )
+    assert label("STOP TEXTING ME!!! How many times 😡") == "opt_out"
+    assert label("I never signed up for these, stop") == "opt_out"
+    assert label("Please no more send message to me") == "opt_out"
+    assert label("End these messages pls. Had a killer week at work") == "opt_out"
+    assert label("stop sending these, I lost the baby at the weekend") == "review"
+
+
+def test_breathing_said_plainly_and_numbers_said_of_other_things() -> None:
+    assert label("I could not breathe") == "emergency"
+    assert label("I can not breathe") == "emergency"
+    assert label("I was not able to breathe") == "emergency"
+    assert label("remember to breathe") == "review"
+    assert label("I can breathe fine") == "normal"
+    assert label("Heatwave here, the car said 39 degrees but I feel good, hip's much better") == (
+        "normal"
+    )
+    assert label("effort was like 9/10 on the hill reps lol but zero pain in the achilles") == (
+        "normal"
+    )
+    assert label("my resting heart rate on my garmin is like 10 higher than normal") == "review"
+    assert label("pain is about a 4. what if it goes up to a 9 overnight, who do I call?") == (
+        "review"
+    )
+    assert label("I give the pain number 7") == "complication"
+    assert label("my neck is killing me, I put it at 9") == "emergency"
+    assert label("what's considered bad pain? mine was 8-9 last night") == "emergency"
+    assert label("Hi, 8-10 depending how i move") == "emergency"
+
+
+def test_everyday_words_ii() -> None:
+    assert label("we had a blackout last night, whole street lost power. back's good") == (
+        "normal"
+    )
+    assert label("Sent you the fainting goats video 😂😂") == "review"
+    assert label("Bruised apples in the fruit bowl and a bruised arm to match") == "complication"
+    assert label("Our defence is bleeding goals but my back's the best it's been") == "normal"
+    assert label("these hot flushes are unbearable") == "review"
+    assert label("was stiff as a board on tuesday, moving freely today", "48h") == "normal"
+    assert label("The pain in my knee becomes stronger every day") == "complication"
+    assert label("The aching continues, not less than yesterday", "48h") == "complication"
+    assert label("While I was driving everything was turning around me") == "complication"
+    assert label("The doctor said if chest pain comes I should go to hospital") == "review"
+    assert label("What are the signs of infection I should watch for?") == "review"
+    assert label("would a fever mean it's infected? because i'm running one rn") == "emergency"
+
+
+def test_thanks_for_what_is_no_news_of_health() -> None:
+    assert label("at work, will reply later thanks") == "review"
+    assert label("ok I will come tomorrow at 10 thanks") == "review"
+    assert label("zero issues, cheers") == "normal"
+    assert label("shattered but in a good way thanks") == "normal"
+    assert label("thanks!") == "normal"
