@@ -15,7 +15,7 @@ from .text import SIGN_OFF
 # Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
 LEADING_KEYWORD = re.compile(
     r"^\W*(?:(?:ok|okay|right|please|pls)[\s,]+)?(?:stop|stopall|unsubscribe|unsub|quit|optout)"
-    r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap))*\s*(?:[^\w\s'’]|$)",
+    r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap|x+))*\s*(?:[^\w\s'’]|$)",
     re.IGNORECASE,
 )
 # A closing keyword set apart, in a reply about our messages: "these texts are killing me
@@ -30,6 +30,7 @@ SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-
 
 
 THINGS = {"something", "thing", "anything", "symptom", "effect", "reaction"}
+OUR_DOING = {"texting", "messaging", "sending", "contacting", "emailing", "calling", "ringing"}
 STOP_REACH = 7  # words from a wish to stop to the messages it is said of
 REPORTING = {"telling", "told", "tells", "wants", "wanted", "asked", "asking", "begging"}
 
@@ -119,7 +120,7 @@ class AskingRules:
         a wish to stop said of our messages a few words on ("Stop it with the messages", "I
         don't wish to receive any more of these texts", "i want out of these reminders")."""
         r = self.r
-        found = [s for s, _ in r.occurrences("opt_out_phrases")]
+        found = [s for s, e in r.occurrences("opt_out_phrases") if not self.stop_doing(e)]
         ours = [s for s, _ in r.occurrences("our_messages")]
         for s, e in r.occurrences("stop_wishes"):
             if r.tokens[e - 1].norm == "more" and e < len(r.tokens) and r.tokens[e].norm == "than":
@@ -127,6 +128,14 @@ class AskingRules:
             if any(e <= m <= e + STOP_REACH and self.said_of_our_messages(e, m) for m in ours):
                 found.append(s)
         return found
+
+    def stop_doing(self, e: int) -> bool:
+        """ "Dad says stop fussing": a stop said of something else the reader does."""
+        r = self.r
+        if r.tokens[e - 1].norm != "stop" or e >= len(r.tokens):
+            return False
+        nxt = r.tokens[e].norm
+        return r.tokens[e].is_word and nxt.endswith("ing") and nxt not in OUR_DOING
 
     def said_of_our_messages(self, e: int, m: int) -> bool:
         """The messages in the wish's own clause, and not wished on: "I don't want the
@@ -183,7 +192,12 @@ class AskingRules:
         not one taken back ("actually wait") nor one about emails ("unsubscribe me from
         your newsletter")."""
         r = self.r
-        if r.has("retraction") or r.has("other_mailings"):
+        if r.has("other_mailings"):
+            return False
+        requests = self.stop_requests()
+        # "unsubscribe. actually wait, ...": taken back after it (not "ignore my last text
+        # (it was for my son). And please stop these check-ins")
+        if any(not requests or s > min(requests) for s, _ in r.occurrences("retraction")):
             return False
         if any(
             not r.negated_right_before(start) and not self.reported(start)

@@ -343,6 +343,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             for s in scores
             if not self.r.someone_else(self.token_at(s.span[0]))
             and not self.r.hypothetical(self.token_at(s.span[0]))
+            # nor "Pain is 4/10 not 9/10": a score taken back
+            and not self.r.negated(self.token_at(s.span[0]), self.token_at(s.span[1] - 1) + 1)
         ]
         rising = rising_scores(self.r.text, own)
         if rising is not None:

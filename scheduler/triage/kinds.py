@@ -17,7 +17,7 @@ CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "
               ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was"),
               ("did", "nearly"), ("did", "almost")}  # fmt: skip
 NEAR_FAINT = {
-    "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
+    "near", "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
     "about", "like", "could", "would", "casi", "presque", "prawie", "muntik",
 }  # fmt: skip
@@ -25,6 +25,7 @@ CONTRAST = {"but", "though", "although", "however", "yet", "except", "whereas"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
+AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
 PAIN_TERMS = {"pain", "pains", "ache", "aches", "hurts", "hurting", "sore", "soreness"}
 TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
 LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
@@ -112,6 +113,8 @@ class KindRules:
                 return None  # "Traffic was a pain this morning": a nuisance, not a pain
             return self.plain_pain(m)
         if kind == "pain_idiom":
+            if self.about_something_else(m):
+                return None  # "the deadline's killing me but my back feels great"
             if self.r.has("severity_boost"):
                 return "emergency", "unmanageable-pain"
             if self.r.has("ordinary_pain", self.r.tokens[m.start].sentence):
@@ -131,6 +134,8 @@ class KindRules:
         flagged = concept.label in ("emergency", "complication")
         if flagged and kind != "chest" and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
+        if concept.rule == "infection-discharge" and self.from_the_airways(m):
+            return "review", "symptom-outside-lists"  # "chesty cough bringing up green stuff"
         if concept.rule == "infection-discharge" and self.gynaecological(m):
             return "review", "symptom-outside-lists"  # "more discharge than usual (down there)"
         if kind == "discharge_described" and self.colour_of_a_bruise(m):
@@ -197,7 +202,9 @@ class KindRules:
 
     def fainting(self, m: Match) -> tuple[str, str] | None:
         # past size and colour words: "a faint little bruise", "the faint yellowish bruise"
-        k = self.past(m.end, self.r.lexicon.words("small") | self.r.lexicon.words("colours"))
+        # past size and colour words, and "a faint bit of bruising"
+        sizes = self.r.lexicon.words("small") | self.r.lexicon.words("colours") | {"bit", "of"}
+        k = self.past(m.end, sizes)
         after = self.r.tokens[k].norm if k < len(self.r.tokens) else ""
         typed = self.r.canon(k) if k < len(self.r.tokens) else frozenset()  # "a feint bruse"
         adjective = self.r.tokens[m.start].norm in ("faint", "fainter", "faintest", "faintly")
@@ -242,6 +249,12 @@ class KindRules:
         """The near miss that was not: "...going to pass out and then I actually did"."""
         after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 6])
         return bool(re.search(r"\b(?:actually|then i|and i|i really) did\b", after))
+
+    def from_the_airways(self, m: Match) -> bool:
+        """Discharge told of a cough or a nose: phlegm, not a needle site's."""
+        sentence = self.r.tokens[m.start].sentence
+        words = {self.r.tokens[j].norm for j in self.r.sentences[sentence]}
+        return bool(words & AIRWAYS)
 
     def gynaecological(self, m: Match) -> bool:
         """Discharge told of "down there" or of a cycle: not a needle site's."""
@@ -442,11 +455,17 @@ class KindRules:
         """An easing word for the soreness at token `at`: not one spent on something else
         before a "but" ("sleeping better, but my hip is still sore")."""
         # "can barely turn my head" is no easing, "barely sore" is
+        questions = self.r.question_sentences
         easing = [
             (s, e)
             for s, e in self.r.occurrences("improving")
             if not (s and self.r.tokens[s - 1].norm in ("can", "could", "cant", "couldnt"))
             and not self.hoped_for(s)
+            # "is heat or ice better?": a question's "better" eases nothing told
+            and not (
+                self.r.tokens[s].sentence in questions
+                and (at is None or self.r.tokens[at].sentence != self.r.tokens[s].sentence)
+            )
         ]
         sentence = self.r.tokens[at].sentence if at is not None else None
         if any(
@@ -469,10 +488,11 @@ class KindRules:
     def hoped_for(self, s: int) -> bool:
         """ "hopefully it eases off soon", "hard to tell if it's any better", "thought it'd be
         gone by now": no easing told."""
-        before = [t.norm for t in self.r.tokens[max(0, s - 4) : s]]
+        sentence = self.r.tokens[s].sentence
+        before = [t.norm for t in self.r.tokens[max(0, s - 4) : s] if t.sentence == sentence]
         if "thought" in before and ("itd" in before or "would" in before):
             return True  # "thought it'd be gone by now": it is not
-        return bool(set(before) & {"hopefully", "hope", "hoping", "if", "wish", "should"})
+        return bool(set(before[-3:]) & {"hopefully", "hope", "hoping", "if", "wish", "should"})
 
     def contrasted(self, word: int, at: int | None) -> bool:
         """A contrast word between an earlier easing word and the soreness."""
@@ -507,8 +527,9 @@ class KindRules:
         sentence = self.r.tokens[m.start].sentence
         if self.r.has("severity_boost"):
             return "emergency", "unmanageable-pain"
-        if self.checkin == "48h" and self.r.has("persisting", sentence) and not self.improving():
-            return "complication", "48h-pain-not-improving"
+        persisting = self.r.has("persisting", sentence) or self.r.has("not_improving", sentence)
+        if self.checkin == "48h" and persisting and not self.improving():
+            return "complication", "48h-pain-not-improving"  # "hurts just as much as it did"
         if self.checkin == "24h" and self.persists_wont_stop(sentence):
             return "review", "persistent-pain-24h"
         return "normal", "pain-mentioned"

@@ -56,8 +56,10 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
               "keine", "keinen", "nicht", "ohne", "senza", "khong", "hindi", "wala", "walang",
               "brak", "mafi", "nahi", "nahin", "nai", "yok"}  # fmt: skip
 ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
+SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
+EXPERIENCED = {"feel", "felt", "feeling", "feels"}
 SAID_OF_ME = {"i", "im", "me", "am"}
 SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
 WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
@@ -353,7 +355,9 @@ class Reading:
             if EMOJI_GAP.search(self.text, tok.end, self.tokens[j + 1].start):
                 return None  # "no chest pain 👍 bit of tingling": the emoji closed the denial
             if tok.is_word:
-                if tok.norm in stops or tok.norm in spent:
+                # "didn't feel faint or dizzy": that "faint" is no small bruise's
+                felt = tok.norm == "faint" and j > 0 and self.tokens[j - 1].norm in EXPERIENCED
+                if tok.norm in stops or (tok.norm in spent and not felt):
                     return None
                 if tok.norm == "and" and self.tokens[j + 1].norm in SUBJECTS:
                     return None  # "she wasn't treated herself and she fainted": a new clause
@@ -779,12 +783,24 @@ class Reading:
         treated = any(
             a in ("his", "her") and b in TREATMENT for a, b in zip(norms, norms[1:], strict=False)
         )
+        # ... and where "he"/"she" is told of the treatment ("she's a bit dizzy since her
+        # session", "the needle spots on her back"), someone named in small talk before
+        # ("Walked the dog this morning.") is not who it is about
+        told_of_treatment = {
+            self.tokens[i].sentence for i, w in enumerate(norms) if w in TREATMENT | SITES
+        }
+        pronoun_sentences = {
+            self.tokens[i].sentence for i, w in enumerate(norms) if w in THIRD_PERSON
+        }
+        apart = bool(pronoun_sentences) and pronoun_sentences <= told_of_treatment
         pronoun = False
         for i, word in enumerate(norms):
             after = norms[i + 1 : i + 3]
-            if word in others or (word.endswith("s") and word[:-1] in others):
+            named_here = word in others or (word.endswith("s") and word[:-1] in others)
+            if named_here and not (apart and self.tokens[i].sentence not in pronoun_sentences):
                 return False  # "the dog's paw", "my son's asthma": someone is named
-            if word in WRITER and after[:1] != ["telling"] and not treated:
+            asking = i > 0 and norms[i - 1] in ASKING_VERBS  # "should I ring 999 if his..."
+            if word in WRITER and after[:1] != ["telling"] and not treated and not asking:
                 return False  # the writer speaks of themselves ("im telling you" is no news)
             if word == "we" and after[:1] == ["both"] or [word, *after] == ["both", "of", "us"]:
                 return False  # "we both came down with something"

@@ -1983,3 +1983,34 @@ def test_thanks_for_what_is_no_news_of_health() -> None:
     assert label("zero issues, cheers") == "normal"
     assert label("shattered but in a good way thanks") == "normal"
     assert label("thanks!") == "normal"
+
+
+def test_a_twenty_third_to_thirtieth_sample() -> None:
+    assert label("Walked the dog this morning. she's a bit dizzy since her session") == (
+        "complication"
+    )
+    assert label("should I ring 999 if his chest goes tight again like it did Sunday night?") == (
+        "emergency"
+    )
+    assert label("This is Joan's neighbour. She told me she passed out yesterday.") == "emergency"
+    assert label("Dad says stop fussing, he's right as rain 😄") == "normal"
+    assert label("stop pls x, just a small bruise on my leg, nothing else") == "opt_out"
+    assert label("please dont text this number again. relaxed and sleepy today") == "opt_out"
+    assert label("Please take Mum off the text reminders, she won't be coming back") == "opt_out"
+    assert label("ignore my last text (it was for my son). And please stop these check-ins") == (
+        "opt_out"
+    )
+    assert label("unsubscribe. actually wait, can someone call me first") == "review"
+    assert label("didn't feel faint or dizzy at all this time, just relaxed") == "normal"
+    assert label("there's a faint bit of bruising on her forearm, going yellow now") == "normal"
+    assert label("Near enough keeled over in the shower, everything went grey") == "complication"
+    assert label("Chesty cough bringing up green stuff, it's the cold going round") == "review"
+    assert label("the deadline's killing me but my back actually feels great") == "normal"
+    assert label("my neck hurts just as much as it did on day one", "48h") == "complication"
+    assert label("knee still achy. no better no worse. is heat or ice better?", "48h") == (
+        "complication"
+    )
+    assert label("Sorry autocorrect!! Pain is 4/10 not 9/10. Just achy") == "normal"
+    assert label("my ankle has blown up a bit round the needle spots") == "complication"
+    assert label("cant stop smiling, shoulder finally moves properly 😁") == "normal"
+    assert label("Wimbledon fever in this house lol. back is grand") == "normal"
