@@ -10,7 +10,7 @@ from .text import NAMED, TITLES
 
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗😴🥱")  # sleepy is fine
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵🤢🤮🤧😷🥴")
-DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔👀?")
+DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔👀🙃?")
 WEAK_NORMAL = {
     "ok",
     "okay",
@@ -43,7 +43,9 @@ TROUBLE_WORDS = {
     "sick", "since", "if", "could", "can", "would", "please", "pls", "help", "meant", "late",
     "cancel", "appointment", "appt", "booking", "book", "results", "know", "question", "ask",
     "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
-    "hmm", "meh", "ugh", "urgh", "huh", "eh", "confused", "been", "keep", "still", "dreams", "ringing", "stomach", "tummy",
+    "hmm", "meh", "ugh", "urgh", "huh", "eh", "confused", "lmao", "lmfao", "been", "keep",
+    "still", "dreams",
+    "ringing", "stomach", "tummy",
     "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",
     "eye", "eyes", "skin", "period", "throbbing", "pounding", "taste", "tastes", "fever",

@@ -17,7 +17,8 @@ CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "
               ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was"),
               ("did", "nearly"), ("did", "almost")}  # fmt: skip
 NEAR_FAINT = {
-    "near", "nearly", "almost", "close", "felt", "feel", "feeling", "feels", "bit", "little",
+    "near", "nearly", "almost", "quase", "quasi", "close", "felt", "feel", "feeling", "feels",
+    "bit", "little",
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
     "about", "like", "could", "would", "casi", "presque", "prawie", "muntik",
 }  # fmt: skip
@@ -113,7 +114,8 @@ class KindRules:
                 return None  # "Traffic was a pain this morning": a nuisance, not a pain
             return self.plain_pain(m)
         if kind == "pain_idiom":
-            if self.about_something_else(m):
+            after = {t.norm for t in self.r.tokens[m.end : m.end + 6] if t.is_word}
+            if self.about_something_else(m) or after & {"jk", "joking", "kidding"}:
                 return None  # "the deadline's killing me but my back feels great"
             if self.r.has("severity_boost"):
                 return "emergency", "unmanageable-pain"
@@ -248,7 +250,9 @@ class KindRules:
     def then_it_happened(self, m: Match) -> bool:
         """The near miss that was not: "...going to pass out and then I actually did"."""
         after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 6])
-        return bool(re.search(r"\b(?:actually|then i|and i|i really) did\b", after))
+        return bool(
+            re.search(r"\b(?:actually|then i|and i|i really|then) did\b|\bdid actually\b", after)
+        )
 
     def from_the_airways(self, m: Match) -> bool:
         """Discharge told of a cough or a nose: phlegm, not a needle site's."""
@@ -312,8 +316,9 @@ class KindRules:
         if not self.r.tokens[m.start].norm.startswith("blotch"):
             return False
         sentence = self.r.tokens[m.start].sentence
-        return any(  # "a blotchy rash where the tape was"
-            self.r.tokens[j].norm.startswith(("itch", "rash")) for j in self.r.sentences[sentence]
+        return any(  # "a blotchy rash where the tape was", "blotchy hives"
+            self.r.tokens[j].norm.startswith(("itch", "rash", "hive"))
+            for j in self.r.sentences[sentence]
         )
 
     def an_episode(self, m: Match) -> bool:

@@ -33,7 +33,7 @@ LEADING_EMOJI = re.compile(EMOJI + "+")
 # "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|from|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
-CHOICE = r"(?:-|–|or|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
+CHOICE = r"(?:-|–|or|o|ou|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"  # "6 o 7", "8 ou 9"
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
@@ -82,8 +82,8 @@ SCORE_PATTERNS = [
     ),
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
-        r"\bpain(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+|number\s+)?"
-        r"(?:is\s+|was\s+|at\s+|of\s+|"
+        r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+|number\s+)?"
+        r"(?:is\s+|was\s+|at\s+|of\s+|fluctuates\s+|varies\s+|ranges\s+|goes\s+|from\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
         r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
@@ -173,6 +173,15 @@ SCORE_PATTERNS.append(
         + NUM
         + r")\b"
         + NOT_A_SCORE
+    )
+)
+# "lower back 7, knees about 3": a part of the body and its score, ending a clause.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(?:back|neck|shoulder|shoulders|knee|knees|hip|hips|leg|legs|arm|arms|foot|feet|"
+        r"ankle|ankles|wrist|wrists|elbow|jaw|head)\s+(?:is\s+|at\s+)?(?:about\s+|around\s+)?("
+        + NUM
+        + r")(?:\s*/\s*10)?(?=\s*(?:$|[,;!]|\.(?!\d)))"  # not "INR came back at 4.1"
     )
 )
 # "sitting at an 8 most of the day", "hovering around a 7": where the pain stays.

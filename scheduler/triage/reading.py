@@ -60,6 +60,7 @@ SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles we
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
 EXPERIENCED = {"feel", "felt", "feeling", "feels"}
+WAS_WHEN = {"yesterday", "last", "earlier", "this", "before", "on", "at", "in", "all"}
 SAID_OF_ME = {"i", "im", "me", "am"}
 SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
 WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
@@ -323,16 +324,19 @@ class Reading:
             for s, _ in self.occurrences("reversal")
         ):
             return True
-        return self.did_after_all(end)
+        return self.did_after_all(end, was=True)
 
-    def did_after_all(self, end: int) -> bool:
+    def did_after_all(self, end: int, was: bool = False) -> bool:
         """ "I didn't think I'd faint but I did, in the kitchen" (not "no fever but I did
         feel dizzy", where "did" goes on to another thing)."""
         norms = [t.norm for t in self.tokens]
         for k in range(end, min(len(norms) - 2, end + 6)):
-            if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] == "did":
+            verbs = ("did", "was") if was else ("did",)
+            if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] in verbs:
                 nxt = self.tokens[k + 3] if k + 3 < len(norms) else None
                 gap = self.text[self.tokens[k + 2].end : nxt.start] if nxt else ""
+                if norms[k + 2] == "was":  # "not dizzy today but i was yesterday evening"
+                    return nxt is not None and nxt.norm in WAS_WHEN
                 return nxt is None or not nxt.is_word or bool(gap.strip()) or nxt.norm in ENDED
         return False
 

@@ -2014,3 +2014,39 @@ def test_a_twenty_third_to_thirtieth_sample() -> None:
     assert label("my ankle has blown up a bit round the needle spots") == "complication"
     assert label("cant stop smiling, shoulder finally moves properly 😁") == "normal"
     assert label("Wimbledon fever in this house lol. back is grand") == "normal"
+
+
+def test_images_languages_and_findings_that_interact() -> None:
+    assert label("my leg is a bag of sand, can barely lift it off the floor") == "complication"
+    assert label("fingers feel like theyre wrapped in cotton wool") == "complication"
+    assert label("for about an hour my head spun like a top, fine now") == "complication"
+    assert label("kids had me spinning like a top all day but the back is fine") == "normal"
+    assert label("there's a bump like a marble under the skin where the needle was") == (
+        "complication"
+    )
+    assert label("hit a bump in the road on the way home, all fine") == "normal"
+    assert label("my back is killing me... jk 😂 just a little achy") == "normal"
+    assert label("stop texting me and get a doctor to ring me, my chest is killing me") == (
+        "emergency"
+    )
+    assert label("felt faint all evening and then did actually faint on the loo") == "emergency"
+    assert label("not dizzy today but i was yesterday evening, quite bad") == "complication"
+    assert label("not feeling faint any more but I was yesterday evening") == "complication"
+    assert label("lower back 7, knees about 3") == "complication"
+    assert label("my INR came back at 4.1 today, how many needles did you use?") == "review"
+    assert label("pain fluctuates 5 to 9 depending how i sit") == "emergency"
+    assert label("hurts way more today than it did yesterday") == "complication"
+    assert label("yesterday my neck was a bit stiff but that's cleared now", "48h") == "normal"
+    assert label("ok so i read online acupuncture can cause a collapsed lung?? should i worry") == (
+        "review"
+    )
+    assert label("END subscription pls") == "opt_out"
+    assert label("leave me off the follow up texts from now on") == "opt_out"
+    assert label("Nu mai trimiteți mesaje, vă rog") == "opt_out"
+    assert label("TD. bie zai fa duan xin le") == "opt_out"
+    assert label("dor 8 ou 9, mal consigo andar") == "emergency"
+    assert label("ból w klatce piersiowej od wczoraj wieczorem, like pressure") == "emergency"
+    assert label("sigue doliendo igual que ayer. y por favor no me manden más mensajes", "48h") == (
+        "complication"
+    )
+    assert label("todo bien, con fiebre del Mundial nomás ⚽😂") == "normal"
