@@ -4,6 +4,7 @@ report, or a request to stop the texts."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .lexicon import Lexicon
 from .model import Finding
@@ -115,6 +116,7 @@ class AskingRules:
         opens = any(r.match_at(first, p) is not None for p in self.lex.phrases("question_starts"))
         return not opens and last + 1 < len(r.tokens) and r.tokens[last + 1].is_word
 
+    @cached_property
     def stop_requests(self) -> list[int]:
         """Where a reply asks for the texts to stop: a known phrase ("no more messages"), or
         a wish to stop said of our messages a few words on ("Stop it with the messages", "I
@@ -149,7 +151,7 @@ class AskingRules:
 
     def judge_questions(self) -> None:
         """A question is for a person to answer (review), unless it asks to opt out."""
-        out_sentences = {self.r.tokens[s].sentence for s in self.stop_requests()}
+        out_sentences = {self.r.tokens[s].sentence for s in self.stop_requests}
         mailings = self.r.has("other_mailings")  # "how do I unsubscribe from the newsletter?"
         for sentence in self.r.question_sentences:
             if sentence in out_sentences and not mailings:
@@ -166,7 +168,7 @@ class AskingRules:
         r = self.r
         mailings = r.occurrences("other_mailings")
         keywords = self.lex.words("opt_out_words")
-        asked = self.stop_requests() or any(t.norm in keywords for t in r.tokens)
+        asked = self.stop_requests or any(t.norm in keywords for t in r.tokens)
         if mailings and asked:
             s, e = mailings[0]
             phrase, span = r.phrase_text(s, e)
@@ -194,14 +196,14 @@ class AskingRules:
         r = self.r
         if r.has("other_mailings"):
             return False
-        requests = self.stop_requests()
+        requests = self.stop_requests
         # "unsubscribe. actually wait, ...": taken back after it (not "ignore my last text
         # (it was for my son). And please stop these check-ins")
         if any(not requests or s > min(requests) for s, _ in r.occurrences("retraction")):
             return False
         if any(
             not r.negated_right_before(start) and not self.reported(start)
-            for start in self.stop_requests()
+            for start in self.stop_requests
         ):
             return True  # ...but "don't stop the texts" is no request to stop
         keywords = self.lex.words("opt_out_words")

@@ -56,7 +56,7 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
               "keine", "keinen", "nicht", "ohne", "senza", "khong", "hindi", "wala", "walang",
               "brak", "mafi", "nahi", "nahin", "nai", "yok"}  # fmt: skip
 ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
-SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
+NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
 EXPERIENCED = {"feel", "felt", "feeling", "feels"}
@@ -330,8 +330,8 @@ class Reading:
         """ "I didn't think I'd faint but I did, in the kitchen" (not "no fever but I did
         feel dizzy", where "did" goes on to another thing)."""
         norms = [t.norm for t in self.tokens]
+        verbs = ("did", "was") if was else ("did",)
         for k in range(end, min(len(norms) - 2, end + 6)):
-            verbs = ("did", "was") if was else ("did",)
             if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] in verbs:
                 nxt = self.tokens[k + 3] if k + 3 < len(norms) else None
                 gap = self.text[self.tokens[k + 2].end : nxt.start] if nxt else ""
@@ -662,8 +662,6 @@ class Reading:
         others = self.lexicon.words("others") - THIRD_PERSON
         norms = [t.norm for t in self.tokens]
         for i in range(1, len(norms) - 1):
-            if norms[i] == "is":
-                i += 1
             if norms[i : i + 2] in (["the", "patient"], ["your", "patient"]):
                 before = norms[i - 2] if norms[i - 1] == "is" and i > 1 else norms[i - 1]
                 return before if before in others else None
@@ -764,11 +762,9 @@ class Reading:
         for i in range(1, len(norms) - 1):
             if norms[i : i + 2] == ["the", "patient"] and norms[i - 1] in relatives:
                 return True
-            if norms[i - 1 : i + 1] == ["the", "patient"] and norms[i + 1] in kin:
+            patients = norms[i - 1] in ("the", "your") and norms[i] in ("patient", "patients")
+            if patients and norms[i + 1] in kin:
                 return True  # "I'm the patient's wife" ("patient's" is read "patient")
-            if norms[i - 1 : i + 1] in (["the", "patients"], ["your", "patients"]):
-                if norms[i + 1] in kin:
-                    return True  # "I'm the patient's wife"
             if norms[i - 1] in ("im", "am") and norms[i] in ("her", "his", "their"):
                 if norms[i + 1] in kin:
                     return True  # "I'm her dad", "I am his carer"
@@ -791,7 +787,7 @@ class Reading:
         # session", "the needle spots on her back"), someone named in small talk before
         # ("Walked the dog this morning.") is not who it is about
         told_of_treatment = {
-            self.tokens[i].sentence for i, w in enumerate(norms) if w in TREATMENT | SITES
+            self.tokens[i].sentence for i, w in enumerate(norms) if w in TREATMENT | NEEDLE_SITES
         }
         pronoun_sentences = {
             self.tokens[i].sentence for i, w in enumerate(norms) if w in THIRD_PERSON
