@@ -7,7 +7,7 @@ import re
 
 from .asking import AskingRules
 from .courtesy import CourtesyRules
-from .kinds import CONTRAST, KindRules, Match
+from .kinds import CONTRAST, PAIN_WORDS, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
@@ -19,7 +19,6 @@ from .text import without_greeting, without_quotes, without_signature
 RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture"}
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
-PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 

@@ -27,7 +27,7 @@ CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
 AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
-PAIN_TERMS = {"pain", "pains", "ache", "aches", "hurts", "hurting", "sore", "soreness"}
+PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
 TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
 LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
@@ -162,7 +162,7 @@ class KindRules:
         """A severity word whose subject, a few words back, is a symptom that is no pain."""
         sentence = self.r.tokens[m.start].sentence
         between = range(max(0, m.start - 4), m.start)
-        if any(self.r.tokens[k].norm in PAIN_TERMS for k in between):
+        if any(self.r.tokens[k].norm in PAIN_WORDS for k in between):
             return False
         return any(
             m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
@@ -244,7 +244,7 @@ class KindRules:
         if not {self.r.tokens[k].norm for k in range(m.start, m.end)} & {"blackout", "blackouts"}:
             return False
         sentence = self.r.tokens[m.start].sentence
-        words = {self.r.tokens[j].norm for j in self.r.sentences[sentence]}
+        words = self.r.sentence_words(sentence)
         return bool(words & {"power", "electricity", "outage", "street", "lights", "grid"})
 
     def then_it_happened(self, m: Match) -> bool:
@@ -257,13 +257,13 @@ class KindRules:
     def from_the_airways(self, m: Match) -> bool:
         """Discharge told of a cough or a nose: phlegm, not a needle site's."""
         sentence = self.r.tokens[m.start].sentence
-        words = {self.r.tokens[j].norm for j in self.r.sentences[sentence]}
+        words = self.r.sentence_words(sentence)
         return bool(words & AIRWAYS)
 
     def gynaecological(self, m: Match) -> bool:
         """Discharge told of "down there" or of a cycle: not a needle site's."""
         sentence = self.r.tokens[m.start].sentence
-        words = {self.r.tokens[j].norm for j in self.r.sentences[sentence]}
+        words = self.r.sentence_words(sentence)
         return bool(words & {"vaginal", "period", "cycle", "cervical", "spotting"}) or any(
             self.r.tokens[s].sentence == sentence for s, _ in self.r.occurrences("down_there")
         )

@@ -134,6 +134,15 @@ class Reading:
             qualities = {w for w in vocabulary.nearest(tok.norm) if self.pain_quality(w)}
             self._canon[i] = self._canon[i] | qualities
 
+    @cached_property
+    def norms(self) -> list[str]:
+        """Every token's normal form, in order."""
+        return [t.norm for t in self.tokens]
+
+    def sentence_words(self, sentence: int) -> set[str]:
+        """The normal forms of a sentence's words."""
+        return {self.tokens[j].norm for j in self.sentences[sentence]}
+
     def a_name_s(self, tok: Token) -> bool:
         """ "Sam's", "gerald's": a word with a possessive "'s"."""
         raw = self.text[tok.start : tok.end]
@@ -329,7 +338,7 @@ class Reading:
     def did_after_all(self, end: int, was: bool = False) -> bool:
         """ "I didn't think I'd faint but I did, in the kitchen" (not "no fever but I did
         feel dizzy", where "did" goes on to another thing)."""
-        norms = [t.norm for t in self.tokens]
+        norms = self.norms
         verbs = ("did", "was") if was else ("did",)
         for k in range(end, min(len(norms) - 2, end + 6)):
             if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] in verbs:
@@ -660,7 +669,7 @@ class Reading:
     def person_called_the_patient(self) -> str | None:
         """ "Mum (your patient)", "my husband is the patient": the person named as the patient."""
         others = self.lexicon.words("others") - THIRD_PERSON
-        norms = [t.norm for t in self.tokens]
+        norms = self.norms
         for i in range(1, len(norms) - 1):
             if norms[i : i + 2] in (["the", "patient"], ["your", "patient"]):
                 before = norms[i - 2] if norms[i - 1] == "is" and i > 1 else norms[i - 1]
@@ -758,7 +767,7 @@ class Reading:
         says who the patient is, or whose relative they are."""
         kin = self.lexicon.words("relatives")
         relatives = kin | THIRD_PERSON
-        norms = [t.norm for t in self.tokens]
+        norms = self.norms
         for i in range(1, len(norms) - 1):
             if norms[i : i + 2] == ["the", "patient"] and norms[i - 1] in relatives:
                 return True
@@ -777,7 +786,7 @@ class Reading:
         it (a parent, a carer); a patient telling of someone else names them."""
         others = (self.lexicon.words("others") - THIRD_PERSON) | PRACTITIONERS | ANYONE
         practitioner = self.lexicon.words("practitioner_verbs")
-        norms = [t.norm for t in self.tokens]
+        norms = self.norms
         # "I've had a migraine all day... he's been having vertigo since his session": the
         # one whose session it was is the patient, whatever the writer has
         treated = any(
