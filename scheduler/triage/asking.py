@@ -16,7 +16,7 @@ from .text import SIGN_OFF
 # Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
 LEADING_KEYWORD = re.compile(
     r"^\W*(?:(?:ok|okay|right|please|pls)[\s,]+)?(?:stop|stopall|unsubscribe|unsub|quit|optout)"
-    r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|asap|x+))*\s*(?:[^\w\s'’]|$)",
+    r"(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|ta|cheers|asap|x+))*\s*(?:[^\w\s'’]|$)",
     re.IGNORECASE,
 )
 # A closing keyword set apart, in a reply about our messages: "these texts are killing me
@@ -67,6 +67,8 @@ class AskingRules:
             return True  # "is it common to feel dizzy? I'm fine, just curious"
         if self.stated_before_the_question(start):
             return False  # "yellow pus coming out, do I need to go to hospital?"
+        if self.r.has("worth_asking_about", sentence):
+            return True  # "is fever something I should watch out for"
         if self.r.has("in_general", sentence) and not words & personal:
             return True  # "how long does the soreness usually last?"
         if self.the_one_they_have(start, sentence):

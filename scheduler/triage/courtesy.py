@@ -50,6 +50,9 @@ TROUBLE_WORDS = {
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",
     "eye", "eyes", "skin", "period", "throbbing", "pounding", "taste", "tastes", "fever",
 }  # fmt: skip
+# A reply's last word when it stops mid-sentence
+FILLERS = {"uh", "um", "umm", "erm", "er", "uhh"}
+CONJUNCTIONS = {"and", "but", "then", "because"}
 HEALTH_CONTEXT = {
     "feel",
     "feeling",
@@ -137,7 +140,7 @@ class CourtesyRules:
             if (not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better")
             and not self.said_of_the_world(s)
         ]
-        if not found:
+        if not found or self.trails_off():
             return []
         signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
         if signed_off and (self.troubling_news() or self.distress_or_doubt()):
@@ -165,6 +168,16 @@ class CourtesyRules:
         if opening_okay and news[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
             return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
         return found
+
+    def trails_off(self) -> bool:
+        """ "mm hmm ok the thing with the back and then uh": dictation cut off mid-thought,
+        so the "ok" is no answer."""
+        words = [t.norm for t in self.r.tokens if t.is_word]
+        signed = bool(words) and words[-1] in SIGN_OFF_WORDS
+        while words and words[-1] in SIGN_OFF_WORDS:
+            words.pop()  # "... and then uh thanks" (but "... and thanks you" ends well)
+        cut_at = FILLERS if signed else FILLERS | CONJUNCTIONS
+        return len(words) > 3 and words[-1] in cut_at
 
     def distress_or_doubt(self) -> bool:
         """ "😭 thanks", "?? thanks": the thanks is politeness, the rest is the message."""

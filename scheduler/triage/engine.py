@@ -11,12 +11,18 @@ from .kinds import CONTRAST, PAIN_WORDS, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
-from .reading import SIGN_OFF_WORDS, Reading
+from .reading import DETERMINERS, SIGN_OFF_WORDS, Reading
 from .text import without_greeting, without_quotes, without_signature
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
 # what a score right before these words rates: not the pain
+# What an old finding does when it is news again: "it's back again", "been more since"
+RETURNS = {"again", "more", "worse", "returned", "flared"}
+CAME_BACK = {"its", "is", "came", "come", "comes", "coming"}  # "it's back", not "my back"
 RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture"}
+# What else patients score out of ten: "a solid 9/10 for mood"
+NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happiness", "wellbeing",
+                  "calm", "staff", "effort", "relaxing", "chill"}  # fmt: skip
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
@@ -227,12 +233,16 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         )
 
     def worse_is_of_no_pain(self, start: int) -> bool:
-        """ "my cold sore flared up": what got worse, just before, is a symptom that is no pain."""
+        """ "my cold sore flared up", "the eczema I've had for years has flared up": what got
+        worse, before it with no pain or part of the body between, is a symptom that is no
+        pain."""
         r = self.r
+        body = self.lex.words("body_words") | PAIN_WORDS
         return any(
-            start - 3 <= e <= start
+            start - 6 <= e <= start
             and r.tokens[s].sentence == r.tokens[start].sentence
             and not r.comma_between(e - 1, start)
+            and not any(r.tokens[k].norm in body for k in range(e, start))
             for s, e in r.occurrences("not_pain")
         )
 
@@ -241,8 +251,21 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         "had asthma as a teenager but breathing's been fine since the session" is history."""
         return any(
             not any(self.r.tokens[k].norm in CONTRAST for k in range(min(s, start), max(s, start)))
+            or self.back_after_the_contrast(start, s)
             for s, _ in self.r.occurrences("happened_markers")
         )
+
+    def back_after_the_contrast(self, start: int, marker: int) -> bool:
+        """ "used to get pins and needles, thought it had gone but it's back again since the
+        session", "chest pressure for years, but it's been more since Tuesday": past the
+        contrast, the old finding returns or grows (not "but breathing's fine since")."""
+        if marker < start:
+            return False
+        contrast = max(k for k in range(start, marker) if self.r.tokens[k].norm in CONTRAST)
+        told = [t.norm for t in self.r.tokens[contrast + 1 : marker + 1] if t.is_word]
+        fine = self.lex.words("normal") - SIGN_OFF_WORDS
+        back = any(a in CAME_BACK and b == "back" for a, b in zip(told, told[1:], strict=False))
+        return (back or bool(set(told) & RETURNS)) and not set(told) & fine
 
     def what_they_came_in_with(self, start: int) -> bool:
         """A finding told as what the patient had before the session ("came in with severe
@@ -328,6 +351,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 or self.names_the_pain(s)
             )
             and self.word_after(s) not in RATED  # "10/10 session, back feels loads better"
+            and not self.rated_for_something_else(s)
         ]
         scores = self.without_scores_before_treatment(scores)
         for s in scores:
@@ -344,6 +368,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             and not self.r.hypothetical(self.token_at(s.span[0]))
             # nor "Pain is 4/10 not 9/10": a score taken back
             and not self.r.negated(self.token_at(s.span[0]), self.token_at(s.span[1] - 1) + 1)
+            and not self.usual_score(s)
         ]
         rising = rising_scores(self.r.text, own)
         if rising is not None:
@@ -385,6 +410,27 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             t.norm in PAIN_WORDS and t.sentence == sentence and not self.r.negated_before(i)
             for i, t in enumerate(self.r.tokens[:start])
         )
+
+    def usual_score(self, score: NumberFinding) -> bool:
+        """ "pain 3/10, my baseline is usually a 5": the patient's usual level, a yardstick
+        for today's, not a change from it."""
+        start = self.token_at(score.span[0])
+        usual = self.lex.words("in_general") | {"baseline", "usual"}
+        sentence = self.r.tokens[start].sentence
+        return any(
+            self.r.tokens[k].norm in usual and self.r.tokens[k].sentence == sentence
+            for k in range(max(0, start - 5), start)
+        )
+
+    def rated_for_something_else(self, score: NumberFinding) -> bool:
+        """ "a solid 9/10 for mood", "8/10 for the session": a score for something other
+        than pain (not "8/10 for my back", "9/10 for hours")."""
+        after = self.token_at(score.span[1] - 1) + 1
+        words = [t.norm for t in self.r.tokens[after : after + 4] if t.is_word]
+        if words[:1] != ["for"]:
+            return False
+        rated = next((w for w in words[1:] if w not in DETERMINERS), "")
+        return rated in RATED | NOT_PAIN_RATED | self.lex.words("not_the_body")
 
     def word_after(self, score: NumberFinding) -> str:
         after = self.token_at(score.span[1] - 1) + 1

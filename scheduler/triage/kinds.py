@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
 from .numbers import NumberFinding
-from .reading import Reading
+from .reading import DETERMINERS, SIGN_OFF_WORDS, Reading
 
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
 CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),
@@ -144,6 +144,8 @@ class KindRules:
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
         if kind == "severity" and self.said_of_no_pain(m):
             return None  # "these hot flushes are unbearable": the flushes are the news
+        if kind == "severity" and self.coping_with_something_else(m):
+            return None  # "can't cope with work this week": the work is the trouble
         if concept.rule == "seeking-emergency-care" and self.not_for_me(m):
             return "review", "symptom-of-someone-else"  # "I'm in A&E but not for me"
         if kind == "contact" and self.patient_will_do_it(m):
@@ -168,6 +170,19 @@ class KindRules:
             m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
             for s, _ in self.r.occurrences("not_pain")
         )
+
+    def coping_with_something_else(self, m: Match) -> bool:
+        """ "can't cope with work", "can't take it with the kids": what the writer cannot bear,
+        named right after, is no pain nor part of the body (not "can't cope with the pain",
+        "can't cope with it")."""
+        after = [t.norm for t in self.r.tokens[m.end : m.end + 4] if t.is_word]
+        if after[:1] != ["with"]:
+            return False
+        thing = next((w for w in after[1:] if w not in DETERMINERS | {"all", "this", "these"}), "")
+        if thing in SIGN_OFF_WORDS:
+            return False  # "more than I can cope with, thanks"
+        body = self.r.lexicon.words("body_words") | PAIN_WORDS | SITES
+        return bool(thing) and thing not in body | {"it", "that", "them"}
 
     def not_for_me(self, m: Match) -> bool:
         """ "in A&E but not for me", "at the ER, not for me, for my son": someone else's visit."""

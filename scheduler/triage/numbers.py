@@ -33,7 +33,9 @@ LEADING_EMOJI = re.compile(EMOJI + "+")
 # "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
 OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|from|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
-CHOICE = r"(?:-|–|or|o|ou|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"  # "6 o 7", "8 ou 9"
+CHOICE = (  # "6 o 7", "8 ou 9", and a change drawn as an arrow: "3 ➡️ 9"
+    r"(?:->|=>|→|➡|-|–|or|o|ou|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
+)
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
@@ -44,7 +46,7 @@ NOT_A_SCORE = (
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
 AFTERTHOUGHT = (
     r"tbh|ngl|honestly|really|fr|tho|though|ish|lol|haha|today|now|rn|atm|"
-    r"i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess"
+    r"i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess|manageable|bearable|tolerable"
 )
 SCORE_PATTERNS = [
     # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10, "ate out of ten" (dictated)
@@ -67,7 +69,7 @@ SCORE_PATTERNS = [
         + NUM
         + r")"
         + RANGE
-        + r"(?:\s*(?:" + AFTERTHOUGHT + r")\b){0,3}"
+        + r"(?:[\s,]*(?:" + AFTERTHOUGHT + r")\b){0,3}"  # "6, manageable"
         + r"\s*[.!]*"
         + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S))"
     ),
@@ -85,7 +87,7 @@ SCORE_PATTERNS = [
         r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+|number\s+)?"
         r"(?:is\s+|was\s+|at\s+|of\s+|fluctuates\s+|varies\s+|ranges\s+|goes\s+|from\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
-        r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
+        r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
 # "7 or 8 maybe when i bend", "6-7 when i move", "a 6, maybe 7 on the stairs": a choice of
@@ -288,9 +290,29 @@ def plausible_bare_score(text: str, start: int) -> bool:
     return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 
 
+DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+# A temperature said aloud to dictation: "thirty eight point five", "a hundred and one".
+SPOKEN_TEMPERATURE = re.compile(
+    r"\b(?:(thirty|forty)[\s-]+(" + "|".join(DIGIT_WORDS[1:]) + r")"
+    r"|(?:a|one)\s+hundred(?:\s+and)?\s+(" + "|".join(DIGIT_WORDS[:6]) + r"))"
+    r"(?:\s+point\s+(" + "|".join(DIGIT_WORDS) + r"))?\b"
+)
+
+
+def spoken_as_digits(m: re.Match[str]) -> str:
+    """The number in digits, padded to the words' length so every offset still holds."""
+    tens, unit, over_hundred, tenth = m.groups()
+    if tens:
+        whole = (30 if tens == "thirty" else 40) + DIGIT_WORDS.index(unit)
+    else:
+        whole = 100 + DIGIT_WORDS.index(over_hundred)
+    digits = f"{whole}.{DIGIT_WORDS.index(tenth)}" if tenth else str(whole)
+    return digits.ljust(len(m.group(0)))
+
+
 def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
     """(temperature, is it a fever) for numbers that read as body temperatures."""
-    folded = fold(text)
+    folded = SPOKEN_TEMPERATURE.sub(spoken_as_digits, fold(text))
     found = []
     for m in TEMPERATURE.finditer(folded):
         value = float(m.group(1))

@@ -55,6 +55,12 @@ THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "her
 EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "mish", "kein",
               "keine", "keinen", "nicht", "ohne", "senza", "khong", "hindi", "wala", "walang",
               "brak", "mafi", "nahi", "nahin", "nai", "yok"}  # fmt: skip
+# A clause's own verb, right after its subject: "chest just feels heavy"
+CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "seems", "got",
+                "gets", "went", "hurts", "hurt", "keeps", "started", "came", "getting"}  # fmt: skip
+CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
+BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
+GOT = {"with", "got", "have", "had", "developed", "get", "gotten", "caught"}
 ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
 NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
@@ -89,6 +95,7 @@ SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheer
 
 
 EMOJI_GAP = re.compile(EMOJI)
+BRACKET = re.compile(r"[()]")
 
 
 @dataclass
@@ -269,11 +276,22 @@ class Reading:
         trigger = self.negator(start)
         if trigger is not None and (self.own_negation(start) or self.superlative(trigger, end)):
             trigger = None  # "no chest pain, cant breathe properly", "never had X like this"
+        if trigger is not None and self.clause_of_its_own(trigger, start, end):
+            trigger = None  # "not dizzy, not nauseous, chest just feels heavy and tight"
         if trigger is not None:
             # "no redness soreness basically gone": "no X" denies X, it doubts no going
             doubt = self.tokens[trigger].norm not in DENIALS_OF_A_THING
             return not self.gone_now(end, doubt) and not self.reversed_after(end)
         return self.negated_after(end)
+
+    def clause_of_its_own(self, trigger: int, start: int, end: int) -> bool:
+        """Past the denial's comma the term opens a clause with a verb of its own ("not
+        dizzy, chest just feels heavy"), where a list of denied things has none ("no
+        bruising, swelling or redness")."""
+        if not self.comma_between(trigger, start) or self.tokens[start - 1].norm in ("or", "nor"):
+            return False
+        after = [t.norm for t in self.tokens[end : end + 3] if t.is_word]
+        return bool(set(after[:1] + after[1:2]) & CLAUSE_VERBS) and not set(after) & {"no", "not"}
 
     def denial_ended_before(self, start: int) -> bool:
         """ "no bruises, temp is 38.4": a reading in a clause after the denial's comma is
@@ -347,6 +365,20 @@ class Reading:
                 if norms[k + 2] == "was":  # "not dizzy today but i was yesterday evening"
                     return nxt is not None and nxt.norm in WAS_WHEN
                 return nxt is None or not nxt.is_word or bool(gap.strip()) or nxt.norm in ENDED
+            if norms[k] == "but" and self.got_one(k + 1):
+                return True
+        return False
+
+    def got_one(self, k: int) -> bool:
+        """ "no fever yesterday but I woke up with one this morning": after the writer, "one"
+        stands for the thing just denied (not "one of those days", nor "but my partner's
+        got one")."""
+        norms = self.norms
+        if k >= len(norms) or norms[k] not in ("i", "im", "ive", "id", "we"):
+            return False
+        for j in range(k + 1, min(len(norms), k + 6)):
+            if norms[j] == "one" and norms[j - 1] in GOT:
+                return j + 1 >= len(norms) or norms[j + 1] not in ("of", "more", "thing")
         return False
 
     def negated_before(self, start: int, floor: int = 0) -> bool:
@@ -548,6 +580,9 @@ class Reading:
             if j in self.idiom_tokens:
                 j -= 1  # "serious baby fever haha but also an actual fever": no baby here
                 continue
+            if j in self.in_brackets and start not in self.in_brackets:
+                j -= 1  # "my wife's ankle (she was in after me) is swollen": an aside
+                continue
             if tok.is_word:
                 words += 1
                 if tok.norm == "and" and self.tokens[j + 1].norm in SHARED_SUBJECT_VERBS:
@@ -572,12 +607,37 @@ class Reading:
                     (phrase_ends or is_other)
                     and not self.companion(j)
                     and not self.owns_a_thing(j, start)
+                    and not self.caught_from(j)
                 ):
                     nxt = self.tokens[j + 1].norm if j + 1 < len(self.tokens) else ""
                     if nxt not in practitioner_verbs:
                         return True
             j -= 1
         return False
+
+    def caught_from(self, j: int) -> bool:
+        """ "caught the flu off the kids", "I've caught the kids' bug": the person at j is
+        where the illness came from; who caught it has the symptoms."""
+        p = j - 1
+        while p > 0 and self.tokens[p].norm in DETERMINERS:
+            p -= 1  # "off the kids", "from my son"
+        prev = self.tokens[p].norm if p >= 0 else ""
+        nxt = self.tokens[j + 1].norm if j + 1 < len(self.tokens) else ""
+        if prev not in ("off", "from") and nxt not in BUGS:
+            return False
+        return any(self.tokens[k].norm in CAUGHT for k in range(max(0, j - 7), j))
+
+    @cached_property
+    def in_brackets(self) -> frozenset[int]:
+        """Tokens inside round brackets."""
+        inside, depth, k = set(), 0, 0
+        for bracket in BRACKET.finditer(self.text):
+            while k < len(self.tokens) and self.tokens[k].start < bracket.start():
+                if depth:
+                    inside.add(k)
+                k += 1
+            depth = depth + 1 if bracket.group() == "(" else max(0, depth - 1)
+        return frozenset(inside)
 
     @cached_property
     def self_confirmed(self) -> bool:
@@ -734,11 +794,25 @@ class Reading:
         writer = any(w in WRITER - {"my"} for w in words)
         return child and treated and not writer
 
+    @cached_property
+    def clauses(self) -> list[list[int]]:
+        """Each sentence's words cut at its commas: a clause can open as a sentence does."""
+        cut = []
+        for words in self.sentences:
+            start = 0
+            for k in range(1, len(words)):
+                if self.comma_between(words[k - 1], words[k]):
+                    cut.append(words[start:k])
+                    start = k
+            if words[start:]:
+                cut.append(words[start:])
+        return cut
+
     def opens_as_a_relative(self) -> bool:
         """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...": a sentence (the
         first, or one after small talk) opens by saying whose relative the writer is, set
         apart by punctuation."""
-        return any(self.opens_with_a_relative(words) for words in self.sentences)
+        return any(self.opens_with_a_relative(words) for words in self.clauses)
 
     def opens_with_a_relative(self, words: list[int]) -> bool:
         if words and self.tokens[words[0]].norm in GREETINGS:
@@ -856,7 +930,8 @@ class Reading:
         on a parent and never speaks of the writer comes from the patient's carer or child,
         holding the patient's phone (a patient telling of a parent says "my dad")."""
         words = [t for t in self.tokens if t.is_word]
-        openers = {self.tokens[s[0]].norm for s in self.sentences if s}  # after small talk too
+        # after small talk too: "The weather is awful here, Mum has a temperature"
+        openers = {self.tokens[c[0]].norm for c in self.clauses}
         if not words or not openers & PARENTS:
             return False
         if self.occurrences("prospective_patient"):

@@ -92,24 +92,21 @@ SHORTHAND = {
     "grate": "great",  # "feelin grate!"
     "stopp": "stop",
     "stomache": "stomach",
+    "breadth": "breath",  # "shortness of breadth": dictation, or a slip, never a width here
 }
 # Dictation's homophones that are words in their own right, read as the symptom only
 # where the words around them say so: "neck is still saw", "chess pain".
 SORE_CUES = {"still", "so", "very", "really", "bit", "quite", "is", "feels", "feel", "too",
              "abit", "pretty", "super"}  # fmt: skip
-CHEST_CUES = {"pain", "pains", "hurts", "hurting", "tight", "tightness", "pressure", "feels",
-              "ache", "is"}  # fmt: skip
+CHEST_CUES = {"pain", "pane", "pains", "hurts", "hurting", "tight", "tightness", "pressure",
+              "feels", "ache", "is"}  # fmt: skip
 # After a homophone read as "sore": the end of the phrase, or words that go on about it.
 SORE_ENDS = {"and", "but", "today", "now", "still", "though", "tbh", "lol", "again", "as", "x",
              "thanks", "thx", "cheers"}  # fmt: skip
 STATE_ENDS = SORE_ENDS | {"in", "on", "down", "all", "from", "since"}
 # "I feel week in my left leg", "arms gone num": the cues are what a state follows.
-STATE_CUES = SORE_CUES | {"felt", "feeling", "feelin", "are", "gone", "went", "going", "goes"}
-HOMOPHONE_AFTER = {
-    "saw": ("sore", SORE_CUES, SORE_ENDS),  # "neck is still saw"
-    "week": ("weak", STATE_CUES, STATE_ENDS),  # "feel week", not "last week"
-    "num": ("numb", STATE_CUES, STATE_ENDS),  # "gone num", not "wrong num"
-}
+FELT = {"felt", "feel", "feels", "feeling", "feelin", "went", "gone", "going"}
+STATE_CUES = SORE_CUES | FELT | {"are", "goes"}
 # "me back's still stiff", "in the middle of me chest": "me" for "my", before a body part
 BODY_AFTER_ME = {"back", "chest", "neck", "shoulder", "shoulders", "knee", "knees", "hip", "hips",
                  "leg", "legs", "arm", "arms", "head", "foot", "feet", "hand", "hands", "wrist",
@@ -117,6 +114,15 @@ BODY_AFTER_ME = {"back", "chest", "neck", "shoulder", "shoulders", "knee", "knee
                  "face", "belly", "stomach", "side", "ribs", "calf", "thigh", "toe", "toes",
                  "fingers", "jaw", "spine", "bum", "heel", "lungs", "throat", "skin", "heads",
                  "whole"}  # fmt: skip
+HOMOPHONE_AFTER = {
+    "saw": ("sore", SORE_CUES, SORE_ENDS),  # "neck is still saw"
+    "week": ("weak", STATE_CUES, STATE_ENDS),  # "feel week", not "last week"
+    "num": ("numb", STATE_CUES, STATE_ENDS),  # "gone num", not "wrong num"
+    # "chest pane", "sharp pane in my knee", but not "the window pane"
+    "pane": ("pain", BODY_AFTER_ME | {"sharp", "bad", "chess", "chest", "of", "in", "no"}, None),
+    # "felt really Lizzy when I stood up": after a feeling, a name is a slip for "dizzy"
+    "lizzy": ("dizzy", FELT | {"really", "very", "bit", "so", "quite", "little", "abit"}, None),
+}
 HOMOPHONE_BEFORE = {
     "chess": ("chest", CHEST_CUES),  # "chess pain"
     "me": ("my", BODY_AFTER_ME),
@@ -249,8 +255,9 @@ def read_word(raw: str) -> str:
     """A word as the lexicon knows it; "breathing's" / "heart's" (is, has, possessive) is
     the word itself. Short ones keep their form: "it's", "he's" are words of their own.
     "we'll" is no "well", nor "he'll" "hell" ("I'll" is the lexicon's "ill")."""
-    if len(raw) > 5 and raw[-2:] in ("'s", "’s"):
-        raw = raw[:-2]
+    whole = raw.lower().replace("’", "").replace("'", "")
+    if len(raw) > 5 and raw[-2:] in ("'s", "’s") and whole not in SHORTHAND:
+        raw = raw[:-2]  # but "brew's" is what dictation writes for "bruise"
     if raw[-3:] in ("'ll", "’ll") and raw[:-3].lower() in WILL_SUBJECTS:
         return raw[:-3].lower()
     return normalise_word(raw)
@@ -329,7 +336,7 @@ def _homophone(tokens: list[Token], i: int) -> Token:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if tok.norm in HOMOPHONE_AFTER:
         meant, cues, ends = HOMOPHONE_AFTER[tok.norm]
-        if prev in cues and (nxt is None or not nxt.is_word or nxt.norm in ends):
+        if prev in cues and (nxt is None or not nxt.is_word or ends is None or nxt.norm in ends):
             return Token(meant, tok.start, tok.end, tok.sentence, True)
     if tok.norm in HOMOPHONE_BEFORE and nxt is not None:
         meant, cues = HOMOPHONE_BEFORE[tok.norm]

@@ -2050,3 +2050,27 @@ def test_images_languages_and_findings_that_interact() -> None:
         "complication"
     )
     assert label("todo bien, con fiebre del Mundial nomás ⚽😂") == "normal"
+
+
+def test_dictation_slips_and_what_a_finding_is_said_of() -> None:
+    """Round five of blind batches (EE-EL): dictation's words, the source of a bug, an
+    aside in brackets, a clause of its own after a denial, scores for other things."""
+    assert label("temp is thirty nine point two this morning") == "emergency"
+    assert label("bit short of breadth going up the stairs") == "emergency"
+    assert label("sharp pane in my wrist when I type") == "complication"
+    assert label("the window pane is cracked lol, all fine") == "normal"
+    assert label("picked up a cold from my husband, temp 38.3 tonight") == "emergency"
+    assert label("my son (he drove me home) has a temperature of 38.4") == "review"
+    assert label("no nausea, no dizziness, chest feels tight when I breathe in") == "emergency"
+    assert label("no bruising, swelling or redness") == "normal"
+    assert label("a good 9/10 for sleep last night, neck fine") == "normal"
+    assert label("can't cope with the kids this week haha, back is fine") == "normal"
+    assert label("can't cope with the pain in my hip") == "emergency"
+    assert label("No fever on Monday but I woke up with one today") == "emergency"
+    assert label("psoriasis has flared up on my elbows") == "review"
+    assert label("had sciatica for years, but it's been worse since the session") == (
+        "complication"
+    )
+    assert label("is numbness something to watch out for") == "review"
+    assert label("Sorry for the late reply, Dad has a temperature of 38.6") == "emergency"
+    assert label("pain 2 ➡️ 8 since lunch") == "complication"
