@@ -30,6 +30,7 @@ TRAILING_KEYWORD = re.compile(
 SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
 
 
+ACTING = {"worry", "panic", "call", "ring", "phone", "contact", "seek"}
 THINGS = {"something", "thing", "anything", "symptom", "effect", "reaction"}
 OUR_DOING = {"texting", "messaging", "sending", "contacting", "emailing", "calling", "ringing"}
 STOP_REACH = 7  # words from a wish to stop to the messages it is said of
@@ -57,6 +58,7 @@ class AskingRules:
             self.r.tokens[i].norm
             for i in self.r.sentences[sentence]
             if not (self.r.tokens[i].norm == "that" and self.that_points_at_nothing(i))
+            and not self.the_asker_acting(i)
         }
         # "is it normal to feel dizzy?" is someone feeling it: only a symptom asked about as
         # a thing ("is dizziness normal?") is general
@@ -74,6 +76,12 @@ class AskingRules:
         if self.the_one_they_have(start, sentence):
             return False  # "when will the swelling go down?", "why is the pain intensifying?"
         return not words & (personal | self.lex.words("experiencing"))
+
+    def the_asker_acting(self, i: int) -> bool:
+        """ "how big does a bruise have to be before I worry?": that "I" is who would act
+        on the symptom, not who has it."""
+        nxt = self.r.tokens[i + 1].norm if i + 1 < len(self.r.tokens) else ""
+        return self.r.tokens[i].norm == "i" and nxt in ACTING
 
     def that_points_at_nothing(self, i: int) -> bool:
         """ "something that can happen", "fever, that kind of thing": no "that dizzy"."""
@@ -185,6 +193,13 @@ class AskingRules:
         after = [t.norm for t in self.r.tokens[last + 1 : last + 4] if t.is_word]
         return bool(after) and after[0] in self.lex.words("negation_after")
 
+    def wished_against(self, start: int) -> bool:
+        """ "I don't want to stop these!", "wouldn't want these to end": wanting them kept."""
+        before = {self.r.tokens[j].norm for j in range(max(0, start - 3), start)}
+        return bool(before & {"dont", "not", "wouldnt", "never"}) and bool(
+            before & {"want", "wanna", "wish", "need"}
+        )
+
     def reported(self, start: int) -> bool:
         """ "my husband keeps telling me to stop texting the clinic": someone else's words."""
         before = [self.r.tokens[j].norm for j in range(max(0, start - 3), start)]
@@ -201,10 +216,15 @@ class AskingRules:
         requests = self.stop_requests
         # "unsubscribe. actually wait, ...": taken back after it (not "ignore my last text
         # (it was for my son). And please stop these check-ins")
-        if any(not requests or s > min(requests) for s, _ in r.occurrences("retraction")):
-            return False
         if any(
-            not r.negated_right_before(start) and not self.reported(start)
+            not requests or s > min(requests) or any(s <= q < e for q in requests)
+            for s, e in r.occurrences("retraction")
+        ):
+            return False  # or taken back as it is told: "sorry I said stop earlier"
+        if any(
+            not r.negated_right_before(start)
+            and not self.reported(start)
+            and not self.wished_against(start)
             for start in self.stop_requests
         ):
             return True  # ...but "don't stop the texts" is no request to stop

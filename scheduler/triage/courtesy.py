@@ -49,6 +49,7 @@ TROUBLE_WORDS = {
     "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",
     "eye", "eyes", "skin", "period", "throbbing", "pounding", "taste", "tastes", "fever",
+    "somehow",  # Nigerian English "feeling somehow": not right
 }  # fmt: skip
 # A reply's last word when it stops mid-sentence
 FILLERS = {"uh", "um", "umm", "erm", "er", "uhh"}

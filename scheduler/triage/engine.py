@@ -19,7 +19,8 @@ from .text import without_greeting, without_quotes, without_signature
 # What an old finding does when it is news again: "it's back again", "been more since"
 RETURNS = {"again", "more", "worse", "returned", "flared"}
 CAME_BACK = {"its", "is", "came", "come", "comes", "coming"}  # "it's back", not "my back"
-RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture"}
+RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture",
+         "effort", "rpe", "intensity"}  # fmt: skip
 # What else patients score out of ten: "a solid 9/10 for mood"
 NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happiness", "wellbeing",
                   "calm", "staff", "effort", "relaxing", "chill"}  # fmt: skip

@@ -28,6 +28,10 @@ CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
 AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
+SORENESS_WORDS = {"stiff", "stiffness", "sore", "soreness", "ache", "achy", "aching", "tender"}
+# Between "gone" and a colour: "gone a bit yellow", "turned a greeny yellow"
+SHADING = {"a", "bit", "little", "slightly", "kind", "of", "sort", "all", "more", "greeny",
+           "greenish", "yellowy", "brownish", "purply"}  # fmt: skip
 TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
 LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
@@ -127,6 +131,8 @@ class KindRules:
             return concept.label, concept.rule
         if concept.rule == "numbness-tingling-weakness" and self.laughing(m):
             return None  # "lmaooo im weak 😂", "im dead 💀": weak with laughter
+        if concept.rule == "numbness-tingling-weakness" and self.likens_a_soreness(m):
+            return None  # "stiffness in my jaw, like after the dentist": how the stiffness feels
         if kind == "chest" and self.worn(m):
             return None  # "my new bra feels like a belt round my chest"
         if self.felt_from_the_world(m):
@@ -205,7 +211,10 @@ class KindRules:
             return True  # "yellowish bruise"
         sentence = self.r.tokens[m.start].sentence
         # "the bruise has gone yellow"; and further back, a bruise "going yellow at the edges"
-        turning = m.start > 0 and self.r.tokens[m.start - 1].norm in TURNING
+        k = m.start - 1
+        while k > 0 and self.r.tokens[k].norm in SHADING:
+            k -= 1  # "gone a bit yellow", "gone a greeny yellow colour"
+        turning = k >= 0 and self.r.tokens[k].norm in TURNING
         return any(
             (m.start - 4 <= s or turning) and s < m.start and self.r.tokens[s].sentence == sentence
             for s, _ in self.r.occurrences("bruise_words")
@@ -302,6 +311,19 @@ class KindRules:
             for j in range(max(0, m.start - 6), m.start)
         )
 
+    def likens_a_soreness(self, m: Match) -> bool:
+        """A likeness ("like after the dentist") told just after an ache or a stiffness
+        describes that, not a numbness."""
+        if not self.r.tokens[m.start].norm == "like" and not (
+            m.start and self.r.tokens[m.start - 1].norm == "like"
+        ):
+            return False
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            self.r.tokens[k].norm in SORENESS_WORDS and self.r.tokens[k].sentence == sentence
+            for k in range(max(0, m.start - 6), m.start)
+        )
+
     def laughing(self, m: Match) -> bool:
         """ "im weak", "im dead" said of a joke: laughter right beside the bare state."""
         r = self.r
@@ -387,11 +409,22 @@ class KindRules:
             and not self.r.negated_right_before(g)
         ]  # not "what if it gets bigger?", "no bigger than a freckle"
         return any(
-            m.start - 5 <= s < m.end + 3 or (s >= m.end and self.r.tokens[s].sentence == sentence)
+            m.start - 5 <= s < m.end + 3
+            or (s >= m.end and self.r.tokens[s].sentence == sentence)
+            or self.said_small_next(s, sentence)
             for s, _ in self.r.occurrences("small")
             if not self.r.negated_right_before(s)  # "not a small bruise"
             and not any(g > s for g in grown)  # "was tiny last night, now it's spread"
         )
+
+    def said_small_next(self, s: int, sentence: int) -> bool:
+        """ "what's the best thing to put on the bruise? its only small": the next sentence
+        opens by saying it is small."""
+        if self.r.tokens[s].sentence != sentence + 1:
+            return False
+        words = self.r.sentences[sentence + 1]
+        opening = [self.r.tokens[k].norm for k in words[: words.index(s)]] if s in words else []
+        return opening[:1] == ["its"] and len(opening) <= 3
 
     def about_something_else(self, m: Match, things: str = "not_the_body") -> bool:
         """A word for the world, not the body, just before the term and nothing of the body
@@ -502,7 +535,20 @@ class KindRules:
             and s not in opt_out
             and not self.contrasted(s, at)
             and not self.r.became(e)
+            and not self.eases_a_world_thing(s)
             for s, e in easing
+        )
+
+    def eases_a_world_thing(self, s: int) -> bool:
+        """ "quads still sore but my 10k time was better": the easing word is said of a thing
+        of the world just before it, with no part of the body between."""
+        body = {b for b, _ in self.r.occurrences("body_words")}
+        sentence = self.r.tokens[s].sentence
+        return any(
+            s - 4 <= e <= s
+            and self.r.tokens[w].sentence == sentence
+            and not any(e <= b < s for b in body)
+            for w, e in self.r.occurrences("not_the_body")
         )
 
     def hoped_for(self, s: int) -> bool:

@@ -121,7 +121,8 @@ SCORE_PATTERNS.append(
         + NUM
         + r")\b"
         + NOT_A_SCORE
-        + r"(?!\s+(?:people|patients|kids|children|needles|of|in|on|at)\b)"
+        # a count of things, not "between 8 and 9 at the moment"
+        + r"(?!\s+(?:people|patients|kids|children|needles|of|in|on|at(?!\s+the\s+mo))\b)"
     )
 )
 # "7 maybe, is hard to walk to bus": a sentence that opens with a hedged score.
@@ -314,11 +315,18 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
     """(temperature, is it a fever) for numbers that read as body temperatures."""
     folded = SPOKEN_TEMPERATURE.sub(spoken_as_digits, fold(text))
     found = []
-    for m in TEMPERATURE.finditer(folded):
+    matches = list(TEMPERATURE.finditer(folded))
+    # "99.8F last night, 101 this morning": beside a reading in degrees, a bare number in
+    # the same range is one too
+    in_degrees = any((m.group(2) or m.group(3)) and body_temperature(m) for m in matches)
+    for m in matches:
         value = float(m.group(1))
         unit = m.group(3)
         close = (
-            m.group(2) or unit or TEMP_CONTEXT.search(folded[max(0, m.start() - 30) : m.end() + 20])
+            m.group(2)
+            or unit
+            or TEMP_CONTEXT.search(folded[max(0, m.start() - 30) : m.end() + 20])
+            or (in_degrees and body_temperature(m))
         )
         # A reading with a decimal point is a thermometer's, even far from the word "temp"
         # ("temp is 37.4 this morning but it was 38.1 last night") or without it ("38.2").
@@ -339,6 +347,13 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
             continue  # "how hot can the bath be? is 40 degrees ok?"
         found.append((NumberFinding(value, (m.start(), m.end())), fever))
     return found
+
+
+def body_temperature(m: re.Match[str]) -> bool:
+    """A number in the range a body's temperature takes, in its unit (or either)."""
+    value, unit = float(m.group(1)), m.group(3)
+    celsius = unit in ("c", None) and 35 <= value <= 42.5
+    return celsius or (unit in ("f", None) and 95 <= value <= 106)
 
 
 def feverish(value: float) -> bool:

@@ -49,6 +49,10 @@ PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "fa
 # is handled by the lexicon's "this is his"; "this is us" is no one's relative.
 NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "was", "is", "has",
               "as", "yes", "less", "plus", "thus"}  # fmt: skip
+# Many people at once, whom a "he" or "she" cannot be
+GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heifers", "horses",
+          "pigs", "goats", "lambs", "ewes", "friends", "neighbours", "colleagues", "grandkids",
+          "boys", "girls", "twins", "parents", "family", "everyone"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
 # Other languages' negations: never a typo's reading (a slip that flips a finding).
@@ -58,6 +62,7 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
 # A clause's own verb, right after its subject: "chest just feels heavy"
 CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "seems", "got",
                 "gets", "went", "hurts", "hurt", "keeps", "started", "came", "getting"}  # fmt: skip
+FEARED = {"if", "worried", "scared", "afraid", "frightened"}
 CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
 BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
 GOT = {"with", "got", "have", "had", "developed", "get", "gotten", "caught"}
@@ -399,6 +404,9 @@ class Reading:
             tok = self.tokens[j]
             if EMOJI_GAP.search(self.text, tok.end, self.tokens[j + 1].start):
                 return None  # "no chest pain 👍 bit of tingling": the emoji closed the denial
+            if j in self.in_brackets and start not in self.in_brackets:
+                j -= 1  # "my wife (she wasn't treated) felt faint": the aside denies nothing
+                continue
             if tok.is_word:
                 # "didn't feel faint or dizzy": that "faint" is no small bruise's
                 felt = tok.norm == "faint" and j > 0 and self.tokens[j - 1].norm in EXPERIENCED
@@ -535,8 +543,8 @@ class Reading:
         before = any(
             s < start
             # "if numbness ever...": inside; and "felt like I might faint" is a feeling,
-            # but "if i feel faint" is an if
-            and (e <= start - ignore_within or e > start or self.tokens[s].norm == "if")
+            # but "if i feel faint" is an if, "worried I'd faint" a fear
+            and (e <= start - ignore_within or e > start or self.tokens[s].norm in FEARED)
             and self.tokens[s].sentence == sentence
             and s not in hedges
             and not any(self.tokens[k].norm in stops | REASONS for k in range(e, start))
@@ -559,8 +567,11 @@ class Reading:
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
         others, me = self.lexicon.words("others"), self.lexicon.words("self")
-        if self.has("wrong_recipient"):
-            return True  # "sorry meant for the family group!! Dad's chest pain is back"
+        own_news = self.sentence_words(self.tokens[start].sentence) & me
+        if self.has("wrong_recipient") and not own_news:
+            # "sorry meant for the family group!! Dad's chest pain is back" (but "STOP. wait
+            # sorry wrong chat 🙈 I'm good, a bit achy" goes on to the writer's own news)
+            return True
         if self.treated_site_named(self.tokens[start].sentence):
             return False  # "my wife says the knee you treated looks like a grapefruit"
         if self.on_my_body_after(start):
@@ -598,6 +609,8 @@ class Reading:
                     "who",
                     "whom",
                 )
+                # "the friend I came with fainted", "one of the residents I look after"
+                aside = aside or (tok.norm == "i" and (prev in others or prev[:-1] in others))
                 if tok.norm in me and not aside:
                     return False
                 word = tok.norm
@@ -760,10 +773,10 @@ class Reading:
         son" (a named person's relative introducing themselves)."""
         # "she isn't one of your patients" says the opposite
         if any(
-            not self.negated_before(s) and (s == 0 or self.tokens[s - 1].norm not in SAID_OF_ME)
+            not self.negated_before(s) and not self.said_of_the_writer(s)
             for s, _ in self.occurrences("on_behalf")
         ):
-            return True  # but "I'm the one who had the session", "it was me who had..."
+            return True
         if self.signed_by_a_relative():
             return True
         if self.has("their_phone"):
@@ -782,6 +795,14 @@ class Reading:
             or self.about_an_unnamed_person()
             or self.about_the_writer_s_child()
         )
+
+    def said_of_the_writer(self, s: int) -> bool:
+        """ "I'm the one who had the session", "it was me who had...": the phrase at s says
+        the writer is the patient (not "I am texting for my father")."""
+        if self.tokens[s].norm.endswith("ing"):
+            return False
+        reach = 3 if self.tokens[s].norm in ("who", "the", "one") else 1
+        return any(self.tokens[k].norm in SAID_OF_ME for k in range(max(0, s - reach), s))
 
     def about_the_writer_s_child(self) -> bool:
         """ "my daughter passed out after her session": a parent telling of their child's
@@ -880,6 +901,8 @@ class Reading:
         for i, word in enumerate(norms):
             after = norms[i + 1 : i + 3]
             named_here = word in others or (word.endswith("s") and word[:-1] in others)
+            if word in GROUPS and self.tokens[i].sentence not in pronoun_sentences:
+                named_here = False  # "Kids have been a nightmare! His neck is still stiff"
             if named_here and not (apart and self.tokens[i].sentence not in pronoun_sentences):
                 return False  # "the dog's paw", "my son's asthma": someone is named
             asking = i > 0 and norms[i - 1] in ASKING_VERBS  # "should I ring 999 if his..."

@@ -92,6 +92,16 @@ SHORTHAND = {
     "grate": "great",  # "feelin grate!"
     "stopp": "stop",
     "stomache": "stomach",
+    "gd": "good",
+    "likkle": "little",  # Jamaican: "likkle bruise"
+    # Scots: "cannae get my breath", "dinnae worry"
+    "cannae": "cant",
+    "couldnae": "couldnt",
+    "dinnae": "dont",
+    "didnae": "didnt",
+    "wouldnae": "wouldnt",
+    "isnae": "isnt",
+    "wasnae": "wasnt",
     "breadth": "breath",  # "shortness of breadth": dictation, or a slip, never a width here
 }
 # Dictation's homophones that are words in their own right, read as the symptom only

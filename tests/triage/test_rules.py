@@ -2074,3 +2074,21 @@ def test_dictation_slips_and_what_a_finding_is_said_of() -> None:
     assert label("is numbness something to watch out for") == "review"
     assert label("Sorry for the late reply, Dad has a temperature of 38.6") == "emergency"
     assert label("pain 2 ➡️ 8 since lunch") == "complication"
+
+
+def test_asides_retractions_and_the_thing_a_word_is_said_of() -> None:
+    """Round six of blind batches (EM-ET): who "I" is in a reduced clause, a stop taken back
+    as it is told, an easing said of a race time, dialect words."""
+    assert label("the lady I sat next to in the waiting room fainted, I'm fine") == "review"
+    assert label("I am writing for my mother, she has a temperature of 38.7") == "emergency"
+    assert label("I'm the one who had the session, and I have a fever") == "emergency"
+    assert label("ignore the stop, sent it by mistake. all good here") == "normal"
+    assert label("I don't want to stop these, they're reassuring. bit sore") == "normal"
+    assert label("still stiff but my 5k time was better today", "48h") == "complication"
+    assert label("still stiff but it's easing", "48h") == "normal"
+    assert label("bruise on my calf has gone a bit yellowish now") == "complication"
+    assert label("temp 100.2F at lunch, 102 by dinner") == "emergency"
+    assert label("cannae catch my breath on the stairs") == "emergency"
+    assert label("scared I'd pass out but I didn't, just a bit tired") == "normal"
+    assert label("8/10 effort on the bike today, no pain at all") == "normal"
+    assert label("could you knock it off with the texts please") == "opt_out"
