@@ -8,7 +8,8 @@ from functools import cached_property
 
 from .lexicon import Lexicon
 from .model import Finding
-from .reading import ASKING_VERBS, Reading
+from .people import ASKING_VERBS
+from .reading import Reading
 from .text import SIGN_OFF
 
 # A reply that opens with a carrier keyword set apart ("Stop pls 🙏 feel fine", "STOP, all
@@ -204,7 +205,7 @@ class AskingRules:
         """ "my husband keeps telling me to stop texting the clinic": someone else's words."""
         before = [self.r.tokens[j].norm for j in range(max(0, start - 3), start)]
         # (a carer relaying the patient's wish is the patient's: "she's asked me to unsubscribe")
-        return before[1:] == ["me", "to"] and before[0] in REPORTING and not self.r.on_behalf
+        return before[1:] == ["me", "to"] and before[0] in REPORTING and not self.r.people.on_behalf
 
     def opt_out_requested(self) -> bool:
         """STOP-like keywords as a whole message or sentence, or a plain request to stop;

@@ -157,7 +157,8 @@ class CourtesyRules:
             opening = opening[1:]  # "ok great thanks, see you next week"
         opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
         # "she says she is fine", "my knee isnt 😂 all good"
-        about_health = words & (HEALTH_CONTEXT | self.lex.words("body_words")) or self.r.on_behalf
+        health = HEALTH_CONTEXT | self.lex.words("body_words")
+        about_health = words & health or self.r.people.on_behalf
         # "..., thanks", "... x" add no news
         signed = sum(t.norm in SIGN_OFFS | SIGN_OFF_WORDS for t in self.r.tokens)
         if only_weak and self.r.word_count() - signed > 6 and not about_health:

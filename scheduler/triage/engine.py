@@ -11,7 +11,8 @@ from .kinds import CONTRAST, PAIN_WORDS, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
-from .reading import DETERMINERS, SIGN_OFF_WORDS, Reading
+from .people import DETERMINERS
+from .reading import SIGN_OFF_WORDS, Reading
 from .text import without_greeting, without_quotes, without_signature
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
@@ -174,7 +175,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if r.has("history", r.tokens[start].sentence) and not self.happened_since(start):
             self.findings.append(Finding(label, phrase, span, "history", counted=False))
             return
-        if r.someone_else(start) and not r.names_the_writer(start, end):
+        if r.people.someone_else(start) and not r.people.names_the_writer(start, end):
             self.findings.append(Finding(label, phrase, span, "someone-else", counted=False))
             if rule != "ambiguous":  # "my sister worried", unlike her fever, is no symptom
                 self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
@@ -365,7 +366,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         own = [
             s
             for s in scores
-            if not self.r.someone_else(self.token_at(s.span[0]))
+            if not self.r.people.someone_else(self.token_at(s.span[0]))
             and not self.r.hypothetical(self.token_at(s.span[0]))
             # nor "Pain is 4/10 not 9/10": a score taken back
             and not self.r.negated(self.token_at(s.span[0]), self.token_at(s.span[1] - 1) + 1)
@@ -468,7 +469,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """Where a thermometer reading is read in context: at "temperature" in "I've taken
         my temperature as my wife insisted: 38.2", whose temperature it is."""
         sentence = self.r.tokens[number].sentence
-        if self.r.names_the_writer(number, number + 1):
+        if self.r.people.names_the_writer(number, number + 1):
             return number  # "borrowed the kids' thermometer, it says 100.8 for me"
         for j in range(number - 1, max(-1, number - 10), -1):
             tok = self.r.tokens[j]

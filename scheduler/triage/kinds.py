@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
 from .numbers import NumberFinding
-from .reading import DETERMINERS, SIGN_OFF_WORDS, Reading
+from .people import DETERMINERS
+from .reading import SIGN_OFF_WORDS, Reading
 
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
 CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),

@@ -150,6 +150,7 @@ class Token:
 
 # How a text is signed off after its news: "thanks x", "cheers", "🙂".
 EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+EMOJI_GAP = re.compile(EMOJI)  # an emoji between two words closes what came before
 SIGN_OFF = r"(?:x+\b|thanks|thank you|thx|ty\b|cheers|ta\b|lol\b|haha\b|tbh\b|" + EMOJI + ")"
 # Our question quoted back, and the phone's own signature ("Sent from my iPhone").
 QUOTED_LINE = re.compile(

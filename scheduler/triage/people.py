@@ -1,0 +1,415 @@
+"""Whose symptoms a reply tells of: the patient's own, someone else's, or the patient's
+told by whoever holds their phone (a parent, a carer, a partner texting for them)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .text import EMOJI_GAP, SIGN_OFF
+
+if TYPE_CHECKING:
+    from .reading import Reading
+
+# Words that ask (of us, or of a "what if"): "should I ring 999 if his chest..."
+ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", "need",
+                "normal", "worry", "call", "ring", "you"}  # fmt: skip
+# a reply signed "- Anna", "- Anna thanks"
+SIGNED_NAME = re.compile(r"[-–—]\s*[A-Z][a-z]+(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$")
+PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
+# "... and was taken in", "... and had to sit down": the clause goes on with the same subject
+SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", "is", "has"}
+# Words that follow "'s" when it is "is" or "has" ("my son's been sick"), not "of".
+SAID_AFTER_IS_OR_HAS = {
+    "been", "got", "gone", "had", "having", "not", "a", "an", "the", "really", "very", "so",
+    "feeling", "just", "also", "still", "now", "getting", "in", "at", "on", "off", "up",
+    "down", "ok", "okay", "fine", "sick", "ill", "unwell", "poorly", "coming", "going",
+    "doing", "saying", "complaining", "all", "bit", "quite", "running", "come",
+}  # fmt: skip
+PARENTS = {"mum", "mums", "mom", "moms", "mother", "mothers", "dad", "dads", "father", "fathers",
+           "nan", "nans", "nana", "nanna", "gran", "grans", "granny", "grandma", "grandad",
+           "grandpa"}  # fmt: skip
+# Words ending in "s" right after "this is" that are not someone's name: "this is his wife"
+# is handled by the lexicon's "this is his"; "this is us" is no one's relative.
+NOT_A_NAME = {"his", "hers", "its", "this", "yours", "ours", "theirs", "us", "was", "is", "has",
+              "as", "yes", "less", "plus", "thus"}  # fmt: skip
+# Many people at once, whom a "he" or "she" cannot be
+GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heifers", "horses",
+          "pigs", "goats", "lambs", "ewes", "friends", "neighbours", "colleagues", "grandkids",
+          "boys", "girls", "twins", "parents", "family", "everyone"}  # fmt: skip
+# "he"/"she" and their forms: the person a reply is about, when no one else is named
+THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
+CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
+BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
+NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
+TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
+CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
+SAID_OF_ME = {"i", "im", "me", "am"}
+SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
+WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
+ANYONE = {"woman", "man", "lady", "guy", "bloke", "person", "someone", "somebody", "anyone"}
+PRACTITIONERS = {"dr", "doctor", "acupuncturist", "practitioner", "therapist", "physio"}
+GREETINGS = {"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon"}
+DETERMINERS = {"my", "your", "our", "the", "a", "an", "his", "her", "their", "this", "that"}
+PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "sister", "brother",
+          "cousin", "aunt", "uncle", "mate", "flatmate", "roommate"}  # fmt: skip
+
+
+class People:
+    """The people in a reading, and whose each finding is; `r` is the reading."""
+
+    def __init__(self, r: Reading) -> None:
+        self.r = r
+
+    def someone_else(self, start: int) -> bool:
+        """The nearest person before the symptom is not the patient ("my husband has...")."""
+        others, me = self.r.lexicon.words("others"), self.r.lexicon.words("self")
+        own_news = self.r.sentence_words(self.r.tokens[start].sentence) & me
+        if self.r.has("wrong_recipient") and not own_news:
+            # "sorry meant for the family group!! Dad's chest pain is back" (but "STOP. wait
+            # sorry wrong chat 🙈 I'm good, a bit achy" goes on to the writer's own news)
+            return True
+        if self.treated_site_named(self.r.tokens[start].sentence):
+            return False  # "my wife says the knee you treated looks like a grapefruit"
+        if self.on_my_body_after(start):
+            return False  # "my wife took photos of the red area on my calf"
+        if self.on_behalf:
+            # someone texting for the patient: "she" is the patient, "I" is the sender
+            return self.nearest_person_is_me(start, me) and not self.r.has("their_phone")
+        practitioner_verbs = self.r.lexicon.words("practitioner_verbs")
+        j, words = start - 1, 0
+        sentence = self.r.tokens[start].sentence
+        # A person named in an earlier sentence is not who this one is about ("went for a
+        # coffee with my sister. Bit of a tight chest since 8pm"): when in doubt, the patient.
+        while j >= 0 and words < PERSON_WINDOW and self.r.tokens[j].sentence == sentence:
+            tok = self.r.tokens[j]
+            if EMOJI_GAP.search(self.r.text, tok.end, self.r.tokens[j + 1].start):
+                return False  # "Grandkids visiting, chaos 😅 the neck is still stiff"
+            if j in self.r.idiom_tokens:
+                j -= 1  # "serious baby fever haha but also an actual fever": no baby here
+                continue
+            if j in self.r.in_brackets and start not in self.r.in_brackets:
+                j -= 1  # "my wife's ankle (she was in after me) is swollen": an aside
+                continue
+            if tok.is_word:
+                words += 1
+                if tok.norm == "and" and self.r.tokens[j + 1].norm in SHARED_SUBJECT_VERBS:
+                    words = 0  # "my friend fainted at church and was taken off in an ambulance"
+                # "my wife who came with me has a headache", "my daughter (who I brought
+                # along) has a fever": there the patient is not who has it
+                prev = self.r.tokens[j - 1].norm if j > 0 else ""
+                # and "my sister who drove me fainted": that "me" is in her clause
+                in_clause = any(
+                    self.r.tokens[k].norm in ("who", "whom") for k in range(max(0, j - 3), j)
+                )
+                aside = (tok.norm == "me" and (prev == "with" or in_clause)) or prev in (
+                    "who",
+                    "whom",
+                )
+                # "the friend I came with fainted", "one of the residents I look after"
+                aside = aside or (tok.norm == "i" and (prev in others or prev[:-1] in others))
+                if tok.norm in me and not aside:
+                    return False
+                word = tok.norm
+                phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.r.occurrences("others"))
+                is_other = word in others or (word.endswith("s") and word[:-1] in others)
+                if (
+                    (phrase_ends or is_other)
+                    and not self.companion(j)
+                    and not self.owns_a_thing(j, start)
+                    and not self.caught_from(j)
+                ):
+                    nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
+                    if nxt not in practitioner_verbs:
+                        return True
+            j -= 1
+        return False
+
+    def caught_from(self, j: int) -> bool:
+        """ "caught the flu off the kids", "I've caught the kids' bug": the person at j is
+        where the illness came from; who caught it has the symptoms."""
+        p = j - 1
+        while p > 0 and self.r.tokens[p].norm in DETERMINERS:
+            p -= 1  # "off the kids", "from my son"
+        prev = self.r.tokens[p].norm if p >= 0 else ""
+        nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
+        if prev not in ("off", "from") and nxt not in BUGS:
+            return False
+        return any(self.r.tokens[k].norm in CAUGHT for k in range(max(0, j - 7), j))
+
+    def names_the_writer(self, start: int, end: int) -> bool:
+        """ "people were standing over me": the finding's own words say whose it is."""
+        me = self.r.lexicon.words("self")
+        after = [t.norm for t in self.r.tokens[end : end + 2]]
+        if after in (["for", "me"], ["on", "me"], ["in", "me"]):
+            return True  # "the kids' thermometer says 100.8 for me"
+        return any(self.r.tokens[k].norm in me for k in range(start, end))
+
+    def treated_site_named(self, sentence: int) -> bool:
+        """ "the knee you treated" names the patient's body; "I'm the one you treated"
+        names the patient, whoever the symptom in that sentence is of."""
+        return any(
+            self.r.tokens[s].sentence == sentence
+            and (s == 0 or self.r.tokens[s - 1].norm not in ("one", "person", "patient", "who"))
+            for s, _ in self.r.occurrences("treated_site")
+        )
+
+    def on_my_body_after(self, start: int) -> bool:
+        """ "... the red area on my calf", "a pain shot down the back of my leg": the
+        symptom is placed on the writer's own body within a few words."""
+        body = self.r.lexicon.words("body_words")
+        stops = self.r.lexicon.words("scope_end") | self.r.lexicon.words("self") | {"so", "and"}
+        sentence = self.r.tokens[start].sentence
+        for k in range(start + 1, min(len(self.r.tokens) - 1, start + 8)):
+            tok, nxt = self.r.tokens[k], self.r.tokens[k + 1]
+            gap = self.r.text[self.r.tokens[k - 1].end : tok.start]
+            if tok.sentence != sentence or "," in gap or (tok.norm in stops and tok.norm != "my"):
+                return False  # "a fever ... so I'm shattered, but my shoulder is fine"
+            if tok.norm == "my" and (nxt.norm in body or nxt.norm.rstrip("s") in body):
+                return True
+        return False
+
+    def owns_a_thing(self, j: int, start: int) -> bool:
+        """ "left early for my son's nativity, back pain is easier": the person is whose the
+        next word is, and the symptom is in a clause of its own (after a comma). "My son's
+        back is sore" is his; "my son's been sick" is "has"."""
+        raw = self.r.text[self.r.tokens[j].start : self.r.tokens[j].end]
+        if not raw.endswith(("'s", "’s")) or j + 1 >= start:
+            return False
+        nxt = self.r.tokens[j + 1]
+        if not nxt.is_word or nxt.norm in SAID_AFTER_IS_OR_HAS:
+            return False
+        return "," in self.r.text[nxt.end : self.r.tokens[start].start]
+
+    def companion(self, j: int) -> bool:
+        """ "with my sister", "with the kids": who the patient was with, not who has it; "typed
+        by my grandson": who wrote it down."""
+        before = [self.r.tokens[k].norm for k in range(max(0, j - 3), j)]
+        if SCRIBING & set(before):
+            return True  # "dictated to my grandson: the soreness has eased"
+        before = before[-2:]
+        return before[-1:] == ["with"] or (
+            len(before) == 2 and before[0] == "with" and before[1] in ("my", "the", "our")
+        )
+
+    def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
+        """ "texting for my mum, she's fine. I've got a fever myself": the sender's own; and
+        "Mum (your patient) is fine. My little brother has a temp": a second person's."""
+        people = me | self.r.lexicon.words("others")
+        for j in range(start - 1, max(-1, start - PERSON_WINDOW), -1):
+            word = self.r.tokens[j].norm
+            if word in people:
+                if word in me:
+                    return not self.r.inside_phrase("on_behalf", j)
+                patient = self.person_called_the_patient
+                return word not in THIRD_PERSON and patient is not None and word != patient
+        return False
+
+    @cached_property
+    def person_called_the_patient(self) -> str | None:
+        """ "Mum (your patient)", "my husband is the patient": the person named as the patient."""
+        others = self.r.lexicon.words("others") - THIRD_PERSON
+        norms = self.r.norms
+        for i in range(1, len(norms) - 1):
+            if norms[i : i + 2] in (["the", "patient"], ["your", "patient"]):
+                before = norms[i - 2] if norms[i - 1] == "is" and i > 1 else norms[i - 1]
+                return before if before in others else None
+        return None
+
+    @cached_property
+    def on_behalf(self) -> bool:
+        """Someone texting for the patient: "this is her daughter", "Tom here, Margaret's
+        son" (a named person's relative introducing themselves)."""
+        # "she isn't one of your patients" says the opposite
+        if any(
+            not self.r.negated_before(s) and not self.said_of_the_writer(s)
+            for s, _ in self.r.occurrences("on_behalf")
+        ):
+            return True
+        if self.signed_by_a_relative():
+            return True
+        if self.r.has("their_phone"):
+            return True  # "I manage my father's phone. He had chest pressure"
+        relatives = self.r.lexicon.words("relatives")
+        introductions = self.r.occurrences("introduction")
+        introduced_at = {e: self.r.tokens[s].sentence for s, e in introductions}
+        for i in range(1, len(self.r.tokens)):
+            if self.r.tokens[i].norm in relatives and self.relative_of_a_named_patient(
+                i - 1, introduced_at
+            ):
+                return True
+        if self.opens_as_a_relative() or self.patient_pointed_out():
+            return True
+        return (
+            self.all_about_a_parent()
+            or self.about_an_unnamed_person()
+            or self.about_the_writer_s_child()
+        )
+
+    def said_of_the_writer(self, s: int) -> bool:
+        """ "I'm the one who had the session", "it was me who had...": the phrase at s says
+        the writer is the patient (not "I am texting for my father")."""
+        if self.r.tokens[s].norm.endswith("ing"):
+            return False
+        reach = 3 if self.r.tokens[s].norm in ("who", "the", "one") else 1
+        return any(self.r.tokens[k].norm in SAID_OF_ME for k in range(max(0, s - reach), s))
+
+    def about_the_writer_s_child(self) -> bool:
+        """ "my daughter passed out after her session": a parent telling of their child's
+        session, and never of themselves, is texting for the patient (a patient telling of a
+        child who was treated too says how they are: "..., I'm fine myself")."""
+        words = [t.norm for t in self.r.tokens if t.is_word]
+        pairs = list(zip(words, words[1:], strict=False))
+        child = any(a in ("my", "our") and b in CHILDREN for a, b in pairs)
+        treated = any(a in ("his", "her") and b in TREATMENT for a, b in pairs)
+        writer = any(w in WRITER - {"my"} for w in words)
+        return child and treated and not writer
+
+    @cached_property
+    def clauses(self) -> list[list[int]]:
+        """Each sentence's words cut at its commas: a clause can open as a sentence does."""
+        cut = []
+        for words in self.r.sentences:
+            start = 0
+            for k in range(1, len(words)):
+                if self.r.comma_between(words[k - 1], words[k]):
+                    cut.append(words[start:k])
+                    start = k
+            if words[start:]:
+                cut.append(words[start:])
+        return cut
+
+    def opens_as_a_relative(self) -> bool:
+        """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...": a sentence (the
+        first, or one after small talk) opens by saying whose relative the writer is, set
+        apart by punctuation."""
+        return any(self.opens_with_a_relative(words) for words in self.clauses)
+
+    def opens_with_a_relative(self, words: list[int]) -> bool:
+        if words and self.r.tokens[words[0]].norm in GREETINGS:
+            words = words[1:]
+        if len(words) < 3:
+            return False
+        name, relative = self.r.tokens[words[0]], self.r.tokens[words[1]]
+        raw = self.r.text[name.start : name.end]
+        if name.norm in ("his", "her", "their"):
+            raw = "'s"  # "(his wife) the needle spot on his back is red"
+        set_apart = self.r.text[relative.end : self.r.tokens[words[2]].start].strip()
+        # "Kai's mum", "kai's mum", and as thumbs type it, "Kais mum"
+        possessive = raw[-2:].lower() in ("'s", "’s") or (raw[:1].isupper() and raw[-1:] == "s")
+        me = self.r.lexicon.words("self")
+        named = raw == "'s" or (len(raw) > 2 and name.norm not in DETERMINERS | me)
+        return (
+            possessive
+            and named
+            and relative.norm in self.r.lexicon.words("relatives")
+            and bool(set_apart)
+            and set_apart[0] in "-–—:,.()"
+        )
+
+    def patient_pointed_out(self) -> bool:
+        """ "my husband (the patient)", "I'm the patient's wife", "I'm her dad": the writer
+        says who the patient is, or whose relative they are."""
+        kin = self.r.lexicon.words("relatives")
+        relatives = kin | THIRD_PERSON
+        norms = self.r.norms
+        for i in range(1, len(norms) - 1):
+            if norms[i : i + 2] == ["the", "patient"] and norms[i - 1] in relatives:
+                return True
+            patients = norms[i - 1] in ("the", "your") and norms[i] in ("patient", "patients")
+            if patients and norms[i + 1] in kin:
+                return True  # "I'm the patient's wife" ("patient's" is read "patient")
+            if norms[i - 1] in ("im", "am") and norms[i] in ("her", "his", "their"):
+                if norms[i + 1] in kin:
+                    return True  # "I'm her dad", "I am his carer"
+        return False
+
+    def about_an_unnamed_person(self) -> bool:
+        """ "his back is hurting more than before he went in. hes 17 and wont tell you
+        himself": "he" and "she" said of no one named, and nothing of the writer's own body.
+        Sent to the patient's phone, such a reply is about the patient, from whoever holds
+        it (a parent, a carer); a patient telling of someone else names them."""
+        others = (self.r.lexicon.words("others") - THIRD_PERSON) | PRACTITIONERS | ANYONE
+        practitioner = self.r.lexicon.words("practitioner_verbs")
+        norms = self.r.norms
+        # "I've had a migraine all day... he's been having vertigo since his session": the
+        # one whose session it was is the patient, whatever the writer has
+        treated = any(
+            a in ("his", "her") and b in TREATMENT for a, b in zip(norms, norms[1:], strict=False)
+        )
+        # ... and where "he"/"she" is told of the treatment ("she's a bit dizzy since her
+        # session", "the needle spots on her back"), someone named in small talk before
+        # ("Walked the dog this morning.") is not who it is about
+        told_of_treatment = {
+            self.r.tokens[i].sentence for i, w in enumerate(norms) if w in TREATMENT | NEEDLE_SITES
+        }
+        pronoun_sentences = {
+            self.r.tokens[i].sentence for i, w in enumerate(norms) if w in THIRD_PERSON
+        }
+        apart = bool(pronoun_sentences) and pronoun_sentences <= told_of_treatment
+        pronoun = False
+        for i, word in enumerate(norms):
+            after = norms[i + 1 : i + 3]
+            named_here = word in others or (word.endswith("s") and word[:-1] in others)
+            if word in GROUPS and self.r.tokens[i].sentence not in pronoun_sentences:
+                named_here = False  # "Kids have been a nightmare! His neck is still stiff"
+            if named_here and not (apart and self.r.tokens[i].sentence not in pronoun_sentences):
+                return False  # "the dog's paw", "my son's asthma": someone is named
+            asking = i > 0 and norms[i - 1] in ASKING_VERBS  # "should I ring 999 if his..."
+            if word in WRITER and after[:1] != ["telling"] and not treated and not asking:
+                return False  # the writer speaks of themselves ("im telling you" is no news)
+            if word == "we" and after[:1] == ["both"] or [word, *after] == ["both", "of", "us"]:
+                return False  # "we both came down with something"
+            if word in THIRD_PERSON and not practitioner & set(after):
+                pronoun = True  # not "she put the needles", "she probably told you"
+        named = any(e - s > 1 for s, e in self.r.occurrences("others"))  # "my mate", "little one"
+        return pronoun and not named
+
+    def relative_of_a_named_patient(self, p: int, introduced_at: dict[int, int]) -> bool:
+        """Token `p` names whose relative the writer is, in a sentence that introduces the
+        writer: "this is Tom's wife", "Tom here, Margaret's son", "this is mark, jess's
+        husband", and as thumbs type it, "this is toms wife" (no apostrophe)."""
+        tok = self.r.tokens[p]
+        if not tok.is_word or tok.sentence not in introduced_at.values():
+            return False
+        raw = self.r.text[tok.start : tok.end]
+        apostrophe = raw[-2:].lower() in ("'s", "’s")
+        typed_plain = raw[-1:].lower() == "s" and tok.norm not in NOT_A_NAME  # "toms wife"
+        if p in introduced_at:  # right after "this is" / "its"
+            # "this is Maria daughter": a capitalised name, as English learners write it (not
+            # "..., here, My husband says")
+            name = tok.norm not in PEOPLE | DETERMINERS | self.r.lexicon.words("self")
+            return apostrophe or typed_plain or (raw[:1].isupper() and name)
+        if raw[:1].isupper() and (apostrophe or (typed_plain and len(raw) > 3)):
+            return True  # "Tom here, Margaret's son", "this is Mark, Julies husband"
+        if not apostrophe:
+            return False
+        # lower case: a name just after the introduction, not "my friend's husband"
+        before = self.r.tokens[p - 1].norm if p else ""
+        near = any(p - e <= 2 for e in introduced_at if e <= p)
+        return near and before not in DETERMINERS and tok.norm not in PEOPLE
+
+    def signed_by_a_relative(self) -> bool:
+        """ "... - her carer", "Her grandson", "His son, Mark": the reply's last words."""
+        words = [t.norm for t in self.r.tokens if t.is_word][-4:]
+        relatives = self.r.lexicon.words("relatives")
+        return any(
+            words[i] in ("her", "his", "their") and words[i + 1] in relatives
+            for i in range(len(words) - 1)
+        )
+
+    def all_about_a_parent(self) -> bool:
+        """ "Dad's back ache has eased a lot, he even did some gardening": a reply that opens
+        on a parent and never speaks of the writer comes from the patient's carer or child,
+        holding the patient's phone (a patient telling of a parent says "my dad")."""
+        words = [t for t in self.r.tokens if t.is_word]
+        # after small talk too: "The weather is awful here, Mum has a temperature"
+        openers = {self.r.tokens[c[0]].norm for c in self.clauses}
+        if not words or not openers & PARENTS:
+            return False
+        if self.r.occurrences("prospective_patient"):
+            return False  # "mum's knee has been numb for weeks, could acupuncture help her?"
+        if SIGNED_NAME.search(self.r.text):
+            return True  # "Dad says his chest feels heavy. Should I call 999? - Anna"
+        return not any(t.norm in self.r.lexicon.words("self") for t in words)
