@@ -50,6 +50,7 @@ TROUBLE_WORDS = {
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",
     "eye", "eyes", "skin", "period", "throbbing", "pounding", "taste", "tastes", "fever",
     "somehow",  # Nigerian English "feeling somehow": not right
+    "low", "blocked", "sinus", "sinuses", "congested",
 }  # fmt: skip
 # A reply's last word when it stops mid-sentence
 FILLERS = {"uh", "um", "umm", "erm", "er", "uhh"}

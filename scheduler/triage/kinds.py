@@ -151,6 +151,8 @@ class KindRules:
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
         if kind == "severity" and self.said_of_no_pain(m):
             return None  # "these hot flushes are unbearable": the flushes are the news
+        if concept.rule == "symptom-outside-lists" and self.reading_as_usual(m):
+            return None  # "BP 122/78 as usual": a routine reading, no symptom
         if kind == "severity" and self.coping_with_something_else(m):
             return None  # "can't cope with work this week": the work is the trouble
         if concept.rule == "seeking-emergency-care" and self.not_for_me(m):
@@ -178,6 +180,14 @@ class KindRules:
             for s, _ in self.r.occurrences("not_pain")
         )
 
+    def reading_as_usual(self, m: Match) -> bool:
+        """A measure ("BP", "blood pressure", "sugars") told as usual or normal just after."""
+        words = [self.r.tokens[k].norm for k in range(m.start, m.end)]
+        if words[-1:] not in (["bp"], ["pressure"], ["sugar"], ["sugars"]):
+            return False
+        after = {t.norm for t in self.r.tokens[m.end : m.end + 5] if t.is_word}
+        return bool(after & {"usual", "normal", "fine", "good", "stable", "ok", "okay"})
+
     def coping_with_something_else(self, m: Match) -> bool:
         """ "can't cope with work", "can't take it with the kids": what the writer cannot bear,
         named right after, is no pain nor part of the body (not "can't cope with the pain",
@@ -194,7 +204,8 @@ class KindRules:
     def not_for_me(self, m: Match) -> bool:
         """ "in A&E but not for me", "at the ER, not for me, for my son": someone else's visit."""
         after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 5])
-        return bool(re.search(r"\bnot (?:for|about) me\b", after))
+        # nor "Janet's in hospital for something unrelated"
+        return bool(re.search(r"\bnot (?:for|about) me\b|\bunrelated\b", after))
 
     def came_up_in_a_rash(self, m: Match) -> bool:
         """ "come up in hives", "came up in a rash": what came up is a rash, not a swelling."""
@@ -240,6 +251,8 @@ class KindRules:
         ):
             return None  # "a faint bruise", "faint red line" (but "passed out one minute")
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
+        if self.a_visit(m):
+            return None  # "Our Tom came round and moved the chest of drawers"
         earlier = [self.r.tokens[j].norm for j in range(max(0, m.start - 4), m.start)]
         if adjective and any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
@@ -264,6 +277,17 @@ class KindRules:
             if not subject or before[:1] in (["almost"], ["nearly"]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def a_visit(self, m: Match) -> bool:
+        """ "came round" said of a visitor: someone named or a relative just before, and no
+        "on the floor" after."""
+        if [t.norm for t in self.r.tokens[m.start : m.end]] != ["came", "round"] or not m.start:
+            return False
+        who = self.r.tokens[m.start - 1]
+        raw = self.r.text[who.start : who.end]
+        ours = m.start > 1 and self.r.tokens[m.start - 2].norm in ("our", "my")  # "our tom"
+        named = (raw[:1].isupper() or ours) and who.norm not in self.r.lexicon.words("self")
+        return named or who.norm in self.r.lexicon.words("others") - {"he", "she", "hes", "shes"}
 
     def power_cut(self, m: Match) -> bool:
         if not {self.r.tokens[k].norm for k in range(m.start, m.end)} & {"blackout", "blackouts"}:
@@ -515,6 +539,7 @@ class KindRules:
             for s, e in self.r.occurrences("improving")
             if not (s and self.r.tokens[s - 1].norm in ("can", "could", "cant", "couldnt"))
             and not self.hoped_for(s)
+            and not self.easing_answered_no(e)  # "improving: no"
             # "is heat or ice better?": a question's "better" eases nothing told
             and not (
                 self.r.tokens[s].sentence in questions
@@ -551,6 +576,12 @@ class KindRules:
             and not any(e <= b < s for b in body)
             for w, e in self.r.occurrences("not_the_body")
         )
+
+    def easing_answered_no(self, e: int) -> bool:
+        """The easing word ending before token e is an item answered no: "improving: no"."""
+        if e >= len(self.r.tokens):
+            return False
+        return self.r.bare_no_at(e) or self.r.answered_like_a_form(e)
 
     def hoped_for(self, s: int) -> bool:
         """ "hopefully it eases off soon", "hard to tell if it's any better", "thought it'd be

@@ -71,7 +71,9 @@ SCORE_PATTERNS = [
         + RANGE
         + r"(?:[\s,]*(?:" + AFTERTHOUGHT + r")\b){0,3}"  # "6, manageable"
         + r"\s*[.!]*"
-        + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S))"
+        + r"(?:[\s,!.]*" + SIGN_OFF + r")*\s*"
+        # the end, or a new sentence: "9. no joke" (but not "38.5")
+        + r"(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S)|(?<=\.)(?=\s+\S))"
     ),
     # went from 3 to 8, from a 4 up to a 7
     re.compile(
@@ -153,6 +155,8 @@ COUNT_CUE = re.compile(
     r"\b(?:session|sessions|treatment|treatments|appointment|visit|week|day|(?<!pain )number|"
     r"no\.?|#)\s*$"  # but "I give the pain number 7"
 )
+# "see you on the 9/10", "booked for the 8/10": a day and month
+DATE_CUE = re.compile(r"\b(?:on|by|until|till|for|from|before|after)\s+the\s+$")
 # "came on last night around 9", "woke up about 6": a number after a time of day is o'clock
 CLOCK_CUE = re.compile(
     r"\b(?:night|morning|evening|afternoon|tonight|midnight|lunchtime|bedtime|woke|woken|"
@@ -194,6 +198,8 @@ SCORE_PATTERNS.append(
         r"an?\s+(" + NUM + r")\b" + NOT_A_SCORE  # "an 8", as a time is never said
     )
 )
+ALONE, FROM_TO = SCORE_PATTERNS[2], SCORE_PATTERNS[3]
+NUMBERED_LIST = re.compile(r"(?:^|\s)\d[.)]\s.*\s\d[.)]\s")
 # scores only where pain is being talked about
 BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
@@ -268,10 +274,19 @@ def pain_scores(text: str) -> list[NumberFinding]:
                 continue
             if COUNT_CUE.search(masked[max(0, m.start() - 14) : m.start()]):
                 continue  # "session 9 of 10 done": a count of visits
+            if pattern is ALONE and NUMBERED_LIST.search(masked):
+                continue  # "1. No 2. No 3. A little": the numbers of a list
+            dated = DATE_CUE.search(masked[max(0, m.start() - 12) : m.start()])
+            if pattern is SCORE_PATTERNS[0] and dated:
+                continue  # "see you on the 9/10": a date
             # "11/10" and "100 out of 10" are emphasis: the top of the scale. A bare "15"
             # is more likely not a score at all.
             top = max(values)
-            if top <= 10 or pattern is SCORE_PATTERNS[0]:
+            if pattern is FROM_TO and top <= 10:
+                # "went from 2 to 6": two scores, so a rise is seen as one
+                pair = ((1, values[0]), (2, values[1]))
+                found.extend(NumberFinding(v, m.span(g)) for g, v in pair)
+            elif top <= 10 or pattern is SCORE_PATTERNS[0]:
                 lead = len(m.group(0)) - len(m.group(0).lstrip())  # a sentence's leading space
                 found.append(NumberFinding(min(top, 10.0), (m.start() + lead, m.end())))
     if found:

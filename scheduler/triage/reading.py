@@ -37,6 +37,8 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
 CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "seems", "got",
                 "gets", "went", "hurts", "hurt", "keeps", "started", "came", "getting"}  # fmt: skip
 FEARED = {"if", "worried", "scared", "afraid", "frightened"}
+LIST_JOINS = {"or", "nor", "any"}  # words a denial reaches past without tiring
+OWN_SUBJECTS = {"i", "im", "ive", "id", "theres"}  # a clause that tells of the writer
 GOT = {"with", "got", "have", "had", "developed", "get", "gotten", "caught"}
 ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
 EXPERIENCED = {"feel", "felt", "feeling", "feels"}
@@ -237,6 +239,8 @@ class Reading:
         kept_at_bay = after in (["under", "control"], ["in", "check"])
         if after[:1] in (["free"], ["behaving"]) or kept_at_bay:
             return True  # "migraine free for a week", "asthma behaving itself"
+        if after[:1] in (["yes"], ["yeah"], ["yep"]):
+            return False  # "redness no, warmth yes": this item is answered yes
         trigger = self.negator(start)
         if trigger is not None and (self.own_negation(start) or self.superlative(trigger, end)):
             trigger = None  # "no chest pain, cant breathe properly", "never had X like this"
@@ -254,6 +258,9 @@ class Reading:
         bruising, swelling or redness")."""
         if not self.comma_between(trigger, start) or self.tokens[start - 1].norm in ("or", "nor"):
             return False
+        comma = max(k for k in range(trigger, start) if self.comma_between(k, k + 1))
+        if self.tokens[comma + 1].norm in OWN_SUBJECTS:
+            return True  # "breathing ok? honestly no, I'm out of breath just talking"
         after = [t.norm for t in self.tokens[end : end + 3] if t.is_word]
         return bool(set(after[:1] + after[1:2]) & CLAUSE_VERBS) and not set(after) & {"no", "not"}
 
@@ -378,7 +385,8 @@ class Reading:
                 for s, e in negations:
                     if e - 1 == j and not self.pseudo_negation(s):
                         return None if self.double_negation(s, negations) else s
-                words += 1
+                if tok.norm not in LIST_JOINS:
+                    words += 1  # "neither of us had any swelling or bruising": one list
             j -= 1
         return None
 
@@ -427,6 +435,8 @@ class Reading:
         after = [t.norm for t in self.tokens[end : end + 2]]
         if after == ["but", "none"]:  # ("a bit bruised but nothing major" is bruising)
             return True  # "was worried about bruising but none at all"
+        if self.bare_no_at(end):
+            return True  # "fever no, pus no, redness no": each item answered, unpunctuated
         j, words = end, 0
         while j < len(self.tokens) and words <= 5:
             tok = self.tokens[j]
@@ -434,6 +444,9 @@ class Reading:
                 return True
             if tok.norm == "?":
                 k = self.past_listed_questions(j + 1)
+                so_no = [t.norm for t in self.tokens[k : k + 4]]
+                if any(a == "so" and b == "no" for a, b in zip(so_no, so_no[1:], strict=False)):
+                    return True  # "fever? 36.9 so no"
                 return k < len(self.tokens) and self.answers_no(k)
             if not tok.is_word:
                 return False
@@ -477,12 +490,43 @@ class Reading:
             return False
         if self.tokens[j].norm not in self.lexicon.words("negation_after") | FORM_ANSWERS:
             return False
+        return self.answer_ends_here(j, self.lexicon.words("negation_after") | FORM_ANSWERS)
+
+    def bare_no_at(self, j: int) -> bool:
+        """Token j is a bare "no" right after the item it answers, no mark between ("fever
+        no,"; not "still achy, no better")."""
+        if not 0 < j < len(self.tokens):
+            return False
+        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
+        return not gap.strip() and self.answer_ends_here(j, BARE_NO)
+
+    def answer_ends_here(self, j: int, answers: frozenset[str] | set[str]) -> bool:
+        """Token j is one of `answers` and ends its item: the reply, a mark, a comma or the
+        next number of a list follows ("fever - no 2. bruising - no"), past a sign-off."""
+        if self.tokens[j].norm not in answers:
+            return False
         k = j + 1  # past a sign-off: "Fever: none thanks", "Dizzy - no x"
         while k < len(self.tokens) and self.tokens[k].norm in SIGN_OFF_WORDS:
             k += 1
         after = self.tokens[k] if k < len(self.tokens) else None
         rest = self.text[self.tokens[j].end : after.start if after else len(self.text)]
-        return after is None or not after.is_word or "," in rest
+        if after is None or not after.is_word or "," in rest:
+            return True
+        numbered = after.norm.isdigit() and self.text[after.end : after.end + 1] in (".", ")")
+        return numbered or bool(EMOJI_GAP.search(rest)) or self.next_item_answered(k)
+
+    def next_item_answered(self, k: int) -> bool:
+        """ "fever no pus no redness no": the word at k opens the next item of an unpunctuated
+        list, itself answered within two words (not "sharp pain no swelling")."""
+        if self.tokens[k].norm not in self.lexicon.vocabulary.words:
+            return False
+        answers = BARE_NO | {"yes", "yeah", "yep"}
+        for a in range(k + 1, min(k + 3, len(self.tokens))):
+            if self.text[self.tokens[a - 1].end : self.tokens[a].start].strip():
+                return False  # "soreness no worse, no better": that "no" opens a clause
+            if self.tokens[a].norm in answers:
+                return True
+        return False
 
     def resolved_no_more(self, start: int) -> bool:
         return (

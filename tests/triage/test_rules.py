@@ -2092,3 +2092,22 @@ def test_asides_retractions_and_the_thing_a_word_is_said_of() -> None:
     assert label("scared I'd pass out but I didn't, just a bit tired") == "normal"
     assert label("8/10 effort on the bike today, no pain at all") == "normal"
     assert label("could you knock it off with the texts please") == "opt_out"
+
+
+def test_answers_in_the_shape_of_a_form_and_numbers_that_are_no_scores() -> None:
+    """Round seven of blind batches (EU-FB): items answered "no" or "yes" without marks,
+    numbered answers, dates and readings, "from 2 to 6"."""
+    assert label("chills no, swelling no, bruising no 👍") == "normal"
+    assert label("swelling no bruising no") == "normal"
+    assert label("redness no, swelling yes on my wrist") == "complication"
+    assert label("sharp pain no swelling") == "complication"
+    assert label("still achy, no better no worse", "48h") == "complication"
+    assert label("1) no 2) yes - tight chest on and off") == "emergency"
+    assert label("1. No 2. No 3. Not sure 4. No") == "review"
+    assert label("pain went from 3 to 6 overnight") == "complication"
+    assert label("see you on the 10/12, all good") == "normal"
+    assert label("blood sugar normal, feeling fine") == "normal"
+    assert label("8. not joking") == "complication"
+    assert label("my brother came round with dinner, back is fine") == "normal"
+    assert label("came round on the bathroom floor") == "emergency"
+    assert label("neither of us had any swelling or bruising") == "normal"
