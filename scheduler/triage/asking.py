@@ -27,6 +27,8 @@ TRAILING_KEYWORD = re.compile(
     r"(?:[\s,.!]*" + SIGN_OFF + r")*\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# "stop stop stop im ok": the keyword said over and over is the keyword, whatever follows.
+REPEATED_STOP = re.compile(r"^\W*stop[\s,.!]+stop\b", re.IGNORECASE)
 # An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
 SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
 
@@ -235,7 +237,8 @@ class AskingRules:
             norms = [r.tokens[i].norm for i in words]
             if any(w in keywords for w in norms) and all(w in allowed for w in norms):
                 return True
-        if LEADING_KEYWORD.match(r.text) or SHOUTED_KEYWORD.match(r.text):
+        keyword = (LEADING_KEYWORD, SHOUTED_KEYWORD, REPEATED_STOP)
+        if any(pattern.match(r.text) for pattern in keyword):
             return True
         ours = r.occurrences("our_messages") or any(t.norm == "these" for t in r.tokens)
         if TRAILING_KEYWORD.search(r.text) and ours:

@@ -43,7 +43,7 @@ TROUBLE_WORDS = {
     "sick", "since", "if", "could", "can", "would", "please", "pls", "help", "meant", "late",
     "cancel", "appointment", "appt", "booking", "book", "results", "know", "question", "ask",
     "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
-    "hmm", "meh", "ugh", "urgh", "huh", "eh", "confused", "lmao", "lmfao", "been", "keep",
+    "hmm", "hm", "meh", "ugh", "urgh", "huh", "eh", "confused", "lmao", "lmfao", "been", "keep",
     "still", "dreams",
     "ringing", "stomach", "tummy",
     "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
@@ -129,9 +129,13 @@ class CourtesyRules:
     def said_of_the_world(self, s: int) -> bool:
         """ "The weather here is lovely": a fine word said of the world, not the writer."""
         world = self.lex.words("not_the_body")
+        body = self.lex.words("body_words") | {"but", "though", "tho"}
         sentence = self.r.tokens[s].sentence
         return any(
-            self.r.tokens[j].norm in world and self.r.tokens[j].sentence == sentence
+            self.r.tokens[j].norm in world
+            and self.r.tokens[j].sentence == sentence
+            # not "after the night shift but back's grand": the fine word is the back's
+            and not any(self.r.tokens[k].norm in body for k in range(j + 1, s))
             for j in range(max(0, s - 3), s)
         )
 
@@ -142,7 +146,7 @@ class CourtesyRules:
             if (not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better")
             and not self.said_of_the_world(s)
         ]
-        if not found or self.trails_off():
+        if not found or self.trails_off() or self.keyboard_mash():
             return []
         signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
         if signed_off and (self.troubling_news() or self.distress_or_doubt()):
@@ -171,6 +175,16 @@ class CourtesyRules:
         if opening_okay and news[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
             return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
         return found
+
+    def keyboard_mash(self) -> bool:
+        """ "ok jjjhh,,,s": a long run of letters with no vowel, typed by a pocket."""
+        for t in self.r.tokens:
+            raw = self.r.text[t.start : t.end]
+            if not t.is_word or len(raw) < 5 or len(t.norm) < 3 or set(t.norm) & set("aeiouy"):
+                continue  # (not "brrr", "msgs", "xxxxx")
+            if raw.isalpha() and t.norm not in self.lex.vocabulary.known:
+                return True
+        return False
 
     def trails_off(self) -> bool:
         """ "mm hmm ok the thing with the back and then uh": dictation cut off mid-thought,

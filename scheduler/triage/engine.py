@@ -483,15 +483,21 @@ class Judge(KindRules, AskingRules, CourtesyRules):
 def drop_nested(matches: list[Match]) -> list[Match]:
     """Inside a longer match, a shorter one is not a finding of its own: "sore throat" is not
     soreness, "hot and cold" is not warmth at a site, "dull ache" is one ache."""
-    kept: list[Match] = []
+    # A longer match holds m if it starts before m and ends at or after it, or starts with
+    # m and ends after it: one sweep by start finds both (no pair of matches compared).
+    furthest_from: dict[int, int] = {}
     for m in matches:
-        if any(
-            k.start <= m.start and m.end <= k.end and (k.end - k.start) > (m.end - m.start)
-            for k in matches
-        ):
-            continue
-        kept.append(m)
-    return kept
+        furthest_from[m.start] = max(furthest_from.get(m.start, m.end), m.end)
+    furthest_before: dict[int, int] = {}
+    reach = -1
+    for start in sorted(furthest_from):
+        furthest_before[start] = reach
+        reach = max(reach, furthest_from[start])
+    return [
+        m
+        for m in matches
+        if furthest_before[m.start] < m.end and furthest_from[m.start] <= m.end
+    ]
 
 
 def rising_scores(text: str, scores: list[NumberFinding]) -> tuple[int, int] | None:

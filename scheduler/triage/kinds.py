@@ -445,9 +445,11 @@ class KindRules:
     def said_small_next(self, s: int, sentence: int) -> bool:
         """ "what's the best thing to put on the bruise? its only small": the next sentence
         opens by saying it is small."""
-        if self.r.tokens[s].sentence != sentence + 1:
-            return False
-        words = self.r.sentences[sentence + 1]
+        later = range(sentence + 1, len(self.r.sentences))
+        following = next((k for k in later if self.r.sentences[k]), None)
+        if following is None or self.r.tokens[s].sentence != following:
+            return False  # (past an empty line: "...to fade?\nits only small")
+        words = self.r.sentences[following]
         opening = [self.r.tokens[k].norm for k in words[: words.index(s)]] if s in words else []
         return opening[:1] == ["its"] and len(opening) <= 3
 

@@ -170,7 +170,7 @@ SCORE_PATTERNS.append(
         r"(?:^\s*|(?<=[,;.!?\n])\s*)(" + NUM + r")(?:\s*(?:-|–|to|or)\s*(" + NUM + r"))?"
         r"(?:\s*/\s*10)?\s+"
         r"(?:at rest|when|while|walking|moving|sitting|standing|lying|on the stairs|going up|"
-        r"climbing|depending)\b"  # "8-10 depending how i move"
+        r"climbing|depending|in the mornings?|at night|in the evenings?|first thing)\b"
     )
 )
 # "I put it at 9", "I'd rate it a 7": a score given.
@@ -200,6 +200,12 @@ SCORE_PATTERNS.append(
 )
 ALONE, FROM_TO = SCORE_PATTERNS[2], SCORE_PATTERNS[3]
 NUMBERED_LIST = re.compile(r"(?:^|\s)\d[.)]\s.*\s\d[.)]\s")
+# "peaked at 7 last night", "topped out at an 8": the worst it got.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(?:peaked|peaking|peaks|topped out|maxed out)\s+at\s+(?:an?\s+)?(" + NUM + r")\b"
+    )
+)
 # scores only where pain is being talked about
 BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
@@ -213,7 +219,8 @@ SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)
 SCORE_CONTEXT = re.compile(
     r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
-    r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|honestly|somewhere|roughly|only|"
+    r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|prob|easily|honestly|"
+    r"somewhere|roughly|only|"
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
 )
@@ -238,7 +245,8 @@ THING_BEFORE = re.compile(
 )
 WATER = re.compile(r"\b(?:bath|baths|shower|sauna|pool|hot tub|jacuzzi|oven)\b")
 WEATHER_AFTER = re.compile(
-    r"^\W*(?:degrees?\s+)?(?:outside|out there|in the shade|here|in the sun|in the car)\b"
+    r"^\W*(?:degrees?\s+)?(?:outside|out there|out here|in here|in the shade|here|in the sun|"
+    r"in the car|in the (?:\w+ )?(?:shed|barn|greenhouse|office|kitchen|house|polytunnel))\b"
 )
 
 

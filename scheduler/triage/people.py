@@ -65,8 +65,9 @@ class People:
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
         others, me = self.r.lexicon.words("others"), self.r.lexicon.words("self")
-        own_news = self.r.sentence_words(self.r.tokens[start].sentence) & me
-        if self.r.has("wrong_recipient") and not own_news:
+        if self.r.has("wrong_recipient") and not self.r.sentence_words(
+            self.r.tokens[start].sentence
+        ) & me:
             # "sorry meant for the family group!! Dad's chest pain is back" (but "STOP. wait
             # sorry wrong chat 🙈 I'm good, a bit achy" goes on to the writer's own news)
             return True
@@ -152,6 +153,8 @@ class People:
         return any(
             self.r.tokens[s].sentence == sentence
             and (s == 0 or self.r.tokens[s - 1].norm not in ("one", "person", "patient", "who"))
+            # nor asked of the clinic: "do you treat kids?"
+            and (s == 0 or self.r.tokens[s - 1].norm not in ("do", "does", "can"))
             for s, _ in self.r.occurrences("treated_site")
         )
 
@@ -189,6 +192,9 @@ class People:
         if SCRIBING & set(before):
             return True  # "dictated to my grandson: the soreness has eased"
         before = before[-2:]
+        nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
+        if nxt in ("who", "whos", "whose"):
+            return False  # "up all night with the baby who's got a fever": the baby has it
         return before[-1:] == ["with"] or (
             len(before) == 2 and before[0] == "with" and before[1] in ("my", "the", "our")
         )

@@ -37,8 +37,11 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
 CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "seems", "got",
                 "gets", "went", "hurts", "hurt", "keeps", "started", "came", "getting"}  # fmt: skip
 FEARED = {"if", "worried", "scared", "afraid", "frightened"}
+# "thought I'd mention I blacked out": a wish to tell, no if
+TELLING = {"mention", "let", "say", "tell", "add", "update", "report", "flag", "text"}
 LIST_JOINS = {"or", "nor", "any"}  # words a denial reaches past without tiring
-OWN_SUBJECTS = {"i", "im", "ive", "id", "theres"}  # a clause that tells of the writer
+# a clause that tells of the writer or the thing: "not unbearable, it's a sharp pain"
+OWN_SUBJECTS = {"i", "im", "ive", "id", "theres", "its"}
 GOT = {"with", "got", "have", "had", "developed", "get", "gotten", "caught"}
 ENDED = {"in", "at", "on", "yesterday", "today", "twice", "once", "after", "later", "then"}
 EXPERIENCED = {"feel", "felt", "feeling", "feels"}
@@ -550,6 +553,7 @@ class Reading:
             and (e <= start - ignore_within or e > start or self.tokens[s].norm in FEARED)
             and self.tokens[s].sentence == sentence
             and s not in hedges
+            and not (e < len(self.tokens) and self.tokens[e].norm in TELLING)
             and not any(self.tokens[k].norm in stops | REASONS for k in range(e, start))
             # a reading is told in its own clause: "asked if I had a fever, I do, 38.4"
             and not (clause and self.comma_between(e - 1, start))

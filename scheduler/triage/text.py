@@ -93,6 +93,7 @@ SHORTHAND = {
     "stopp": "stop",
     "stomache": "stomach",
     "gd": "good",
+    "poss": "possible",  # "if poss", never pus
     "likkle": "little",  # Jamaican: "likkle bruise"
     # Scots: "cannae get my breath", "dinnae worry"
     "cannae": "cant",

@@ -2111,3 +2111,21 @@ def test_answers_in_the_shape_of_a_form_and_numbers_that_are_no_scores() -> None
     assert label("my brother came round with dinner, back is fine") == "normal"
     assert label("came round on the bathroom floor") == "emergency"
     assert label("neither of us had any swelling or bruising") == "normal"
+
+
+def test_idioms_of_the_farm_and_the_night_shift_and_numbers_of_the_day() -> None:
+    """Round eight of blind batches (FC-FJ): handing out flyers, a stab at gardening, an
+    early start that is killing, a reading in the shed, the worst the pain got."""
+    assert label("been passing out leaflets all morning, back's fine") == "normal"
+    assert label("had a stab at painting the fence, shoulder grand") == "normal"
+    assert label("these early starts are killing me but the neck is fine") == "normal"
+    assert label("it was 39 degrees in the greenhouse, I'm good") == "normal"
+    assert label("peaked at 9 around midnight, a 4 now") == "emergency"
+    assert label("6-7 in the evenings") == "complication"
+    assert label("thought I'd let you know I fainted at the shops") == "emergency"
+    assert label("not swollen, it's a sharp ache in my hip") == "complication"
+    assert label("the soreness is way down today", "48h") == "normal"
+    assert label("stop, stop, stop. all fine") == "opt_out"
+    assert label("ring me back at 3 if poss") == "review"
+    assert label("up all night with my son who has a temperature of 38.5, I'm ok") == "review"
+    assert label("Do you treat children? my daughter has a sore neck") == "review"
