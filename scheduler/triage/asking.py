@@ -91,6 +91,9 @@ class AskingRules:
         nxt = self.r.tokens[i + 1].norm if i + 1 < len(self.r.tokens) else ""
         if nxt in ("kind", "sort", "type"):
             return True
+        last = i + 1 >= len(self.r.tokens) or not self.r.tokens[i + 1].is_word
+        if i and self.r.tokens[i - 1].norm == "or" and last:
+            return True  # "like a temperature or that?"
         return self.r.tokens[i - 1].norm in THINGS and nxt in (
             "can", "could", "might", "may", "happens"
         )
@@ -167,13 +170,34 @@ class AskingRules:
         out_sentences = {self.r.tokens[s].sentence for s in self.stop_requests}
         mailings = self.r.has("other_mailings")  # "how do I unsubscribe from the newsletter?"
         for sentence in self.r.question_sentences:
-            if sentence in out_sentences and not mailings:
+            asks_more = sentence in out_sentences and self.asks_more(sentence)
+            if sentence in out_sentences and not mailings and not asks_more:
                 continue  # "can you stop texting me?" asks to opt out, not a question
+            if not asks_more and self.about_our_texts(sentence):
+                continue  # "why do you keep texting me?? STOP": a complaint beside the stop
             if self.answered_no(sentence):
                 continue  # "the sharp pain? no, none of that": asked and answered
             words = self.r.sentences[sentence]
             phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
             self.findings.append(Finding("review", phrase, span, "question"))
+
+    def asks_more(self, sentence: int) -> bool:
+        """ "Stop texting me pls, and also can I get a copy of my receipt?": past the stop,
+        the sentence asks something else."""
+        first = min(s for s in self.stop_requests if self.r.tokens[s].sentence == sentence)
+        words = [k for k in self.r.sentences[sentence] if k > first]
+        starts = self.lex.phrases("question_starts")
+        return any(self.r.match_at(k, p) is not None for k in words for p in starts)
+
+    def about_our_texts(self, sentence: int) -> bool:
+        """A question about our messages in a reply that asks them to stop: "will these ever
+        stop? Please stop them.", "why do you keep texting me?? STOP"."""
+        if not self.opt_out_requested():
+            return False
+        words = self.r.sentence_words(sentence)
+        messages = self.r.occurrences("our_messages")
+        ours = any(self.r.tokens[s].sentence == sentence for s, _ in messages)
+        return ours or bool(words & (OUR_DOING | {"these"}))
 
     def judge_requests_about_other_mailings(self) -> None:
         """ "take me off your newsletter", "stop the promotional texts, I only want the

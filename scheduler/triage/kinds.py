@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
 from .numbers import NumberFinding
-from .people import DETERMINERS
+from .people import DETERMINERS, GROUPS
 from .reading import SIGN_OFF_WORDS, Reading
 
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
@@ -122,6 +122,8 @@ class KindRules:
             after = {t.norm for t in self.r.tokens[m.end : m.end + 6] if t.is_word}
             if self.about_something_else(m) or after & {"jk", "joking", "kidding"}:
                 return None  # "the deadline's killing me but my back feels great"
+            if self.said_of_a_crowd(m):
+                return None  # "the weans are killing me today lol"
             if self.r.has("severity_boost"):
                 return "emergency", "unmanageable-pain"
             if self.r.has("ordinary_pain", self.r.tokens[m.start].sentence):
@@ -163,6 +165,8 @@ class KindRules:
             return None  # "see you at 10 sharp"
         if concept.rule == "swelling" and self.came_up_in_a_rash(m):
             return None  # "her arms have come up in little hives": the hives are the news
+        if concept.rule == "swelling" and self.what_came_up_is_no_swelling(m):
+            return None  # "cold sore has come up": the cold sore is the news
         if kind == "at_site" and self.a_rash(m):
             return "review", "rash"  # "skin's gone blotchy and itchy": blotches that itch
         if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
@@ -187,6 +191,22 @@ class KindRules:
             return False
         after = {t.norm for t in self.r.tokens[m.end : m.end + 5] if t.is_word}
         return bool(after & {"usual", "normal", "fine", "good", "stable", "ok", "okay"})
+
+    def said_of_a_crowd(self, m: Match) -> bool:
+        """ "the kids are killing me": a pain idiom whose subject is a group of people."""
+        before = [self.r.tokens[k].norm for k in range(max(0, m.start - 3), m.start)]
+        return bool(set(before) & (GROUPS | {"weans", "bairns", "kids", "grandkids"}))
+
+    def what_came_up_is_no_swelling(self, m: Match) -> bool:
+        """ "cold sore has come up": what came up, just before, is a symptom that is no
+        swelling."""
+        sentence = self.r.tokens[m.start].sentence
+        return any(
+            m.start - 2 <= e <= m.start
+            and self.r.tokens[s].sentence == sentence
+            and self.r.tokens[s].norm not in ("spot", "spots")  # "the needle spots swelled up"
+            for s, e in self.r.occurrences("not_pain")
+        )
 
     def coping_with_something_else(self, m: Match) -> bool:
         """ "can't cope with work", "can't take it with the kids": what the writer cannot bear,

@@ -200,10 +200,11 @@ SCORE_PATTERNS.append(
 )
 ALONE, FROM_TO = SCORE_PATTERNS[2], SCORE_PATTERNS[3]
 NUMBERED_LIST = re.compile(r"(?:^|\s)\d[.)]\s.*\s\d[.)]\s")
-# "peaked at 7 last night", "topped out at an 8": the worst it got.
+# "peaked at 7 last night", "flared to an 8": the worst it got.
 SCORE_PATTERNS.append(
     re.compile(
-        r"\b(?:peaked|peaking|peaks|topped out|maxed out)\s+at\s+(?:an?\s+)?(" + NUM + r")\b"
+        r"\b(?:(?:peaked|peaking|peaks|topped out|maxed out)\s+at|(?:flared|shot up|jumped)\s+to)"
+        r"\s+(?:an?\s+)?(" + NUM + r")\b"
     )
 )
 # scores only where pain is being talked about

@@ -65,9 +65,10 @@ class People:
     def someone_else(self, start: int) -> bool:
         """The nearest person before the symptom is not the patient ("my husband has...")."""
         others, me = self.r.lexicon.words("others"), self.r.lexicon.words("self")
-        if self.r.has("wrong_recipient") and not self.r.sentence_words(
-            self.r.tokens[start].sentence
-        ) & me:
+        if (
+            self.r.has("wrong_recipient")
+            and not self.r.sentence_words(self.r.tokens[start].sentence) & me
+        ):
             # "sorry meant for the family group!! Dad's chest pain is back" (but "STOP. wait
             # sorry wrong chat 🙈 I'm good, a bit achy" goes on to the writer's own news)
             return True

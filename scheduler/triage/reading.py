@@ -39,6 +39,7 @@ CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "
 FEARED = {"if", "worried", "scared", "afraid", "frightened"}
 # "thought I'd mention I blacked out": a wish to tell, no if
 TELLING = {"mention", "let", "say", "tell", "add", "update", "report", "flag", "text"}
+NO_CHANGE = {"change", "better", "different", "difference", "improvement", "easier"}
 LIST_JOINS = {"or", "nor", "any"}  # words a denial reaches past without tiring
 # a clause that tells of the writer or the thing: "not unbearable, it's a sharp pain"
 OWN_SUBJECTS = {"i", "im", "ive", "id", "theres", "its"}
@@ -464,7 +465,8 @@ class Reading:
             return False
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         # (nor "short of breath?? never happens to me", which says it is new)
-        other = self.lexicon.words("grown") | {"worse", "worsening", "happens"}
+        # nor "still this sore? No change since yesterday": the change is what is denied
+        other = self.lexicon.words("grown") | {"worse", "worsening", "happens"} | NO_CHANGE
         return after is None or (after.norm not in PSEUDO_NEGATED and after.norm not in other)
 
     def past_listed_questions(self, k: int) -> int:
@@ -571,8 +573,6 @@ class Reading:
     def resolved(self, start: int) -> bool:
         return self.has("resolved", self.tokens[start].sentence) or self.resolved_no_more(start)
 
-
-
     @cached_property
     def in_brackets(self) -> frozenset[int]:
         """Tokens inside round brackets."""
@@ -593,10 +593,6 @@ class Reading:
             not self.negated_right_before(s) for s, _ in self.occurrences("self_confirmation")
         )
 
-
-
-
-
     def became(self, end: int) -> bool:
         """ "has gone stiff", "went all numb": gone as become, which is no easing."""
         if self.tokens[end - 1].norm not in ("gone", "went"):  # "gone", "has gone"
@@ -606,9 +602,6 @@ class Reading:
         while k < len(self.tokens) and self.tokens[k].norm in fillers:
             k += 1
         return k < len(self.tokens) and self.tokens[k].norm in states
-
-
-
 
     def inside_phrase(self, key: str, j: int) -> bool:
         return any(s <= j < e for s, e in self.occurrences(key))
@@ -632,17 +625,6 @@ class Reading:
     def idiom_tokens(self) -> frozenset[int]:
         """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings."""
         return frozenset(i for s, e in self.occurrences("idioms") for i in range(s, e))
-
-
-
-
-
-
-
-
-
-
-
 
     def as_for_me(self, words: list[int]) -> bool:
         """A sentence closed by "me?" set apart ("..., me?", "🇦🇷 me?", "and me?"): the

@@ -97,6 +97,15 @@ SHORTHAND = {
     "likkle": "little",  # Jamaican: "likkle bruise"
     # Scots: "cannae get my breath", "dinnae worry"
     "cannae": "cant",
+    "hasnae": "hasnt",
+    "havenae": "havent",
+    "gey": "very",
+    "sair": "sore",
+    "heid": "head",
+    "wi": "with",
+    "oot": "out",
+    "aff": "off",
+    "yer": "your",
     "couldnae": "couldnt",
     "dinnae": "dont",
     "didnae": "didnt",

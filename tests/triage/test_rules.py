@@ -2129,3 +2129,21 @@ def test_idioms_of_the_farm_and_the_night_shift_and_numbers_of_the_day() -> None
     assert label("ring me back at 3 if poss") == "review"
     assert label("up all night with my son who has a temperature of 38.5, I'm ok") == "review"
     assert label("Do you treat children? my daughter has a sore neck") == "review"
+
+
+def test_northern_words_and_questions_beside_a_stop() -> None:
+    """Round nine of blind batches (FK-FR): Scots and northern English, questions about
+    our texts beside a stop, a second question after it, "no change" after a question."""
+    assert label("the room was birlin last night") == "complication"
+    assert label("knee's a bit sair the day") == "normal"
+    assert label("the bairn has a temperature, I'm grand") == "review"
+    assert label("scrub me aff yer list") == "opt_out"
+    assert label("the kids are killing me today but my back's fine") == "normal"
+    assert label("cold sore's come up on my lip") == "review"
+    assert label("why do you keep messaging me? STOP") == "opt_out"
+    assert label("stop the texts please, and can you email my invoice?") == "review"
+    assert label("is it meant to still be this stiff? no change from yesterday", "48h") == (
+        "complication"
+    )
+    assert label("is swelling common? mine was quite bad last night") == "complication"
+    assert label("pain flared to a 9 after the school run") == "emergency"
