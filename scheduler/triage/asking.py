@@ -129,7 +129,7 @@ class AskingRules:
             return False  # the clause is the question itself
         if "¿" in text[r.tokens[first - 1].end if first else 0 : r.tokens[first].start]:
             return False  # "¿y si sale pus ...?": Spanish opens its questions
-        opens = any(r.match_at(first, p) is not None for p in self.lex.phrases("question_starts"))
+        opens = first in r.starts("question_starts")
         return not opens and last + 1 < len(r.tokens) and r.tokens[last + 1].is_word
 
     @cached_property
@@ -186,8 +186,7 @@ class AskingRules:
         the sentence asks something else."""
         first = min(s for s in self.stop_requests if self.r.tokens[s].sentence == sentence)
         words = [k for k in self.r.sentences[sentence] if k > first]
-        starts = self.lex.phrases("question_starts")
-        return any(self.r.match_at(k, p) is not None for k in words for p in starts)
+        return bool(self.r.starts("question_starts").intersection(words))
 
     def about_our_texts(self, sentence: int) -> bool:
         """A question about our messages in a reply that asks them to stop: "will these ever

@@ -204,6 +204,10 @@ class Reading:
                         found.setdefault(key, []).append((i, end))
         return found
 
+    def starts(self, key: str) -> frozenset[int]:
+        """Where a phrase of the context list begins."""
+        return frozenset(s for s, _ in self.occurrences(key))
+
     def has(self, key: str, sentence: int | None = None) -> bool:
         return any(
             sentence is None or self.tokens[s].sentence == sentence
@@ -647,8 +651,8 @@ class Reading:
     def question_sentences(self) -> frozenset[int]:
         """Sentences that ask something: end in "?" or open with a question word.
         A one- or two-word "dizzy?" is a self-check, not a question."""
-        starts = self.lexicon.phrases("question_starts")
-        rhetorical = self.lexicon.phrases("rhetorical")
+        starts = self.starts("question_starts")
+        rhetorical = self.starts("rhetorical")
         asking = {self.tokens[s].sentence for s, _ in self.occurrences("question_phrases")}
         asked = []
         for index, words in enumerate(self.sentences):
@@ -660,14 +664,14 @@ class Reading:
             led_in = len(words) > 2 and self.tokens[words[0]].norm in LEAD_INS
             opens_q = False
             for first in (words[0], words[1]) if led_in else (words[0],):
-                if any(self.match_at(first, p) is not None for p in starts):
+                if first in starts:
                     opens_q = True
                     break
             if opens_q and not ends_q and self.exclamation(first):
                 opens_q = False  # "What an amazing session!"
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered
-            if any(self.match_at(words[0], p) is not None for p in rhetorical):
+            if words[0] in rhetorical:
                 continue  # "Who knew needles could make me feel this good?!"
             if ends_q and self.as_for_me(words):
                 continue  # "my daughter has world cup fever 🇦🇷 me? fine": as for me
