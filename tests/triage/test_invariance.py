@@ -9,7 +9,9 @@ count, "wrong number thanks" as thanks) or dropped an opt-out ("Hi, STOP").
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -33,15 +35,28 @@ WRAPPINGS: dict[str, Callable[[str], str]] = {
 }
 
 
+def label_of(reply: tuple[str, str]) -> str:
+    text, checkin = reply
+    return assess(text, checkin).label
+
+
+def labels(replies: list[tuple[str, str]]) -> list[str]:
+    """Each (text, checkin)'s label, read on every core: re-reading every kept case seven
+    times is the largest part of `make test`."""
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(label_of, replies, chunksize=512))
+
+
 @pytest.mark.parametrize("wrapping", WRAPPINGS, ids=list(WRAPPINGS))
 def test_a_wrapping_keeps_every_label(wrapping: str) -> None:
     wrap = WRAPPINGS[wrapping]
-    changed = []
-    for case in CASES:
-        text = wrap(case["text"])
-        got = assess(text, case["checkin"]).label
-        if got != case["label"]:
-            changed.append(f"[{case['id']}] {case['label']} -> {got}: {text!r}")
+    texts = [wrap(case["text"]) for case in CASES]
+    got = labels([(text, case["checkin"]) for text, case in zip(texts, CASES, strict=True)])
+    changed = [
+        f"[{case['id']}] {case['label']} -> {label}: {text!r}"
+        for case, text, label in zip(CASES, texts, got, strict=True)
+        if label != case["label"]
+    ]
     assert changed == [], "\n".join(changed[:20])
 
 
@@ -49,9 +64,6 @@ def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
     # Names are still read in lower case ("this is mark, jess's husband. she fainted").
     # Only capitals say that "STOP bit sore but ok" is a keyword and then news; "stop bit
     # sore but ok" may be either, and stays normal ("STOP no dizziness ... just stop" likewise).
-    changed = {
-        case["id"]
-        for case in CASES
-        if assess(case["text"].lower(), case["checkin"]).label != case["label"]
-    }
+    got = labels([(case["text"].lower(), case["checkin"]) for case in CASES])
+    changed = {case["id"] for case, label in zip(CASES, got, strict=True) if label != case["label"]}
     assert changed <= {"blind_g-144", "blind_cw-006"}, sorted(changed)
