@@ -191,7 +191,7 @@ class AskingRules:
     def about_our_texts(self, sentence: int) -> bool:
         """A question about our messages in a reply that asks them to stop: "will these ever
         stop? Please stop them.", "why do you keep texting me?? STOP"."""
-        if not self.opt_out_requested():
+        if not self.opt_out_requested:
             return False
         words = self.r.sentence_words(sentence)
         messages = self.r.occurrences("our_messages")
@@ -232,6 +232,7 @@ class AskingRules:
         # (a carer relaying the patient's wish is the patient's: "she's asked me to unsubscribe")
         return before[1:] == ["me", "to"] and before[0] in REPORTING and not self.r.people.on_behalf
 
+    @cached_property
     def opt_out_requested(self) -> bool:
         """STOP-like keywords as a whole message or sentence, or a plain request to stop;
         not one taken back ("actually wait") nor one about emails ("unsubscribe me from

@@ -74,7 +74,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             self.judge_concept(match)
         self.judge_scores()
         self.judge_temperatures()
-        wants_out = self.opt_out_requested()
+        wants_out = self.opt_out_requested
         self.judge_questions()
         self.judge_requests_about_other_mailings()
         label = most_severe([f.label for f in self.findings if f.counted])

@@ -195,7 +195,7 @@ class KindRules:
     def said_of_a_crowd(self, m: Match) -> bool:
         """ "the kids are killing me": a pain idiom whose subject is a group of people."""
         before = [self.r.tokens[k].norm for k in range(max(0, m.start - 3), m.start)]
-        return bool(set(before) & (GROUPS | {"weans", "bairns", "kids", "grandkids"}))
+        return bool(set(before) & (GROUPS | {"weans", "bairns"}))
 
     def what_came_up_is_no_swelling(self, m: Match) -> bool:
         """ "cold sore has come up": what came up, just before, is a symptom that is no

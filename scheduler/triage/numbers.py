@@ -315,7 +315,10 @@ def plausible_bare_score(text: str, start: int) -> bool:
     return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 
 
-DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+# "zero" .. "nine", as WORDS spells them (not dictation's "ate")
+DIGIT_WORDS = sorted(
+    (w for w, v in WORDS.items() if v < 10 and w.isalpha() and w != "ate"), key=WORDS.__getitem__
+)
 # A temperature said aloud to dictation: "thirty eight point five", "a hundred and one".
 SPOKEN_TEMPERATURE = re.compile(
     r"\b(?:(thirty|forty)[\s-]+(" + "|".join(DIGIT_WORDS[1:]) + r")"
@@ -328,10 +331,10 @@ def spoken_as_digits(m: re.Match[str]) -> str:
     """The number in digits, padded to the words' length so every offset still holds."""
     tens, unit, over_hundred, tenth = m.groups()
     if tens:
-        whole = (30 if tens == "thirty" else 40) + DIGIT_WORDS.index(unit)
+        whole = (30 if tens == "thirty" else 40) + WORDS[unit]
     else:
-        whole = 100 + DIGIT_WORDS.index(over_hundred)
-    digits = f"{whole}.{DIGIT_WORDS.index(tenth)}" if tenth else str(whole)
+        whole = 100 + WORDS[over_hundred]
+    digits = f"{whole}.{WORDS[tenth]}" if tenth else str(whole)
     return digits.ljust(len(m.group(0)))
 
 
