@@ -205,8 +205,9 @@ class CourtesyRules:
         untroubling news ("back to my old self 💪"); beside news of the world ("the lasagne
         puffed up like a marshmallow 🙂") it answers nothing."""
         news = self.news_words()
-        if not news:
-            return True
+        signed = {"from", "his", "her", "their", "love"} | self.lex.words("relatives")
+        if not news or (self.r.people.signed_by_a_relative() and set(news) <= signed):
+            return True  # "👍 - from his daughter"
         return bool(set(news) & self.lex.words("self")) and not self.troubling_news()
 
     def troubling_news(self) -> bool:

@@ -4,6 +4,7 @@ combined into one label. Pure: same text and check-in, same assessment."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from .asking import AskingRules
 from .courtesy import CourtesyRules
@@ -13,7 +14,7 @@ from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
 from .people import DETERMINERS
 from .reading import SIGN_OFF_WORDS, Reading
-from .text import without_greeting, without_quotes, without_signature
+from .text import with_spoken_marks, without_greeting, without_quotes, without_signature
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
 # what a score right before these words rates: not the pain
@@ -27,6 +28,7 @@ NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happines
                   "calm", "staff", "effort", "relaxing", "chill"}  # fmt: skip
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
+COPULAS = {"was", "is", "were", "are", "s"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
@@ -49,7 +51,7 @@ class Triage:
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
         vocabulary = self.lexicon.vocabulary
         own_words = without_signature(
-            without_quotes(without_greeting(text)),
+            without_quotes(without_greeting(with_spoken_marks(text))),
             known=vocabulary.words.__contains__,
             near_known=lambda word: bool(vocabulary.lookup(word)),
         )
@@ -161,12 +163,15 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return
         # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
         concept = not rule.startswith(("pain-score", "temperature"))
-        if r.hypothetical(
-            start,
-            ignore_within=2 if rule == "near-fainting" else 0,
-            clause=rule == "temperature>=38C",  # a fever's reading, told in its own clause
-        ) or (
-            label != "normal" and concept and self.general_question(start)
+        # "can u get Sarah to call me back": asking to be called is a request, asked or not
+        called = rule == "contact-request" and "me" in r.norms[start:end]
+        if not called and (
+            r.hypothetical(
+                start,
+                ignore_within=2 if rule == "near-fainting" else 0,
+                clause=rule == "temperature>=38C",  # a fever's reading, told in its own clause
+            )
+            or (label != "normal" and concept and self.general_question(start))
         ):
             self.findings.append(Finding(label, phrase, span, "hypothetical", counted=False))
             if label != "normal" and self.is_question_sentence(start):
@@ -429,10 +434,20 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         than pain (not "8/10 for my back", "9/10 for hours")."""
         after = self.token_at(score.span[1] - 1) + 1
         words = [t.norm for t in self.r.tokens[after : after + 4] if t.is_word]
+        things = RATED | NOT_PAIN_RATED | self.lex.words("not_the_body")
         if words[:1] != ["for"]:
-            return False
+            return self.thing_rated_before(score, things | self.lex.words("food_and_plants"))
         rated = next((w for w in words[1:] if w not in DETERMINERS), "")
-        return rated in RATED | NOT_PAIN_RATED | self.lex.words("not_the_body")
+        return rated in things
+
+    def thing_rated_before(self, score: NumberFinding, things: AbstractSet[str]) -> bool:
+        """ "anyway lasagne was 10/10 lol": the score's subject, just before "was" or "is",
+        is a thing of the world."""
+        start = self.token_at(score.span[0])
+        before = [self.r.tokens[k].norm for k in range(max(0, start - 4), start)]
+        while before and before[-1] in DETERMINERS | {"solid", "easy", "strong"}:
+            before.pop()
+        return len(before) >= 2 and before[-1] in COPULAS and before[-2] in things
 
     def word_after(self, score: NumberFinding) -> str:
         after = self.token_at(score.span[1] - 1) + 1

@@ -115,8 +115,10 @@ class KindRules:
         if kind == "soreness":
             return self.soreness(m)
         if kind == "pain":
-            if self.r.tokens[m.start - 1].norm == "a" and self.about_something_else(m):
-                return None  # "Traffic was a pain this morning": a nuisance, not a pain
+            if self.r.tokens[m.start - 1].norm == "a" and (
+                self.about_something_else(m) or self.said_of_a_crowd(m)
+            ):
+                return None  # "Traffic was a pain", "the kids are a pain": a nuisance
             return self.plain_pain(m)
         if kind == "pain_idiom":
             after = {t.norm for t in self.r.tokens[m.end : m.end + 6] if t.is_word}
@@ -124,7 +126,7 @@ class KindRules:
                 return None  # "the deadline's killing me but my back feels great"
             if self.said_of_a_crowd(m):
                 return None  # "the weans are killing me today lol"
-            if self.r.has("severity_boost"):
+            if self.pain_beyond_bearing:
                 return "emergency", "unmanageable-pain"
             if self.r.has("ordinary_pain", self.r.tokens[m.start].sentence):
                 return "normal", "ordinary-pain"  # "killing me, in the normal achy way"
@@ -191,6 +193,16 @@ class KindRules:
             return False
         after = {t.norm for t in self.r.tokens[m.end : m.end + 5] if t.is_word}
         return bool(after & {"usual", "normal", "fine", "good", "stable", "ok", "okay"})
+
+    @property
+    def pain_beyond_bearing(self) -> bool:
+        """ "can't walk", "in tears": said of the writer's pain (not "5 hours with the kids
+        screaming about snacks", "the baby was crying all night")."""
+        others = GROUPS | self.lex.words("others") | {"baby", "babies", "dog", "toddler"}
+        return any(
+            not {self.r.tokens[k].norm for k in range(max(0, s - 3), s)} & others
+            for s, _ in self.r.occurrences("severity_boost")
+        )
 
     def said_of_a_crowd(self, m: Match) -> bool:
         """ "the kids are killing me": a pain idiom whose subject is a group of people."""
@@ -327,7 +339,18 @@ class KindRules:
         """Discharge told of a cough or a nose: phlegm, not a needle site's."""
         sentence = self.r.tokens[m.start].sentence
         words = self.r.sentence_words(sentence)
-        return bool(words & AIRWAYS)
+        if words & (AIRWAYS - {"nose"}):
+            return True
+        # "from my nose", not "on one of the points near my nose" (a face treated)
+        return any(
+            t.norm == "nose" and t.sentence == sentence and not self.beside(k)
+            for k, t in enumerate(self.r.tokens)
+        )
+
+    def beside(self, k: int) -> bool:
+        """The word at k is named as a place on the body, next to which something is."""
+        before = {self.r.tokens[j].norm for j in range(max(0, k - 3), k)}
+        return bool(before & {"near", "by", "beside", "next", "around", "under", "above", "side"})
 
     def gynaecological(self, m: Match) -> bool:
         """Discharge told of "down there" or of a cycle: not a needle site's."""
@@ -579,7 +602,8 @@ class KindRules:
         # "no more texts. still stiff": "no more" there is about the texts
         opt_out = {i for s, e in self.r.occurrences("opt_out_phrases") for i in range(s, e)}
         return any(
-            not self.r.negated_before(s)
+            # "no swelling, stiffness is easing": a denial's comma ends it before the easing
+            not (self.r.negated_before(s) and not self.r.denial_ended_before(s))
             and s not in opt_out
             and not self.contrasted(s, at)
             and not self.r.became(e)
@@ -596,6 +620,7 @@ class KindRules:
             s - 4 <= e <= s
             and self.r.tokens[w].sentence == sentence
             and not any(e <= b < s for b in body)
+            and not self.r.comma_between(e - 1, s)  # "after the jet lag, stiffness almost gone"
             for w, e in self.r.occurrences("not_the_body")
         )
 
@@ -645,7 +670,7 @@ class KindRules:
 
     def plain_pain(self, m: Match) -> tuple[str, str]:
         sentence = self.r.tokens[m.start].sentence
-        if self.r.has("severity_boost"):
+        if self.pain_beyond_bearing:
             return "emergency", "unmanageable-pain"
         persisting = self.r.has("persisting", sentence) or self.r.has("not_improving", sentence)
         if self.checkin == "48h" and persisting and not self.improving():

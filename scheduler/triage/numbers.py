@@ -250,6 +250,15 @@ WEATHER_AFTER = re.compile(
     r"in the car|in the (?:\w+ )?(?:shed|barn|greenhouse|office|kitchen|house|polytunnel))\b"
 )
 
+# "41C in Seville today, is it ok to sunbathe?": a place's reading, where the reply is
+# about the sun or the heat
+IN_A_PLACE_AFTER = re.compile(
+    r"^\W*(?:degrees?\s+)?in\s+[a-z]+\s+(?:today|this week|right now|at the moment)"
+)
+SUN_AND_HEAT = re.compile(
+    r"\b(?:sunbathe|sunbathing|sun|beach|pool|heat|scorching|roasting|sweltering|boiling|weather)\b"
+)
+
 
 @dataclass(frozen=True)
 class NumberFinding:
@@ -368,6 +377,12 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
             continue  # no body is at 50 °C: "a bruise the size of a 50c piece"
         before, after = folded[max(0, m.start() - 25) : m.start()], folded[m.end() :]
         if THING_BEFORE.search(before) or WEATHER_AFTER.match(after):
+            continue
+        if (
+            IN_A_PLACE_AFTER.match(after)
+            and SUN_AND_HEAT.search(folded)
+            and not TEMP_CONTEXT.search(before)
+        ):
             continue
         earlier = folded[max(0, m.start() - 60) : m.start()]
         if WATER.search(earlier) and not TEMP_CONTEXT.search(earlier):

@@ -54,7 +54,7 @@ PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
 LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh"}
 SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt", "mild",
             "know", "stayed", "stopped", "settled", "changed", "improved", "eased", "calmed",
-            "budged", "shifted"}  # fmt: skip
+            "budged", "shifted", "stop", "stops", "myself"}  # fmt: skip
 NEGATIVE_OPENERS = {"cant", "cannot", "couldnt", "unable", "no", "not", "wont", "dont", "didnt"}
 SAYING = {"call", "it", "say", "its", "id"}  # "wouldn't call it small", "wouldn't say it's small"
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
@@ -300,7 +300,8 @@ class Reading:
         sentence = self.tokens[end - 1].sentence
         after = [t.norm for t in self.tokens[end : end + 2] if t.sentence == sentence]
         if any(w in ("now", "anymore", "nowadays") for w in after) or after == ["any", "more"]:
-            return True
+            # "not dizzy now, just asking as my sister did": a denial, asked ahead of time
+            return not self.has("just_asking", sentence)
         if doubt and self.resolution_doubted(end, sentence):
             return True
         # "no stabbing pain like the first day": it was there then

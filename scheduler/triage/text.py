@@ -143,6 +143,9 @@ HOMOPHONE_AFTER = {
     # "felt really Lizzy when I stood up": after a feeling, a name is a slip for "dizzy"
     "lizzy": ("dizzy", FELT | {"really", "very", "bit", "so", "quite", "little", "abit"}, None),
 }
+# "call me back", "text me back": the "me" of a verb, not "my" before a back
+GET_BACK_TO = {"call", "ring", "phone", "text", "txt", "message", "email", "get", "hit", "write",
+               "bell", "buzz"}  # fmt: skip
 HOMOPHONE_BEFORE = {
     "chess": ("chest", CHEST_CUES),  # "chess pain"
     "me": ("my", BODY_AFTER_ME),
@@ -189,6 +192,17 @@ GREETING = re.compile(
     r"|[ \t]+(?:Dr\.?[ \t]+)?[A-Z][a-z]+(?=[ \t]*[,!.:;\n]))?"  # a name, then a comma
     r"[\s,!.:;-]*){1,4}(?=\S)"  # "Hi, hey is this the pizza place" (bounded: linear time)
 )
+
+
+# Punctuation said aloud to dictation: "any fever question mark nope"
+SPOKEN_MARK = re.compile(r"\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point))\b")
+
+
+def with_spoken_marks(text: str) -> str:
+    """The reply with dictated punctuation written as the mark, every span kept in place."""
+    return SPOKEN_MARK.sub(
+        lambda m: ("?" if m.group(1) else "!").ljust(len(m.group(0))), text
+    )
 
 
 def without_greeting(text: str) -> str:
@@ -361,7 +375,7 @@ def _homophone(tokens: list[Token], i: int) -> Token:
             return Token(meant, tok.start, tok.end, tok.sentence, True)
     if tok.norm in HOMOPHONE_BEFORE and nxt is not None:
         meant, cues = HOMOPHONE_BEFORE[tok.norm]
-        if nxt.norm in cues:
+        if nxt.norm in cues and not (tok.norm == "me" and prev in GET_BACK_TO):
             return Token(meant, tok.start, tok.end, tok.sentence, True)
     return tok
 

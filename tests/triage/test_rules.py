@@ -2147,3 +2147,33 @@ def test_northern_words_and_questions_beside_a_stop() -> None:
     )
     assert label("is swelling common? mine was quite bad last night") == "complication"
     assert label("pain flared to a 9 after the school run") == "emergency"
+
+
+def test_dictation_marks_travel_and_the_people_around_the_patient() -> None:
+    """Round ten of blind batches (FS-FZ): spoken punctuation and sound-alikes, readings and
+    idioms of travel, relatives named as "bro" or "missus", a carer's report, a score for
+    dinner, a denial after a comma that ends before an easing."""
+    assert label("any fever question mark nope any dizziness question mark nope") == "normal"
+    assert label("fingers are tinkling since Tuesday") == "complication"
+    assert label("I'm short of breast on the stairs") == "emergency"
+    assert label("red streets going up my arm from the needle") == "emergency"
+    assert label("tired from the red eye but feeling good") == "normal"
+    assert label("jet lag is killing me but the back feels loads better") == "normal"
+    assert label("41C in Seville today, is it ok to sunbathe?") == "review"
+    assert label("temp 38.9 in spain today, by the pool feeling rough") == "emergency"
+    assert label("my bro fainted when he saw the needles, me im good") == "review"
+    assert label("I'm Mrs Okafor's carer. There's pus at a needle point on her foot") == (
+        "emergency"
+    )
+    assert label("👍 - from his daughter") == "normal"
+    assert label("the kids are a pain in the neck but my neck feels great") == "normal"
+    assert label("anyway lasagne was 10/10 lol, zapping down my arm") == "complication"
+    assert label("back pain worse than before, 5 hours with the kids screaming") == (
+        "complication"
+    )
+    assert label("no temp, no swelling, neck stiffness is easing", "48h") == "normal"
+    assert label("Not dizzy now, just asking as my sister was after hers") == "normal"
+    assert label("the pain does not stop, getting worse") == "complication"
+    assert label("can u get Sarah to call me back? back is good") == "review"
+    assert label("a bit of pus at a point near my nose, is that normal?") == "emergency"
+    assert label("green discharge from my nose") == "review"
