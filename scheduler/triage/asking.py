@@ -29,8 +29,11 @@ TRAILING_KEYWORD = re.compile(
 )
 # "stop stop stop im ok": the keyword said over and over is the keyword, whatever follows.
 REPEATED_STOP = re.compile(r"^\W*stop[\s,.!]+stop\b", re.IGNORECASE)
-# An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok".
-SHOUTED_KEYWORD = re.compile(r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])")
+# An opening "STOP" in capitals is the keyword, even run on: "STOP bit sore but ok" (not
+# "STOP by the pharmacy on your way home", a visit).
+SHOUTED_KEYWORD = re.compile(
+    r"^\W*(?:STOP|STOPALL|UNSUBSCRIBE|UNSUB)\b(?!\s+[A-Z])(?!\s+(?:by|off|over|round|into)\b)"
+)
 
 
 ACTING = {"worry", "panic", "call", "ring", "phone", "contact", "seek"}

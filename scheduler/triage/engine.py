@@ -28,6 +28,9 @@ NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happines
                   "calm", "staff", "effort", "relaxing", "chill"}  # fmt: skip
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
+# Words by which a later sentence goes on about a finding told before it
+REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "ever", "more",
+               "worse"}  # fmt: skip
 COPULAS = {"was", "is", "were", "are", "s"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
@@ -257,10 +260,22 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """A marker that the finding is new ("since the session"), not past a contrast:
         "had asthma as a teenager but breathing's been fine since the session" is history."""
         return any(
-            not any(self.r.tokens[k].norm in CONTRAST for k in range(min(s, start), max(s, start)))
-            or self.back_after_the_contrast(start, s)
+            self.said_of_it(start, s)
+            and (
+                not any(
+                    self.r.tokens[k].norm in CONTRAST for k in range(min(s, start), max(s, start))
+                )
+                or self.back_after_the_contrast(start, s)
+            )
             for s, _ in self.r.occurrences("happened_markers")
         )
+
+    def said_of_it(self, start: int, marker: int) -> bool:
+        """The marker is in the finding's sentence, or in one that goes on about it ("Used
+        to faint as a kid. It happened again this morning"), not in news of the day ("Used
+        to get dizzy spells. Took the dog out this morning")."""
+        here, there = self.r.tokens[start].sentence, self.r.tokens[marker].sentence
+        return here == there or bool(self.r.sentence_words(there) & REFERS_BACK)
 
     def back_after_the_contrast(self, start: int, marker: int) -> bool:
         """ "used to get pins and needles, thought it had gone but it's back again since the

@@ -28,6 +28,7 @@ CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
 AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
+BLOOD_PRESSURE = re.compile(r"\W*(?:is|was|of|at)?\W*(\d{2,3})\s*/\s*(\d{2,3})\b")
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
 SORENESS_WORDS = {"stiff", "stiffness", "sore", "soreness", "ache", "achy", "aching", "tender"}
 # Between "gone" and a colour: "gone a bit yellow", "turned a greeny yellow"
@@ -192,7 +193,11 @@ class KindRules:
         if words[-1:] not in (["bp"], ["pressure"], ["sugar"], ["sugars"]):
             return False
         after = {t.norm for t in self.r.tokens[m.end : m.end + 5] if t.is_word}
-        return bool(after & {"usual", "normal", "fine", "good", "stable", "ok", "okay"})
+        if after & {"usual", "normal", "fine", "good", "stable", "ok", "okay"}:
+            return True
+        # "BP 122/78": a reading in the normal range
+        reading = BLOOD_PRESSURE.match(self.r.text, self.r.tokens[m.end - 1].end)
+        return reading is not None and int(reading[1]) < 140 and int(reading[2]) < 90
 
     @property
     def pain_beyond_bearing(self) -> bool:
@@ -224,7 +229,10 @@ class KindRules:
         """ "can't cope with work", "can't take it with the kids": what the writer cannot bear,
         named right after, is no pain nor part of the body (not "can't cope with the pain",
         "can't cope with it")."""
-        after = [t.norm for t in self.r.tokens[m.end : m.end + 4] if t.is_word]
+        sentence = self.r.tokens[m.start].sentence  # (not "... cope with Took the dog out")
+        after = [
+            t.norm for t in self.r.tokens[m.end : m.end + 4] if t.is_word and t.sentence == sentence
+        ]
         if after[:1] != ["with"]:
             return False
         thing = next((w for w in after[1:] if w not in DETERMINERS | {"all", "this", "these"}), "")
@@ -512,8 +520,11 @@ class KindRules:
         # "stuck in traffic and felt really dizzy", "the heat made me dizzy": the writer
         # between the world and the term has the symptom
         writer = self.r.lexicon.words("self") | self.r.lexicon.words("experiencing")
+        # (right after it only a one-word term, next to it, as a word that says what the thing
+        # is like: not "short of breath traffic was bad", "fever 🤒 Traffic was bad")
+        one_word = m.end - m.start == 1 and self.r.adjacent(m.start)
         return any(
-            (m.start - 8 <= s < m.start or s == m.end)
+            (m.start - 8 <= s < m.start or (s == m.end and one_word))
             and self.r.tokens[s].sentence == sentence
             and "," not in self.r.text[self.r.tokens[s].end : self.r.tokens[m.start].start]
             and not any(s < b < m.start for b in body)
@@ -585,6 +596,7 @@ class KindRules:
             if not (s and self.r.tokens[s - 1].norm in ("can", "could", "cant", "couldnt"))
             and not self.hoped_for(s)
             and not self.easing_answered_no(e)  # "improving: no"
+            and not any(k in self.r.idiom_tokens for k in range(s, e))  # "ok now and then"
             # "is heat or ice better?": a question's "better" eases nothing told
             and not (
                 self.r.tokens[s].sentence in questions

@@ -31,7 +31,11 @@ NUM = (
 KISS = r"x\b(?![ \t]*(?:$|[\n.!,]|" + SIGN_OFF + "))"
 LEADING_EMOJI = re.compile(EMOJI + "+")
 # "8/10", "7 out of 10", and the same said in Spanish, French, Polish, German, Italian, Russian
-OUT_OF_TEN = r"\s*(?:/|out\s+of|outta|oo|of|from|de|sur|na|von|sobre|su|iz)\s*(?:10|ten)\b"
+# (and as thumbs slip: "9 ot of 10", "8 outa 10")
+OUT_OF_TEN = (
+    r"\s*(?:/|(?:out|ot|oot|ou|our)\s+(?:of|if|o)|outta|outa|oo|of|from|de|sur|na|von|sobre|su|iz)"
+    r"\s*(?:10|ten)\b"
+)
 # the second of "6-7", "6 or 7", "a 6, maybe 7": the higher counts
 CHOICE = (  # "6 o 7", "8 ou 9", and a change drawn as an arrow: "3 ➡️ 9"
     r"(?:->|=>|→|➡|-|–|or|o|ou|to|,?\s*(?:maybe|possibly|prob|probably)(?:\s+a)?)"
@@ -105,7 +109,7 @@ SCORE_PATTERNS.append(
         + NUM
         + r")\b"
         + NOT_A_SCORE
-        + r"(?=\s*(?:$|[.,!;?)]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
+        + r"(?=[^\S\n]*(?:$|[.,!;?)\n]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
         r"last|yesterday|overnight|"
         r"after|with|while|tops|max|probably|prob|sometimes|mostly|first|"
         + AFTERTHOUGHT
@@ -124,7 +128,7 @@ SCORE_PATTERNS.append(
         + r")\b"
         + NOT_A_SCORE
         # a count of things, not "between 8 and 9 at the moment"
-        + r"(?!\s+(?:people|patients|kids|children|needles|of|in|on|at(?!\s+the\s+mo))\b)"
+        + r"(?![^\S\n]+(?:people|patients|kids|children|needles|of|in|on|at(?!\s+the\s+mo))\b)"
     )
 )
 # "7 maybe, is hard to walk to bus": a sentence that opens with a hedged score.
@@ -188,7 +192,7 @@ SCORE_PATTERNS.append(
         r"\b(?:back|neck|shoulder|shoulders|knee|knees|hip|hips|leg|legs|arm|arms|foot|feet|"
         r"ankle|ankles|wrist|wrists|elbow|jaw|head)\s+(?:is\s+|at\s+)?(?:about\s+|around\s+)?("
         + NUM
-        + r")(?:\s*/\s*10)?(?=\s*(?:$|[,;!]|\.(?!\d)))"  # not "INR came back at 4.1"
+        + r")(?:\s*/\s*10)?(?=[^\S\n]*(?:$|[,;!\n]|\.(?!\d)))"  # not "INR came back at 4.1"
     )
 )
 # "sitting at an 8 most of the day", "hovering around a 7": where the pain stays.
@@ -376,6 +380,8 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
         else:
             continue  # no body is at 50 °C: "a bruise the size of a 50c piece"
         before, after = folded[max(0, m.start() - 25) : m.start()], folded[m.end() :]
+        if after[:1] == "%" and not TEMP_CONTEXT.search(before):
+            continue  # "sats 99%"
         if THING_BEFORE.search(before) or WEATHER_AFTER.match(after):
             continue
         if (

@@ -45,6 +45,9 @@ BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
 NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
+AGED = re.compile(r"\d{1,2}(?:yo|yrs?|yos|m)")  # "my 6yo", "the 10yr old", "our 18m"
+ANIMALS = {"dog", "dogs", "cat", "cats", "puppy", "kitten", "horse", "horses", "pony"}
+KIN_AGES = {"big", "little", "older", "younger", "eldest", "oldest", "youngest", "twin", "baby"}
 SAID_OF_ME = {"i", "im", "me", "am"}
 SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
 WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
@@ -110,12 +113,20 @@ class People:
                     "whom",
                 )
                 # "the friend I came with fainted", "one of the residents I look after"
-                aside = aside or (tok.norm == "i" and (prev in others or prev[:-1] in others))
+                # (not past a comma: "my wife is fine after hers, i had a wobbly few minutes")
+                after_a_person = prev in others or prev[:-1] in others
+                aside = aside or (
+                    tok.norm == "i" and after_a_person and not self.r.comma_between(j - 1, j)
+                )
                 if tok.norm in me and not aside:
                     return False
                 word = tok.norm
                 phrase_ends = any(e - 1 == j and e - s > 1 for s, e in self.r.occurrences("others"))
-                is_other = word in others or (word.endswith("s") and word[:-1] in others)
+                is_other = (
+                    word in others
+                    or (word.endswith("s") and word[:-1] in others)
+                    or bool(AGED.fullmatch(word))  # "my 6yo has a fever"
+                )
                 if (
                     (phrase_ends or is_other)
                     and not self.companion(j)
@@ -242,9 +253,11 @@ class People:
         introductions = self.r.occurrences("introduction")
         introduced_at = {e: self.r.tokens[s].sentence for s, e in introductions}
         for i in range(1, len(self.r.tokens)):
-            if self.r.tokens[i].norm in relatives and self.relative_of_a_named_patient(
-                i - 1, introduced_at
-            ):
+            if self.r.tokens[i].norm not in relatives:
+                continue
+            # "its ethan's big sister": a word of age between the name and the relative
+            p = i - 2 if i > 1 and self.r.tokens[i - 1].norm in KIN_AGES else i - 1
+            if self.relative_of_a_named_patient(p, introduced_at):
                 return True
         if self.opens_as_a_relative() or self.patient_pointed_out():
             return True
@@ -316,8 +329,9 @@ class People:
         )
 
     def patient_pointed_out(self) -> bool:
-        """ "my husband (the patient)", "I'm the patient's wife", "I'm her dad": the writer
-        says who the patient is, or whose relative they are."""
+        """ "my husband (the patient)", "I'm the patient's wife", "I'm her dad", "she had
+        acupuncture with you yesterday": the writer says who the patient is, or whose
+        relative they are."""
         kin = self.r.lexicon.words("relatives")
         relatives = kin | THIRD_PERSON
         norms = self.r.norms
@@ -330,6 +344,12 @@ class People:
             if norms[i - 1] in ("im", "am") and norms[i] in ("her", "his", "their"):
                 if norms[i + 1] in kin:
                     return True  # "I'm her dad", "I am his carer"
+            if norms[i - 1] in ("he", "she") and norms[i] in ("had", "has", "saw", "sees"):
+                told = norms[i + 1 : i + 6]
+                too = {"too", "also", "aswell", "well"} & set(told)  # "she sees you too"
+                seen = TREATMENT & set(told) or norms[i] in ("saw", "sees")
+                if "you" in told and seen and not too:
+                    return True  # "he had acupuncture with you on tuesday"
         return False
 
     def about_an_unnamed_person(self) -> bool:
@@ -359,8 +379,9 @@ class People:
         for i, word in enumerate(norms):
             after = norms[i + 1 : i + 3]
             named_here = word in others or (word.endswith("s") and word[:-1] in others)
-            if word in GROUPS and self.r.tokens[i].sentence not in pronoun_sentences:
-                named_here = False  # "Kids have been a nightmare! His neck is still stiff"
+            if word in GROUPS | ANIMALS and self.r.tokens[i].sentence not in pronoun_sentences:
+                # "Kids have been a nightmare! His neck is still stiff", "... Took the dog out"
+                named_here = False
             if named_here and not (apart and self.r.tokens[i].sentence not in pronoun_sentences):
                 return False  # "the dog's paw", "my son's asthma": someone is named
             asking = i > 0 and norms[i - 1] in ASKING_VERBS  # "should I ring 999 if his..."

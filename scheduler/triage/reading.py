@@ -51,12 +51,19 @@ WAS_WHEN = {"yesterday", "last", "earlier", "this", "before", "on", "at", "in", 
 # the numbness has gone").
 DENIALS_OF_A_THING = {"no", "not", "zero", "none", "without", "free", "nothing", "nor", "neither"}
 PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
-LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh"}
+LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh", "wait",
+            "sorry", "btw", "anyway"}  # fmt: skip
 SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt", "mild",
             "know", "stayed", "stopped", "settled", "changed", "improved", "eased", "calmed",
             "budged", "shifted", "stop", "stops", "myself"}  # fmt: skip
 NEGATIVE_OPENERS = {"cant", "cannot", "couldnt", "unable", "no", "not", "wont", "dont", "didnt"}
 SAYING = {"call", "it", "say", "its", "id"}  # "wouldn't call it small", "wouldn't say it's small"
+# What follows a "not" that answers a question: "not really", "not at all", "not that I know"
+NOT_AS_AN_ANSWER = {"really", "at", "that", "much", "any", "anymore", "yet", "so", "since",
+                    "today", "now", "one", "a", "lately", "recently", "noticed", "as", "even",
+                    "quite", "particularly", "especially", "sure", "i", "for", "once", "me",
+                    "ever", "in", "remotely", "whatsoever", "this", "here", "myself",
+                    "personally"}  # fmt: skip
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
@@ -165,6 +172,12 @@ class Reading:
     def token_at(self, char: int) -> int:
         """The token a character offset falls in (or the last one before it)."""
         return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def adjacent(self, i: int) -> bool:
+        """Token i is followed by another with only spaces between."""
+        if i + 1 >= len(self.tokens):
+            return False
+        return not self.text[self.tokens[i].end : self.tokens[i + 1].start].strip()
 
     def comma_between(self, i: int, j: int) -> bool:
         """A comma in the gap after token i and before token j."""
@@ -472,6 +485,10 @@ class Reading:
         # (nor "short of breath?? never happens to me", which says it is new)
         # nor "still this sore? No change since yesterday": the change is what is denied
         other = self.lexicon.words("grown") | {"worse", "worsening", "happens"} | NO_CHANGE
+        if self.tokens[k].norm == "not" and after is not None and after.is_word:
+            # "...worse today than yesterday? not sharp or anything": "not" denies the word
+            # after it, not the question ("not really", "not at all" answer it)
+            return after.norm in NOT_AS_AN_ANSWER or after.norm in SIGN_OFF_WORDS
         return after is None or (after.norm not in PSEUDO_NEGATED and after.norm not in other)
 
     def past_listed_questions(self, k: int) -> int:
@@ -522,6 +539,8 @@ class Reading:
         rest = self.text[self.tokens[j].end : after.start if after else len(self.text)]
         if after is None or not after.is_word or "," in rest:
             return True
+        if after.sentence != self.tokens[j].sentence:
+            return True  # "fever: nope Took the dog out": the next sentence, run on
         numbered = after.norm.isdigit() and self.text[after.end : after.end + 1] in (".", ")")
         return numbered or bool(EMOJI_GAP.search(rest)) or self.next_item_answered(k)
 
@@ -614,12 +633,23 @@ class Reading:
     @cached_property
     def scores(self) -> list[NumberFinding]:
         """The reply's pain scores (numbers.pain_scores), worked out once."""
-        return pain_scores(self.text)
+        return pain_scores(self.punctuated)
 
     @cached_property
     def temperatures(self) -> list[tuple[NumberFinding, bool]]:
         """The reply's thermometer readings and whether each is a fever, worked out once."""
-        return temperatures(self.text)
+        return temperatures(self.punctuated)
+
+    @cached_property
+    def punctuated(self) -> str:
+        """The text with a line break where a sentence restarts unmarked ("8-9 Took the dog
+        out"), in the space before it, so numbers are read up to their sentence's end."""
+        chars = list(self.text)
+        for prev, tok in zip(self.tokens, self.tokens[1:], strict=False):
+            gap = self.text[prev.end : tok.start]
+            if tok.sentence != prev.sentence and gap and not gap.strip() and prev.is_word:
+                chars[prev.end] = "\n"
+        return "".join(chars)
 
     @cached_property
     def people(self) -> People:

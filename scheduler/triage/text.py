@@ -41,6 +41,7 @@ SHORTHAND = {
     "outta": "of",
     "msgs": "messages",
     "msg": "message",
+    "mor": "more",  # "no mor msgs"
     "msging": "messaging",
     "txting": "texting",
     "stahp": "stop",
@@ -309,7 +310,10 @@ SENTENCE_OPENERS = frozenset(
     "she he they we it its theres there everything all back chest pain soreness feeling feel "
     "felt thanks thank amazing fine good great stop please what how why when is can could "
     "should would do does did any bit slight little had have has been got otherwise apart "
-    "neck shoulder knee head breathing swelling bruise bruising temp fever".split()
+    "neck shoulder knee head breathing swelling bruise bruising temp fever "
+    # news of the day run on after the symptom: "... still stiff Took the dog out"
+    "took went walked woke slept kids traffic work weather sorry yes yeah ok okay oh btw "
+    "anyway hope nothing dog".split()
 )
 
 
@@ -353,8 +357,8 @@ def tokenize(text: str) -> list[Token]:
 
 def restarts(text: str, prev: Token, start: int, word: str) -> bool:
     """Whether the word at `start` opens a sentence its writer did not mark."""
-    if not prev.is_word or text[prev.end : start].strip():
-        return False  # a mark or a comma is between: the writer punctuated
+    if not prev.is_word or EMOJI_GAP.sub("", text[prev.end : start]).strip():
+        return False  # a mark or a comma is between: the writer punctuated (an emoji is none)
     before = text[prev.start : prev.end]
     shouted = len(before) > 1 and before.isupper()
     if shouted and word in ("i", "im", "ive", "id"):
@@ -362,7 +366,8 @@ def restarts(text: str, prev: Token, start: int, word: str) -> bool:
     original = text[start : start + 2]
     if word not in SENTENCE_OPENERS or not original[:1].isupper() or original.isupper():
         return False  # "Dr Chen", "STOP STOP"; but "No" and "Chest" may restart
-    return before[:1].islower() or shouted or prev.norm in ("stop", "unsubscribe")
+    after_a_number = before[:1].isdigit()  # "8-9 Took the dog out", "a 50p Took the dog"
+    return before[:1].islower() or after_a_number or shouted or prev.norm in ("stop", "unsubscribe")
 
 
 def _homophone(tokens: list[Token], i: int) -> Token:
@@ -371,7 +376,9 @@ def _homophone(tokens: list[Token], i: int) -> Token:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if tok.norm in HOMOPHONE_AFTER:
         meant, cues, ends = HOMOPHONE_AFTER[tok.norm]
-        if prev in cues and (nxt is None or not nxt.is_word or ends is None or nxt.norm in ends):
+        # the end of the phrase: the reply's, a mark, or a sentence run on after it
+        ended = nxt is None or not nxt.is_word or nxt.sentence != tok.sentence
+        if prev in cues and (ended or ends is None or (nxt is not None and nxt.norm in ends)):
             return Token(meant, tok.start, tok.end, tok.sentence, True)
     if tok.norm in HOMOPHONE_BEFORE and nxt is not None:
         meant, cues = HOMOPHONE_BEFORE[tok.norm]

@@ -67,3 +67,23 @@ def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
     got = labels([(case["text"].lower(), case["checkin"]) for case in CASES])
     changed = {case["id"] for case, label in zip(CASES, got, strict=True) if label != case["label"]}
     assert changed <= {"blind_g-144", "blind_cw-006"}, sorted(changed)
+
+
+def test_news_of_the_day_run_on_after_the_reply_keeps_every_flag() -> None:
+    # Texts run sentences together unmarked. "his neck is still stiff Took the dog out this
+    # morning" once made the dog the one with the stiff neck, "8-9 Took ..." no score, and
+    # "fever: nope Took ..." no answer: 88 flags moved. Every flag must stay and none
+    # appear ("👍 Took the dog out" going to a person is allowed). Left: a letter's signed
+    # name is blanked only where it ends the reply ("Many thanks, Arthur Lumb Took the dog
+    # out" reads a lump), and "since Wednesday Took" runs on.
+    news = " Took the dog out this morning."
+    got = labels([(case["text"].rstrip() + news, case["checkin"]) for case in CASES])
+    flagged = {"emergency", "complication"}
+    changed = {
+        case["id"]
+        for case, label in zip(CASES, got, strict=True)
+        if label != case["label"] and {label, case["label"]} & flagged
+    }
+    assert changed <= {"blind_bj-006", "blind_bj-086", "blind_db-020", "blind_dr-095"}, sorted(
+        changed
+    )

@@ -2177,3 +2177,35 @@ def test_dictation_marks_travel_and_the_people_around_the_patient() -> None:
     assert label("can u get Sarah to call me back? back is good") == "review"
     assert label("a bit of pus at a point near my nose, is that normal?") == "emergency"
     assert label("green discharge from my nose") == "review"
+
+
+def test_clinical_words_children_by_age_and_sentences_run_on() -> None:
+    """Round eleven of blind batches (GA-GH): a nurse's words for symptoms, a child named by
+    age, a relative who says the patient had the session, answers that deny the next word
+    only, and news of the day run on without a full stop."""
+    assert label("Bit dyspnoeic tbh, otherwise grand") == "emergency"
+    assert label("Had a syncopal episode in the shower this morning") == "emergency"
+    assert label("pre-syncopal at work, didn't actually go down") == "complication"
+    assert label("erythema round the site is spreading past the line I drew") == "emergency"
+    assert label("HR 68, BP 122/78, sats 99% RA, temp 36.7. Feel grand") == "normal"
+    assert label("my 6yo has a fever so i might need to move thursday") == "review"
+    assert label("my son fainted at football. he had acupuncture with you on tuesday") == (
+        "emergency"
+    )
+    assert label("hi its ethan's big sister, he's having trouble breathing") == "emergency"
+    assert label("my wife is fine after hers, i had a wobbly few minutes") == "complication"
+    assert label("STOP by the pharmacy on your way home x") == "review"
+    assert label("the ache is worse than yesterday? not sharp or anything", "48h") == (
+        "complication"
+    )
+    assert label("feels odd rather than sore", "48h") == "review"
+    assert label("was sore, now fine", "48h") == "normal"
+    assert label("still sore, ok now and then", "48h") == "complication"
+    assert label("8 or 9 ot of 10 tbh") == "emergency"
+    assert label("take me of your list") == "opt_out"
+    assert label("Pain in my shoulder 8-9 Took the dog out this morning.") == "emergency"
+    assert label("his neck is still stiff Took the dog out this morning.", "48h") == (
+        "complication"
+    )
+    assert label("fever: nope Took the dog out this morning.") == "normal"
+    assert label("got a fever 🤒 Traffic was bad on the way home.") == "emergency"
