@@ -8,7 +8,7 @@ from functools import cached_property
 
 from .lexicon import Lexicon
 from .model import Finding
-from .people import ASKING_VERBS
+from .people import ASKING_VERBS, NEEDLE_SITES
 from .reading import Reading
 from .text import SIGN_OFF
 
@@ -102,15 +102,21 @@ class AskingRules:
         )
 
     def the_one_they_have(self, start: int, sentence: int) -> bool:
-        """ "the swelling", "the pain" in a question: the one the writer has, not swelling
-        in general ("can acupuncture cause swelling?")."""
+        """ "the swelling", "the pain", "the needle spot" in a question: the one the writer
+        has, not swelling in general ("can acupuncture cause swelling?")."""
         body = self.lex.words("body_words")
+        sites = NEEDLE_SITES | {"point", "site", "hole", "mark"}
         words = self.r.sentences[sentence]
         for j in words:
             if j >= start or self.r.tokens[j].norm != "the" or j + 1 >= len(self.r.tokens):
                 continue
             nxt = self.r.tokens[j + 1]
             if j + 1 == start or nxt.norm in body:
+                return True
+            # "for the needle spot to have a yellow crust": a state it is in (not "for the
+            # needle spots to swell up", which may be asked ahead)
+            after = " ".join(t.norm for t in self.r.tokens[j + 2 : j + 5])
+            if nxt.norm in sites and re.match(r"(?:\w+ )?(?:to have|to be|is|has|looks)\b", after):
                 return True
         return False
 
@@ -208,10 +214,21 @@ class AskingRules:
         mailings = r.occurrences("other_mailings")
         keywords = self.lex.words("opt_out_words")
         asked = self.stop_requests or any(t.norm in keywords for t in r.tokens)
-        if mailings and asked:
+        if mailings and asked and not self.ours_listed_with_other_mailings():
             s, e = mailings[0]
             phrase, span = r.phrase_text(s, e)
             self.findings.append(Finding("review", phrase, span, "request-about-other-mailings"))
+
+    def ours_listed_with_other_mailings(self) -> bool:
+        """ "Don't want reminders or check-ins or marketing, none of it": our texts in one
+        list with the other mailings, so all of them are to stop (not "stop the promotional
+        texts, I only want the check-ins")."""
+        joins = {"or", "and", "nor", "the", "your", "any"}
+        return any(
+            0 <= m - e <= 2 and all(self.r.tokens[k].norm in joins for k in range(e, m))
+            for _, e in self.r.occurrences("our_messages")
+            for m, _ in self.r.occurrences("other_mailings")
+        )
 
     def answered_no(self, sentence: int) -> bool:
         """ "the sharp pain? no": a short echo of our question, answered no."""
@@ -241,7 +258,7 @@ class AskingRules:
         not one taken back ("actually wait") nor one about emails ("unsubscribe me from
         your newsletter")."""
         r = self.r
-        if r.has("other_mailings"):
+        if r.has("other_mailings") and not self.ours_listed_with_other_mailings():
             return False
         requests = self.stop_requests
         # "unsubscribe. actually wait, ...": taken back after it (not "ignore my last text

@@ -31,6 +31,9 @@ NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happines
 # Words by which a later sentence goes on about a finding told before it
 REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "ever", "more",
                "worse"}  # fmt: skip
+SUBJECTS = {"i", "im", "he", "she", "hes", "shes", "they", "we", "you", "it", "its"}
+HEARSAY = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
+GENERAL_PREDICATES = {"sign", "signs", "means", "mean", "together", "common", "usually", "warning"}
 COPULAS = {"was", "is", "were", "are", "s"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
@@ -180,6 +183,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             if label != "normal" and self.is_question_sentence(start):
                 self.findings.append(Finding("review", phrase, span, "hypothetical-question"))
             return
+        if self.said_in_general(start):
+            # "My mum reckons fever and dizziness together is a bad sign": a saying
+            self.findings.append(Finding(label, phrase, span, "said-in-general", counted=False))
+            return
         if r.has("history", r.tokens[start].sentence) and not self.happened_since(start):
             self.findings.append(Finding(label, phrase, span, "history", counted=False))
             return
@@ -256,6 +263,19 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             for s, e in r.occurrences("not_pain")
         )
 
+    def said_in_general(self, start: int) -> bool:
+        """A bare symptom (or a list of them) just after someone's "reckons" or "says", in a
+        sentence that says what such things mean ("... together is a bad sign"), not what
+        anyone has ("my wife reckons the bruise is bigger")."""
+        for k in range(start - 1, max(-1, start - 5), -1):
+            word = self.r.tokens[k].norm
+            if word in HEARSAY:
+                words = self.r.sentence_words(self.r.tokens[start].sentence)
+                return bool(words & GENERAL_PREDICATES)
+            if word in DETERMINERS | SUBJECTS or not self.r.tokens[k].is_word:
+                return False  # "said he felt dizzy" is his
+        return False
+
     def happened_since(self, start: int) -> bool:
         """A marker that the finding is new ("since the session"), not past a contrast:
         "had asthma as a teenager but breathing's been fine since the session" is history."""
@@ -302,6 +322,12 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             t.norm in ("mild", "milder") for t in r.tokens[start + 1 :]
         )
 
+    def goes_on_about(self, m: Match, s: int) -> bool:
+        """Token s is in one of the next two sentences, which speaks of "it": "The red patch
+        was the size of a thumbnail. This morning it's gone round most of my leg"."""
+        here, there = self.r.tokens[m.start].sentence, self.r.tokens[s].sentence
+        return here < there <= here + 2 and bool(self.r.sentence_words(there) & {"it", "its"})
+
     def near_word(self, m: Match) -> bool:
         """A paired concept ("chest" + "tight") needs its partner close by, not negated."""
         sentence = self.r.tokens[m.start].sentence
@@ -311,7 +337,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             m.concept.near_sentence
             and not (chest and self.said_to_be_fine(m))
             and any(
-                self.r.tokens[s].sentence == sentence
+                (self.r.tokens[s].sentence == sentence or (not chest and self.goes_on_about(m, s)))
                 and not self.r.negated_before(s)
                 and not (chest and self.contrast_between(m, s))
                 for s, _ in self.r.occurrences(m.concept.near_sentence)

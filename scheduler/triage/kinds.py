@@ -29,6 +29,7 @@ CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
 AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
 BLOOD_PRESSURE = re.compile(r"\W*(?:is|was|of|at)?\W*(\d{2,3})\s*/\s*(\d{2,3})\b")
+TOLD_FINE = {"fine", "calmer", "settled", "behaving", "good", "great", "ok", "okay", "grand"}
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
 SORENESS_WORDS = {"stiff", "stiffness", "sore", "soreness", "ache", "achy", "aching", "tender"}
 # Between "gone" and a colour: "gone a bit yellow", "turned a greeny yellow"
@@ -156,6 +157,8 @@ class KindRules:
             return None  # "a yellowish bruise", "the bruise has gone yellow": healing
         if kind == "severity" and self.said_of_no_pain(m):
             return None  # "these hot flushes are unbearable": the flushes are the news
+        if concept.rule == "symptom-outside-lists" and self.told_fine(m):
+            return "normal", "condition-told-fine"  # "Asthma's been fine", "anxiety calmer"
         if concept.rule == "symptom-outside-lists" and self.reading_as_usual(m):
             return None  # "BP 122/78 as usual": a routine reading, no symptom
         if kind == "severity" and self.coping_with_something_else(m):
@@ -186,6 +189,21 @@ class KindRules:
             m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
             for s, _ in self.r.occurrences("not_pain")
         )
+
+    def told_fine(self, m: Match) -> bool:
+        """A condition the patient has said, just after, to be fine or calmer: "Asthma's
+        been fine", "my anxiety feels calmer" (not "headache not good")."""
+        sentence = self.r.tokens[m.start].sentence
+        after = [t.norm for t in self.r.tokens[m.end : m.end + 3] if t.sentence == sentence]
+        if {"not", "no", "isnt", "wasnt", "but"} & set(after):
+            return False
+        lead = {"been", "is", "feels", "feeling", "has", "s", "much", "a", "bit", "lot"}
+        for word in after:
+            if word in TOLD_FINE:
+                return True
+            if word not in lead:
+                return False
+        return False
 
     def reading_as_usual(self, m: Match) -> bool:
         """A measure ("BP", "blood pressure", "sugars") told as usual or normal just after."""

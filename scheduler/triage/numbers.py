@@ -225,7 +225,7 @@ SCORE_CONTEXT = re.compile(
     r"\b(?:pains?|painful|hurts?|hurting|ache|achy|aching|sore|stiff|tender|score|level|rate|"
     r"rating|scale|"
     r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|prob|easily|honestly|"
-    r"somewhere|roughly|only|"
+    r"somewhere|roughly|only|definitely|def|defo|deffo|solid|"
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
 )

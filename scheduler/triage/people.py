@@ -45,8 +45,17 @@ BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
 NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
+# What the writer did to or with someone: "walked the dog", "dropped my son at school"
+OBJECT_VERBS = {"walked", "walk", "walking", "took", "take", "taking", "fed", "feed", "feeding",
+                "visited", "visit", "visiting", "met", "meet", "collected", "collect", "dropped",
+                "drove", "driving", "helped", "bathed", "groomed", "brushed", "hugged",
+                "cuddled", "minded", "babysat", "babysitting", "picked", "fetched", "saw",
+                "watched", "watching", "carried", "lifted", "chased", "exercised",
+                "rode"}  # fmt: skip
+OBJECT_WORDS = {"up", "off", "out", "little", "big", "old", "new", "two", "both"}
 AGED = re.compile(r"\d{1,2}(?:yo|yrs?|yos|m)")  # "my 6yo", "the 10yr old", "our 18m"
 ANIMALS = {"dog", "dogs", "cat", "cats", "puppy", "kitten", "horse", "horses", "pony"}
+HEARSAY = {"says", "said", "saying", "tells", "told"}
 KIN_AGES = {"big", "little", "older", "younger", "eldest", "oldest", "youngest", "twin", "baby"}
 SAID_OF_ME = {"i", "im", "me", "am"}
 SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
@@ -130,11 +139,16 @@ class People:
                 if (
                     (phrase_ends or is_other)
                     and not self.companion(j)
+                    and not self.object_of_a_verb(j, start)
                     and not self.owns_a_thing(j, start)
                     and not self.caught_from(j)
                 ):
                     nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
-                    if nxt not in practitioner_verbs:
+                    # "my daughter says her chest is tight": what they say of themselves
+                    of_themselves = nxt in HEARSAY and any(
+                        self.r.tokens[k].norm in THIRD_PERSON for k in range(j + 2, start)
+                    )
+                    if nxt not in practitioner_verbs or of_themselves:
                         return True
             j -= 1
         return False
@@ -165,8 +179,8 @@ class People:
         return any(
             self.r.tokens[s].sentence == sentence
             and (s == 0 or self.r.tokens[s - 1].norm not in ("one", "person", "patient", "who"))
-            # nor asked of the clinic: "do you treat kids?"
-            and (s == 0 or self.r.tokens[s - 1].norm not in ("do", "does", "can"))
+            # nor asked of the clinic: "do you treat kids?", "is that something you treat?"
+            and (s == 0 or self.r.tokens[s - 1].norm not in ("do", "does", "can", "something"))
             for s, _ in self.r.occurrences("treated_site")
         )
 
@@ -176,7 +190,7 @@ class People:
         body = self.r.lexicon.words("body_words")
         stops = self.r.lexicon.words("scope_end") | self.r.lexicon.words("self") | {"so", "and"}
         sentence = self.r.tokens[start].sentence
-        for k in range(start + 1, min(len(self.r.tokens) - 1, start + 8)):
+        for k in range(start + 1, min(len(self.r.tokens) - 1, start + 12)):
             tok, nxt = self.r.tokens[k], self.r.tokens[k + 1]
             gap = self.r.text[self.r.tokens[k - 1].end : tok.start]
             if tok.sentence != sentence or "," in gap or (tok.norm in stops and tok.norm != "my"):
@@ -210,6 +224,20 @@ class People:
         return before[-1:] == ["with"] or (
             len(before) == 2 and before[0] == "with" and before[1] in ("my", "the", "our")
         )
+
+    def object_of_a_verb(self, j: int, start: int) -> bool:
+        """ "walked the dog and felt dizzy", "fed the cat then had chest pain", "picked up my
+        son": someone the writer did something to or with, so not who has the symptom
+        (but "fed the baby who has a fever", "watched my husband faint")."""
+        if start - j <= 2:
+            return False  # the symptom is told right after them: theirs
+        nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
+        if nxt in ("who", "whos", "whose", "was", "is", "has", "had", "got", "s"):
+            return False  # "...the dog was sick": the dog is what the clause is about
+        k = j - 1
+        while k >= 0 and j - k <= 3 and self.r.tokens[k].norm in DETERMINERS | OBJECT_WORDS:
+            k -= 1  # "the", "my", "our little", "up"
+        return k >= 0 and self.r.tokens[k].norm in OBJECT_VERBS
 
     def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
         """ "texting for my mum, she's fine. I've got a fever myself": the sender's own; and

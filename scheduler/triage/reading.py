@@ -64,6 +64,10 @@ NOT_AS_AN_ANSWER = {"really", "at", "that", "much", "any", "anymore", "yet", "so
                     "quite", "particularly", "especially", "sure", "i", "for", "once", "me",
                     "ever", "in", "remotely", "whatsoever", "this", "here", "myself",
                     "personally"}  # fmt: skip
+# What a person has, after a name in "s" typed without its apostrophe: "Jans phone"
+OWNED = {"phone", "mobile", "number", "mum", "dad", "wife", "husband", "son", "daughter",
+         "partner", "appointment", "session", "car", "house", "place"}  # fmt: skip
+NOTHING = {"nothing", "zero", "zilch", "nada", "nil"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
@@ -96,7 +100,7 @@ class Reading:
             if meant & EXACT_ONLY:
                 # another language's "no" is read only as written: "Sams wife" is no "sans"
                 meant = frozenset(w for w in meant if w not in EXACT_ONLY or w == tok.norm)
-            if meant and tok.norm not in vocabulary.known and self.a_name_s(tok):
+            if meant and tok.norm not in vocabulary.known and self.a_name_s(i):
                 # "Sam's wife": no typo reading ("sans" is French "without"), but "Mum's"
                 base = tok.norm[:-1]
                 meant = frozenset({tok.norm} | ({base} if base in vocabulary.known else set()))
@@ -127,10 +131,19 @@ class Reading:
         """The normal forms of a sentence's words."""
         return {self.tokens[j].norm for j in self.sentences[sentence]}
 
-    def a_name_s(self, tok: Token) -> bool:
-        """ "Sam's", "gerald's": a word with a possessive "'s"."""
+    def a_name_s(self, i: int) -> bool:
+        """ "Sam's", "gerald's": a word with a possessive "'s"; and "this is Jans phone": a
+        word in "s" before a thing a person has, capitalised or just after "is"."""
+        tok = self.tokens[i]
         raw = self.text[tok.start : tok.end]
-        return raw[-2:].lower() in ("'s", "’s") and len(raw) > 3
+        if raw[-2:].lower() in ("'s", "’s") and len(raw) > 3:
+            return True
+        nxt = self.tokens[i + 1].norm if i + 1 < len(self.tokens) else ""
+        if raw[-1:] != "s" or nxt not in OWNED or i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        capitalised = raw[:1].isupper() and raw[1:].islower() and prev.sentence == tok.sentence
+        return capitalised or prev.norm in ("is", "its", "on", "using", "from")  # "on jans phone"
 
     def pain_quality(self, word: str) -> bool:
         return any(concept.kind == "sharp" for concept, _ in self.lexicon.index.get(word, ()))
@@ -311,7 +324,11 @@ class Reading:
         """ "no tingling now", "not dizzy anymore": it was there and has passed, so it still
         counts (rubric rule 2), unlike "no tingling"."""
         sentence = self.tokens[end - 1].sentence
-        after = [t.norm for t in self.tokens[end : end + 2] if t.sentence == sentence]
+        after = []  # up to two words on, not past a comma ("didn't pass out, ok now")
+        for k in range(end, min(end + 2, len(self.tokens))):
+            if self.tokens[k].sentence != sentence or self.comma_between(k - 1, k):
+                break
+            after.append(self.tokens[k].norm)
         if any(w in ("now", "anymore", "nowadays") for w in after) or after == ["any", "more"]:
             # "not dizzy now, just asking as my sister did": a denial, asked ahead of time
             return not self.has("just_asking", sentence)
@@ -720,9 +737,11 @@ class Reading:
         k = mark
         while k < len(self.tokens) and self.tokens[k].norm == "?":
             k += 1
-        if k >= len(self.tokens) or self.tokens[k].norm not in BARE_NO:
+        if k >= len(self.tokens) or self.tokens[k].norm not in BARE_NO | NOTHING:
             return False
-        return k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_word
+        # ("...but today? Nothing, zero, 0/10": the answer ends at its comma)
+        ends = k + 1 >= len(self.tokens) or not self.tokens[k + 1].is_word
+        return ends or self.comma_between(k, k + 1)
 
     def exclamation(self, first: int) -> bool:
         """ "What a ...", "how lovely ...", "who knew ...", "pain? what pain" open an

@@ -2209,3 +2209,34 @@ def test_clinical_words_children_by_age_and_sentences_run_on() -> None:
     )
     assert label("fever: nope Took the dog out this morning.") == "normal"
     assert label("got a fever 🤒 Traffic was bad on the way home.") == "emergency"
+
+
+def test_what_the_writer_did_with_others_and_findings_told_over_sentences() -> None:
+    """Round twelve of blind batches (GI-GP): the dog walked or the cat fed is no one with
+    the symptom, a spread told in the next sentence, a question about a needle spot's state,
+    a saying about what symptoms mean, our texts listed with marketing."""
+    assert label("walked the dog and felt dizzy") == "complication"
+    assert label("fed the cat then had chest pain") == "emergency"
+    assert label("my wife took the dog out and fainted") == "review"
+    assert label("I watched my husband faint in the kitchen") == "review"
+    assert label("my wife just noticed pus coming out of one of the needle holes on my back") == (
+        "emergency"
+    )
+    assert label("my daughter says her chest is tight, is that something you treat?") == "review"
+    assert label("this is Jans phone shes at her sisters, Ill tell her you texted") == "review"
+    assert label(
+        "The red patch on my calf was the size of a thumbnail yesterday. This morning it's"
+        " gone round most of the back of my leg."
+    ) == "emergency"
+    assert label("is it normal for the needle spot to have stuff seeping out?") == "emergency"
+    assert label("is it normal for the needle spots to swell up?") == "review"
+    assert label("My mum reckons fever and dizziness together is a bad sign.") == "review"
+    assert label("Don't want reminders or check-ins or marketing, none of it. STOP") == "opt_out"
+    assert label("stop the promotional texts, I only want the check-ins") == "review"
+    assert label("didnt pass out, ok now. head went swimmy on the bus") == "complication"
+    assert label("Yesterday was a bit sore but today? Nothing, zero, 0/10.", "48h") == "normal"
+    assert label("back feels unreal 🔥 bit achy but good achy") == "normal"
+    assert label("the pain is unreal") == "emergency"
+    assert label("Asthma's been fine, back's loosening up", "48h") == "normal"
+    assert label("not a 9 but definitely an 8") == "complication"
+    assert label("yeah nah dont need these check ins, please stop messaging") == "opt_out"
