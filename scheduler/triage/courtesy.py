@@ -6,8 +6,9 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .model import Finding
 from .reading import SIGN_OFF_WORDS, Reading
-from .text import NAMED, TITLES
+from .text import GET_BACK_TO, NAMED, TITLES
 
+COMING_BACK = {"come", "be", "coming"}  # "will be back soon"
 POSITIVE_EMOJI = set("👍👌🙌😊🙂😄😀😁🙏💪✅😌☺😎🥰❤💯😍🤩🥳😃😆🤗💖💗😴🥱")  # sleepy is fine
 DISTRESS_EMOJI = set("😢😭🚨⚠😱😰😟😨🆘🤕🤒😖😣😫😩💀😵🤢🤮🤧😷🥴")
 DOUBT_MARKS = set("🤷👎😕🤔😐😬🙁☹😞😔👀🙃?")
@@ -151,7 +152,7 @@ class CourtesyRules:
         signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
         if signed_off and (self.troubling_news() or self.distress_or_doubt()):
             return []
-        words = {t.norm for t in self.r.tokens if t.is_word}
+        words = {t.norm for i, t in enumerate(self.r.tokens) if t.is_word and not self.back_to(i)}
         denial = words & {"no", "zero", "nothing", "none", "nil"}  # "zero issues, cheers"
         if signed_off and len(self.news_words()) >= 2 and not words & HEALTH_WORDS | denial:
             return []  # "at work, will reply later thanks": thanks for what is no news of health
@@ -175,6 +176,11 @@ class CourtesyRules:
         if opening_okay and news[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
             return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
         return found
+
+    def back_to(self, i: int) -> bool:
+        """ "will text back later", "be back soon": that "back" is no part of the body."""
+        before = self.r.tokens[i - 1].norm if i else ""
+        return self.r.tokens[i].norm == "back" and before in GET_BACK_TO | COMING_BACK
 
     def keyboard_mash(self) -> bool:
         """ "ok jjjhh,,,s": a long run of letters with no vowel, typed by a pocket."""

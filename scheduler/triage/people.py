@@ -407,7 +407,10 @@ class People:
         for i, word in enumerate(norms):
             after = norms[i + 1 : i + 3]
             named_here = word in others or (word.endswith("s") and word[:-1] in others)
-            if word in GROUPS | ANIMALS and self.r.tokens[i].sentence not in pronoun_sentences:
+            # "took the dog out this morning his neck is still stiff": the dog walked
+            elsewhere = self.r.tokens[i].sentence not in pronoun_sentences
+            small_talk = elsewhere or self.object_of_a_verb(i, i + 3)
+            if word in GROUPS | ANIMALS and small_talk:
                 # "Kids have been a nightmare! His neck is still stiff", "... Took the dog out"
                 named_here = False
             if named_here and not (apart and self.r.tokens[i].sentence not in pronoun_sentences):

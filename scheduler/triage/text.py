@@ -313,7 +313,7 @@ SENTENCE_OPENERS = frozenset(
     "neck shoulder knee head breathing swelling bruise bruising temp fever "
     # news of the day run on after the symptom: "... still stiff Took the dog out"
     "took went walked woke slept kids traffic work weather sorry yes yeah ok okay oh btw "
-    "anyway hope nothing dog if used thought quick".split()
+    "anyway hope nothing dog if used thought quick his her".split()
 )
 
 

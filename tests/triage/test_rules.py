@@ -2240,3 +2240,22 @@ def test_what_the_writer_did_with_others_and_findings_told_over_sentences() -> N
     assert label("Asthma's been fine, back's loosening up", "48h") == "normal"
     assert label("not a 9 but definitely an 8") == "complication"
     assert label("yeah nah dont need these check ins, please stop messaging") == "opt_out"
+
+
+def test_blacking_out_in_other_words_pidgin_patois_and_roofs_that_are_not_pain() -> None:
+    """Round thirteen of blind batches (GQ-GX): a blackout told by where the patient woke, a
+    step count through the roof, Nigerian Pidgin and Jamaican Patois, a new woman."""
+    assert label("went all black and next thing i was on the bathroom floor") == "emergency"
+    assert label("my step count is through the roof, not a twinge", "48h") == "normal"
+    assert label("my back pain is through the roof") == "emergency"
+    assert label("the pain for my waist don increase since yesterday", "48h") == "complication"
+    assert label("Nuh text mi again, mi nuh need it") == "opt_out"
+    assert label("feel like a new woman, the neck pain I came in with is nearly gone") == (
+        "normal"
+    )
+    assert label("would swelling be normal or should i call", "48h") == "review"
+    assert label("ok back still achy WHEN does that wear off usually") == "review"
+    assert label("couldnt stop smiling after, back feels free", "48h") == "normal"
+    assert label("Took the dog out this morning His neck is still stiff", "48h") == (
+        "complication"
+    )
