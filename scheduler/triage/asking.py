@@ -17,7 +17,7 @@ from .text import SIGN_OFF
 # Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
 LEADING_KEYWORD = re.compile(
     r"^\W*(?:(?:ok|okay|right|please|pls)[\s,]+)?(?:stop|stopall|unsubscribe|unsub|quit|optout)"
-    r"(?:(?:\s+(?:please|pls|plz|now|thanks|thank\s+you|thx|ty|ta|cheers|asap|x+))*\s*(?:[^\w\s'’]|$)"
+    r"(?:(?:\s+(?:please|pls|plz|po|now|thanks|thank\s+you|thx|ty|ta|cheers|asap|x+))*\s*(?:[^\w\s'’]|$)"
     r"|\s+(?:please|pls|plz)\b)",  # "stop pls i get it": asked, whatever follows
     re.IGNORECASE,
 )

@@ -196,7 +196,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
         if rule == "pain-getting-worse" and (
-            self.worse_is_of_no_pain(start)
+            self.been_worse(start)
+            or self.worse_is_of_no_pain(start)
             or self.more_of_an_ability(start)
             or self.worse_back_then(start, end)
             or (end < len(self.r.tokens) and self.r.tokens[end].norm in ("ones", "one"))
@@ -249,16 +250,31 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             for j in range(max(0, start - 6), start)
         )
 
+    def been_worse(self, start: int) -> bool:
+        """ "4/10 at my desk, been worse": (I've) been worse, said as a clause of its own at
+        the end, is "not bad" (not "it's been worse since Tuesday")."""
+        r = self.r
+        if start == 0 or r.tokens[start - 1].norm != "been" or r.tokens[start].norm != "worse":
+            return False
+        opens = start == 1 or r.comma_between(start - 2, start - 1)
+        if start + 1 >= len(r.tokens):
+            return opens
+        nxt = r.tokens[start + 1]
+        ends = not nxt.is_word or nxt.sentence != r.tokens[start].sentence
+        return opens and (ends or nxt.norm in SIGN_OFF_WORDS)
+
     def worse_is_of_no_pain(self, start: int) -> bool:
         """ "my cold sore flared up", "the eczema I've had for years has flared up": what got
         worse, before it with no pain or part of the body between, is a symptom that is no
         pain."""
         r = self.r
         body = self.lex.words("body_words") | PAIN_WORDS
+        # (past a comma only straight to the comparison: "Keep sneezing today, worse than
+        # yesterday", not "cold sore's flared up, and my back is worse")
         return any(
             start - 6 <= e <= start
             and r.tokens[s].sentence == r.tokens[start].sentence
-            and not r.comma_between(e - 1, start)
+            and (not r.comma_between(e - 1, start) or r.comma_between(start - 1, start))
             and not any(r.tokens[k].norm in body for k in range(e, start))
             for s, e in r.occurrences("not_pain")
         )

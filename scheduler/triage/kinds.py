@@ -658,7 +658,8 @@ class KindRules:
         """The easing word ending before token e is an item answered no: "improving: no"."""
         if e >= len(self.r.tokens):
             return False
-        return self.r.bare_no_at(e) or self.r.answered_like_a_form(e)
+        # (and "improving? no." asked and answered)
+        return self.r.bare_no_at(e) or self.r.answered_like_a_form(e) or self.r.negated_after(e)
 
     def hoped_for(self, s: int) -> bool:
         """ "hopefully it eases off soon", "hard to tell if it's any better", "thought it'd be

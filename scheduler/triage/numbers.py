@@ -50,7 +50,8 @@ NOT_A_SCORE = (
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
 AFTERTHOUGHT = (
     r"tbh|ngl|honestly|really|fr|tho|though|ish|lol|haha|today|now|rn|atm|"
-    r"i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess|manageable|bearable|tolerable"
+    r"i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess|manageable|bearable|tolerable|"
+    r"(?:she|he)\s+(?:says|said|reckons|thinks)"  # "6-7 she reckons": for the patient
 )
 SCORE_PATTERNS = [
     # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10, "ate out of ten" (dictated)
@@ -226,6 +227,7 @@ SCORE_CONTEXT = re.compile(
     r"rating|scale|"
     r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|prob|easily|honestly|"
     r"somewhere|roughly|only|definitely|def|defo|deffo|solid|"
+    r"says|said|reckons|rates|rated|"  # "she says 8 or 9": told for the patient
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
 )

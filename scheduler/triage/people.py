@@ -55,6 +55,7 @@ OBJECT_VERBS = {"walked", "walk", "walking", "took", "take", "taking", "fed", "f
 OBJECT_WORDS = {"up", "off", "out", "little", "big", "old", "new", "two", "both"}
 AGED = re.compile(r"\d{1,2}(?:yo|yrs?|yos|m)")  # "my 6yo", "the 10yr old", "our 18m"
 ANIMALS = {"dog", "dogs", "cat", "cats", "puppy", "kitten", "horse", "horses", "pony"}
+HANDLING = {"touch", "touched", "press", "pressed", "checked", "looked", "noticed", "took"}
 HEARSAY = {"says", "said", "saying", "tells", "told"}
 KIN_AGES = {"big", "little", "older", "younger", "eldest", "oldest", "youngest", "twin", "baby"}
 SAID_OF_ME = {"i", "im", "me", "am"}
@@ -245,6 +246,8 @@ class People:
         people = me | self.r.lexicon.words("others")
         for j in range(start - 1, max(-1, start - PERSON_WINDOW), -1):
             word = self.r.tokens[j].norm
+            if word not in people and word.endswith("s") and word[:-1] in people - me:
+                word = word[:-1]  # "my husbands got bruising": her husband's, typed plain
             if word in people:
                 if word in me:
                     return not self.r.inside_phrase("on_behalf", j)
@@ -416,7 +419,9 @@ class People:
             if named_here and not (apart and self.r.tokens[i].sentence not in pronoun_sentences):
                 return False  # "the dog's paw", "my son's asthma": someone is named
             asking = i > 0 and norms[i - 1] in ASKING_VERBS  # "should I ring 999 if his..."
-            if word in WRITER and after[:1] != ["telling"] and not treated and not asking:
+            # ("feels hot when i touch it": the writer's hand on the patient)
+            handling = after[:1] != ["telling"] and not set(after[:1]) & HANDLING
+            if word in WRITER and handling and not treated and not asking:
                 return False  # the writer speaks of themselves ("im telling you" is no news)
             if word == "we" and after[:1] == ["both"] or [word, *after] == ["both", "of", "us"]:
                 return False  # "we both came down with something"

@@ -55,7 +55,9 @@ LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "qui
             "sorry", "btw", "anyway"}  # fmt: skip
 SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt", "mild",
             "know", "stayed", "stopped", "settled", "changed", "improved", "eased", "calmed",
-            "budged", "shifted", "stop", "stops", "myself"}  # fmt: skip
+            # and "nothing major, a bit of heat around the needles"
+            "budged", "shifted", "stop", "stops", "myself",
+            "major", "serious", "drastic", "dramatic"}  # fmt: skip
 NEGATIVE_OPENERS = {"cant", "cannot", "couldnt", "unable", "no", "not", "wont", "dont", "didnt"}
 SAYING = {"call", "it", "say", "its", "id"}  # "wouldn't call it small", "wouldn't say it's small"
 # What follows a "not" that answers a question: "not really", "not at all", "not that I know"
@@ -605,9 +607,9 @@ class Reading:
         # "would you say 9/10 is normal? because that's where I'm at" is a report
         # (a marker near the finding: "do i still play?" far after it is about the game)
         marked = any(
-            self.tokens[s].sentence == sentence and abs(s - start) <= 5
-            for s, _ in self.occurrences("happened_markers")
-        )
+            self.tokens[s].sentence == sentence and abs(s - start) <= 5 and e != start
+            for s, e in self.occurrences("happened_markers")
+        )  # (not "what if the pain comes back worse": the return is what is asked about)
         confirmed = marked or self.self_confirmed
         return before and not confirmed
 

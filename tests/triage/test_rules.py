@@ -2259,3 +2259,27 @@ def test_blacking_out_in_other_words_pidgin_patois_and_roofs_that_are_not_pain()
     assert label("Took the dog out this morning His neck is still stiff", "48h") == (
         "complication"
     )
+
+
+def test_relatives_replying_and_sayings_of_the_clinic_floor() -> None:
+    """Round fourteen of blind batches (GY-HF): partners and parents replying for the
+    patient ("texting my wife", "says to tell you", "her mum replying"), a score told as
+    what the patient says, "been worse" as "not bad", a saying asked and answered."""
+    assert label("stop texting my wife, shes in A&E with chest pains after your session") == (
+        "emergency"
+    )
+    assert label("husband says to tell you hes getting a stabby pain in his hip") == (
+        "complication"
+    )
+    assert label("her mum replying - she says 8 or 9") == "emergency"
+    assert label("6-7 she reckons", "48h") == "complication"
+    assert label("my husbands got brusing down his calf. im answering for him") == "complication"
+    assert label("the spot on her ankle feels hot when i touch it", "48h") == "complication"
+    assert label("4/10 at my desk, been worse", "48h") == "normal"
+    assert label("its been worse since tuesday") == "complication"
+    assert label("sore? yes. improving? no.", "48h") == "complication"
+    assert label("Keep sneezing today, worse than yesterday", "48h") == "review"
+    assert label("what if the pain comes back worse than before?") == "review"
+    assert label("Nothing major, a bit of heat around where the needles went") == "complication"
+    assert label("is it normal to get chest tightness? had it on the drive home") == "emergency"
+    assert label("chest pain? wala po. dizzy? wala rin.", "48h") == "normal"
