@@ -45,6 +45,7 @@ NOT_A_SCORE = (
     r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
     r"weeks?|times|seconds?|secs?|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|"
     r"pills?|higher|lower|bpm|beats|"  # "heart rate like 10 higher than normal"
+    r"steps|paces|metres|meters|yards|miles|"  # "about 10 steps and it hits"
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
 )
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
@@ -292,6 +293,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
             if any(m.start() < f.span[1] and f.span[0] < m.end() for f in found):
                 continue
             values = [to_number(g) for g in m.groups() if g]
+            if re.search(r"\d\.$", folded[: m.start(1)]):
+                continue  # "36.9 when i checked": the decimal's digit, no score
             if pattern in BARE and not plausible_bare_score(folded, m.start()):
                 continue
             if pattern is HEDGED and CLOCK_CUE.search(masked[max(0, m.start() - 12) : m.start()]):

@@ -280,6 +280,8 @@ class People:
             return True
         if self.r.has("their_phone"):
             return True  # "I manage my father's phone. He had chest pressure"
+        if self.passing_on_their_news():
+            return True  # "husband says to tell you hes getting a stabby pain in his hip"
         relatives = self.r.lexicon.words("relatives")
         introductions = self.r.occurrences("introduction")
         introduced_at = {e: self.r.tokens[s].sentence for s, e in introductions}
@@ -297,6 +299,16 @@ class People:
             or self.about_an_unnamed_person()
             or self.about_the_writer_s_child()
         )
+
+    def passing_on_their_news(self) -> bool:
+        """ "X says to tell you he's ...": the news passed on is X's, told as "he"/"she"
+        (not "my wife wants me to tell you I had trouble breathing": the writer's own)."""
+        norms = self.r.norms
+        for _, e in self.r.occurrences("passed_on"):
+            after = norms[e : e + 3]
+            if set(after) & THIRD_PERSON and not set(after) & WRITER:
+                return True
+        return False
 
     def said_of_the_writer(self, s: int) -> bool:
         """ "I'm the one who had the session", "it was me who had...": the phrase at s says

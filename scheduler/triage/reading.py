@@ -14,7 +14,7 @@ from .people import ASKING_VERBS, People
 from .text import EMOJI_GAP, Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
-ALLOWED = {"ok", "okay", "alright", "allowed", "safe"}
+ALLOWED = {"ok", "okay", "alright", "allowed", "safe", "normal"}  # "... a 4. normal?"
 REASONS = {"because", "cos", "coz", "cause", "bc"}  # "...because I fainted": a fact, told
 SUBJECTS = {"i", "im", "ive", "she", "shes", "he", "hes", "we", "they", "it", "its", "my"}
 # "no X" that is no negation of what follows: "no more", "no doubt", "no answer".
@@ -474,7 +474,7 @@ class Reading:
         asked about, or listed like a form, and answered no ("that tingly thing you warned
         about? nope": a question up to five words on)."""
         after = [t.norm for t in self.tokens[end : end + 2]]
-        if after == ["but", "none"]:  # ("a bit bruised but nothing major" is bruising)
+        if after in (["but", "none"], ["but", "nope"]):  # ("a bit bruised but nothing major")
             return True  # "was worried about bruising but none at all"
         if self.bare_no_at(end):
             return True  # "fever no, pus no, redness no": each item answered, unpunctuated
@@ -488,12 +488,25 @@ class Reading:
                 so_no = [t.norm for t in self.tokens[k : k + 4]]
                 if any(a == "so" and b == "no" for a, b in zip(so_no, so_no[1:], strict=False)):
                     return True  # "fever? 36.9 so no"
+                if self.names_another_item(k, end):
+                    return False  # "short of breath, probably nothing? no chest pain or anything"
                 return k < len(self.tokens) and self.answers_no(k)
             if not tok.is_word:
                 return False
             words += 1
             j += 1
         return False
+
+    def names_another_item(self, k: int, end: int) -> bool:
+        """Token k is a "no" that opens the denial of another finding than the one asked
+        ("...? no chest pain"), not an answer ("fever? no fever", "fever? no")."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].norm != "no":
+            return False
+        nxt = self.tokens[k + 1].norm
+        if not self.adjacent(k) or nxt in DENIALS_OF_A_THING | NOTHING | SIGN_OFF_WORDS:
+            return False  # "? no, nothing like that", "? no not at all"
+        asked = {self.tokens[j].norm for j in range(max(0, end - 3), end)}
+        return nxt in self.lexicon.index and nxt not in asked
 
     def answers_no(self, k: int) -> bool:
         """Token k says no: "nope", "no." (not "no idea why", nor "red and warm? not

@@ -63,10 +63,11 @@ def test_a_wrapping_keeps_every_label(wrapping: str) -> None:
 def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
     # Names are still read in lower case ("this is mark, jess's husband. she fainted").
     # Only capitals say that "STOP bit sore but ok" is a keyword and then news; "stop bit
-    # sore but ok" may be either, and stays normal ("STOP no dizziness ... just stop" likewise).
+    # sore but ok" may be either, and stays normal ("STOP no dizziness ... just stop" and "STOP
+    # its pouring here" likewise).
     got = labels([(case["text"].lower(), case["checkin"]) for case in CASES])
     changed = {case["id"] for case, label in zip(CASES, got, strict=True) if label != case["label"]}
-    assert changed <= {"blind_g-144", "blind_cw-006"}, sorted(changed)
+    assert changed <= {"blind_g-144", "blind_cw-006", "blind_hj-145"}, sorted(changed)
 
 
 def test_news_of_the_day_run_on_after_the_reply_keeps_every_flag() -> None:

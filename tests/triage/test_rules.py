@@ -2283,3 +2283,28 @@ def test_relatives_replying_and_sayings_of_the_clinic_floor() -> None:
     assert label("Nothing major, a bit of heat around where the needles went") == "complication"
     assert label("is it normal to get chest tightness? had it on the drive home") == "emergency"
     assert label("chest pain? wala po. dizzy? wala rin.", "48h") == "normal"
+
+
+def test_news_passed_on_and_decimals_that_are_no_scores() -> None:
+    """Round fifteen of blind batches (HG-HN): news passed on is the patient's or the
+    writer's as the words after it say, a temperature's decimal is no score, a "no" that
+    opens another finding's denial is no answer, a count of steps is no score."""
+    assert label("my wife wants me to tell you i had trouble breathing last night") == (
+        "emergency"
+    )
+    assert label("husband says to tell you hes getting a stabby pain in his hip", "48h") == (
+        "complication"
+    )
+    assert label("36.9 when i checked so all good, back easing off nicely", "48h") == "normal"
+    assert label("feel a bit short of breath, probably nothing? no chest pain") == "emergency"
+    assert label("chest pain? no, nothing like that. just a bit achy") == "normal"
+    assert label("knife like pain in my hip, about 10 steps and it hits", "48h") == (
+        "complication"
+    )
+    assert label("Is chest tightness normal?? Started after I got home, its still there") == (
+        "emergency"
+    )
+    assert label("my pain is about a 4. normal?") == "review"
+    assert label("the red bit was the size of a grape yesterday now its halfway to my elbow") == (
+        "emergency"
+    )
