@@ -32,7 +32,7 @@ NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happines
 REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "ever", "more",
                "worse"}  # fmt: skip
 SUBJECTS = {"i", "im", "he", "she", "hes", "shes", "they", "we", "you", "it", "its"}
-HEARSAY = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
+OPINION_VERBS = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
 GENERAL_PREDICATES = {"sign", "signs", "means", "mean", "together", "common", "usually", "warning"}
 COPULAS = {"was", "is", "were", "are", "s"}
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
@@ -285,7 +285,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         anyone has ("my wife reckons the bruise is bigger")."""
         for k in range(start - 1, max(-1, start - 5), -1):
             word = self.r.tokens[k].norm
-            if word in HEARSAY:
+            if word in OPINION_VERBS:
                 words = self.r.sentence_words(self.r.tokens[start].sentence)
                 return bool(words & GENERAL_PREDICATES)
             if word in DETERMINERS | SUBJECTS or not self.r.tokens[k].is_word:

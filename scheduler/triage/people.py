@@ -53,7 +53,7 @@ OBJECT_VERBS = {"walked", "walk", "walking", "took", "take", "taking", "fed", "f
                 "watched", "watching", "carried", "lifted", "chased", "exercised",
                 "rode"}  # fmt: skip
 OBJECT_WORDS = {"up", "off", "out", "little", "big", "old", "new", "two", "both"}
-AGED = re.compile(r"\d{1,2}(?:yo|yrs?|yos|m)")  # "my 6yo", "the 10yr old", "our 18m"
+AGED = re.compile(r"\d{1,2}(?:yo|yrs?|yos)")  # "my 6yo", "the 10yr old" (not "10m")
 ANIMALS = {"dog", "dogs", "cat", "cats", "puppy", "kitten", "horse", "horses", "pony"}
 HANDLING = {"touch", "touched", "press", "pressed", "checked", "looked", "noticed", "took"}
 HEARSAY = {"says", "said", "saying", "tells", "told"}
