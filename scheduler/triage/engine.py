@@ -13,7 +13,7 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
 from .people import DETERMINERS
-from .reading import SIGN_OFF_WORDS, Reading
+from .reading import SIGN_OFF_WORDS, SUBJECTS, Reading
 from .text import with_spoken_marks, without_greeting, without_quotes, without_signature
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
@@ -26,15 +26,14 @@ RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", 
 # What else patients score out of ten: "a solid 9/10 for mood"
 NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happiness", "wellbeing",
                   "calm", "staff", "effort", "relaxing", "chill"}  # fmt: skip
-# Words that say a score is the pain's, before it in its sentence: "my back is killing me -
-# I would rate it a 9/10"
 # Words by which a later sentence goes on about a finding told before it
 REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "ever", "more",
                "worse"}  # fmt: skip
-SUBJECTS = {"i", "im", "he", "she", "hes", "shes", "they", "we", "you", "it", "its"}
 OPINION_VERBS = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
 GENERAL_PREDICATES = {"sign", "signs", "means", "mean", "together", "common", "usually", "warning"}
 COPULAS = {"was", "is", "were", "are", "s"}
+# Words that say a score is the pain's, before it in its sentence: "my back is killing me -
+# I would rate it a 9/10"
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
@@ -288,7 +287,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             if word in OPINION_VERBS:
                 words = self.r.sentence_words(self.r.tokens[start].sentence)
                 return bool(words & GENERAL_PREDICATES)
-            if word in DETERMINERS | SUBJECTS or not self.r.tokens[k].is_word:
+            if word in DETERMINERS | SUBJECTS | {"you"} or not self.r.tokens[k].is_word:
                 return False  # "said he felt dizzy" is his
         return False
 

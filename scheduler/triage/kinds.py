@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .lexicon import Concept, Lexicon
 from .model import PainThresholds
 from .numbers import NumberFinding
-from .people import DETERMINERS, GROUPS
+from .people import ANIMALS, DETERMINERS, GROUPS
 from .reading import SIGN_OFF_WORDS, Reading
 
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
@@ -217,11 +218,11 @@ class KindRules:
         reading = BLOOD_PRESSURE.match(self.r.text, self.r.tokens[m.end - 1].end)
         return reading is not None and int(reading[1]) < 140 and int(reading[2]) < 90
 
-    @property
+    @cached_property
     def pain_beyond_bearing(self) -> bool:
         """ "can't walk", "in tears": said of the writer's pain (not "5 hours with the kids
         screaming about snacks", "the baby was crying all night")."""
-        others = GROUPS | self.lex.words("others") | {"baby", "babies", "dog", "toddler"}
+        others = GROUPS | ANIMALS | self.lex.words("others") | {"baby", "babies", "toddler"}
         return any(
             not {self.r.tokens[k].norm for k in range(max(0, s - 3), s)} & others
             for s, _ in self.r.occurrences("severity_boost")
@@ -369,8 +370,8 @@ class KindRules:
             return True
         # "from my nose", not "on one of the points near my nose" (a face treated)
         return any(
-            t.norm == "nose" and t.sentence == sentence and not self.beside(k)
-            for k, t in enumerate(self.r.tokens)
+            self.r.tokens[k].norm == "nose" and not self.beside(k)
+            for k in self.r.sentences[sentence]
         )
 
     def beside(self, k: int) -> bool:

@@ -213,6 +213,7 @@ SCORE_PATTERNS.append(
         r"\s+(?:an?\s+)?(" + NUM + r")\b"
     )
 )
+DECIMAL_BEFORE = re.compile(r"\d\.$")  # what comes before a decimal's tenths
 # scores only where pain is being talked about
 BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
@@ -293,7 +294,7 @@ def pain_scores(text: str) -> list[NumberFinding]:
             if any(m.start() < f.span[1] and f.span[0] < m.end() for f in found):
                 continue
             values = [to_number(g) for g in m.groups() if g]
-            if re.search(r"\d\.$", folded[: m.start(1)]):
+            if DECIMAL_BEFORE.match(folded, max(0, m.start(1) - 2), m.start(1)):
                 continue  # "36.9 when i checked": the decimal's digit, no score
             if pattern in BARE and not plausible_bare_score(folded, m.start()):
                 continue

@@ -676,11 +676,19 @@ class Reading:
     def punctuated(self) -> str:
         """The text with a line break where a sentence restarts unmarked ("8-9 Took the dog
         out"), in the space before it, so numbers are read up to their sentence's end."""
+        breaks = [
+            prev.end
+            for prev, tok in zip(self.tokens, self.tokens[1:], strict=False)
+            if tok.sentence != prev.sentence
+            and prev.is_word
+            and tok.start > prev.end
+            and not self.text[prev.end : tok.start].strip()
+        ]
+        if not breaks:
+            return self.text
         chars = list(self.text)
-        for prev, tok in zip(self.tokens, self.tokens[1:], strict=False):
-            gap = self.text[prev.end : tok.start]
-            if tok.sentence != prev.sentence and gap and not gap.strip() and prev.is_word:
-                chars[prev.end] = "\n"
+        for at in breaks:
+            chars[at] = "\n"
         return "".join(chars)
 
     @cached_property
