@@ -329,7 +329,9 @@ class KindRules:
         if self.then_it_happened(m) or self.r.did_after_all(m.end):
             # "felt like I'd pass out and then I did", "didn't think I'd faint but I did"
             return m.concept.label, m.concept.rule
-        if nearly or any(w in NEAR_FAINT for w in before) or self.r.tokens[m.start].norm == "faint":
+        # "so faint" is a degree, but "ok so passed out at work" a conjunction before the verb
+        near = NEAR_FAINT if adjective else NEAR_FAINT - {"so"}
+        if nearly or any(w in near for w in before) or self.r.tokens[m.start].norm == "faint":
             # "I did faint", "she fainted": the verb, not the feeling (but "almost I faint",
             # as a learner puts it, is nearly)
             subject = any(w in ("i", "she", "he", "mum", "mom", "did", "then") for w in before[-1:])

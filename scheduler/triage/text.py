@@ -188,6 +188,8 @@ TAPBACK = re.compile(
 GREETING = re.compile(
     r"^(?:\s*(?i:hi|hello|hey|hiya|heya|howdy|dear|to\s+whom\s+it\s+may\s+concern"
     r"|good\s+(?:morning|afternoon|evening)|morning"
+    # and a spoken lead-in: "ok so 7 today", "erm mum has a temp" (not "hmm": it doubts)
+    r"|ok(?:ay)?\s+(?:so|well|um+)|right\s+so|so\s+yeah|u+m+|e+r+m+"
     r"|update)\b"
     r"(?:[ \t]+(?i:there|all|team|doc|doctor|clinic|everyone|folks|guys|sir|madam)"
     r"|[ \t]+(?:Dr\.?[ \t]+)?[A-Z][a-z]+(?=[ \t]*[,!.:;\n]))?"  # a name, then a comma
@@ -234,7 +236,10 @@ LETTER_CLOSE = (
     r"regards|"
     r"yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely|all\s+the\s+best|take\s+care"
 )
-CASUAL_CLOSE = r"(?i:thanks|thank\s+you|cheers|love|best)"
+CASUAL_CLOSE = (
+    r"(?i:(?:many\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again|\s+a\s+lot)?"
+    r"|cheers|(?:lots\s+of\s+)?love|luv|best(?:\s+wishes)?|ta|ciao)"
+)
 NOT_A_NAME_WORD = r"(?!(?i:thanks|thank|thx|cheers|ta|x+|lol|haha|love)\b)"
 NAME = (
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.\s*)?" + NOT_A_NAME_WORD + r"[A-Z][a-z'-]+"
@@ -244,12 +249,17 @@ ANY_NAME = (
     r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:[a-z]\.\s*)?" + NOT_A_NAME_WORD + r"[a-z][a-z'-]+"
     r"(?:\s+" + NOT_A_NAME_WORD + r"[a-z][a-z'-]+){0,2}"
 )
-AFTER_NAME = r"(?:\s|[.!]|" + SIGN_OFF + r")*$"  # "Ruth x", "Ken 🙂"
+# "Ruth x", "Ken 🙂", a phone number, and a postscript on its own line (which stays news)
+AFTER_NAME = (
+    r"(?:\s|[.!]|" + SIGN_OFF + r")*(?:\+?\d[\d ]{6,14}\d\s*)?(?:\n\s*(?i:p\.?\s?s)\b[^\n]*\s*)?$"
+)
 SIGNATURE = re.compile(
     r"(?:(?<=[,.!?\n])|^)\s*(?i:" + LETTER_CLOSE + r")\s*[,.!\n-]\s*((?i:" + ANY_NAME + r"))"
     + AFTER_NAME
-    + r"|(?:(?<=[,.!\n])|^)\s*" + CASUAL_CLOSE + r"\s*[,\n-]\s*(" + NAME + r")" + AFTER_NAME
-    + r"|\n[ \t]*(" + NAME + r")" + AFTER_NAME
+    + r"|(?:(?<=[,.!?\n]|" + EMOJI + r")|^)\s*" + CASUAL_CLOSE + r"\s*[,\n-]\s*(" + NAME + r")"
+    + AFTER_NAME
+    # a name alone: on the last line, or after the last sentence or emoji ("👍 Jean Swell")
+    + r"|(?:\n|(?<=[.!?]|" + EMOJI + r"))[ \t]*(" + NAME + r")" + AFTER_NAME
 )
 
 
@@ -264,10 +274,25 @@ def without_signature(
         return text
     group = next(i for i in (1, 2, 3) if m.group(i))
     a, b = m.span(group)
+    words = re.findall(r"[A-Za-z'-]+", text[a:b])
     test = known if group < 3 else near_known
-    if any(test(normalise_word(w)) for w in re.findall(r"[A-Za-z'-]+", text[a:b])):
+    if not first_name_and_surname(words, near_known) and any(
+        test(normalise_word(w)) for w in words
+    ):
         return text
     return text[:a] + " " * (b - a) + text[b:]
+
+
+def first_name_and_surname(words: list[str], near_known: Callable[[str], bool]) -> bool:
+    """ "Stuart Swell", "W. Lumb", "Mrs Payne": a title, an initial or a first name no
+    symptom word is near, then a capitalised surname, whatever word the surname spells."""
+    titled = [w for w in words[:2] if w.lower() in TITLES | FAMILY_TITLES or len(w) == 1]
+    if len(words) - len(titled) not in (1, 2) or not all(w[:1].isupper() for w in words):
+        return False  # "Lower Back Swelling" is three words of news, not a name
+    return bool(titled) or not near_known(normalise_word(words[0]))
+
+
+FAMILY_TITLES = {"grandma", "grandad", "granny", "grandpa", "nana", "nan", "auntie", "uncle"}
 
 
 UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒ’‘", "lLoOdDsaAoO''")  # and curly apostrophes

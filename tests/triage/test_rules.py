@@ -2308,3 +2308,26 @@ def test_news_passed_on_and_decimals_that_are_no_scores() -> None:
     assert label("the red bit was the size of a grape yesterday now its halfway to my elbow") == (
         "emergency"
     )
+
+
+def test_signed_names_and_spoken_lead_ins() -> None:
+    """Round sixteen of blind batches (HO-HV): a first name and a surname after a letter's
+    close, an emoji or the last sentence is the writer's name whatever word the surname
+    spells; "ok so" and "erm" open a reply as a greeting does; "so" before "passed out"
+    joins, it does not soften."""
+    assert label("Much better today, the soreness has nearly gone. Thanks so much, Barry Lumb",
+                 "48h") == "normal"
+    assert label("Can I go swimming today? Thanks! Fiona Swell") == "review"
+    assert label("👍 Jean Swell", "48h") == "normal"
+    assert label("Dear Sir,\nPlease confirm my next appointment.\nYours faithfully,\nW. Lumb") == (
+        "review"
+    )
+    assert label("a bit tired but otherwise fine. Love, Grandma Lumb x") == "normal"
+    assert label("Regards,\nCharlotte Lumb\nPS my ankle is swollen today") == "complication"
+    assert label("thanks, Lower Back Swelling") == "complication"
+    assert label("Regards, Swell") == "complication"
+    assert label("ok so 9 maybe 10") == "emergency"
+    assert label("erm mum has a temperature of 38.4 and she's shivering") == "emergency"
+    assert label("hmm thanks") == "review"
+    assert label("ok so passed out in the kitchen this morning") == "emergency"
+    assert label("felt so faint in the shower") == "complication"
