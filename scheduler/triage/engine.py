@@ -14,7 +14,13 @@ from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
 from .people import DETERMINERS
 from .reading import SIGN_OFF_WORDS, SUBJECTS, Reading
-from .text import with_spoken_marks, without_greeting, without_quotes, without_signature
+from .text import (
+    with_corrections,
+    with_spoken_marks,
+    without_greeting,
+    without_quotes,
+    without_signature,
+)
 
 # "2 at rest, 5 when moving": two scores of two moments, not a pain that rose
 # what a score right before these words rates: not the pain
@@ -56,7 +62,7 @@ class Triage:
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
         vocabulary = self.lexicon.vocabulary
         own_words = without_signature(
-            without_quotes(without_greeting(with_spoken_marks(text))),
+            without_quotes(without_greeting(with_corrections(with_spoken_marks(text)))),
             known=vocabulary.words.__contains__,
             near_known=lambda word: bool(vocabulary.lookup(word)),
         )

@@ -87,6 +87,8 @@ class People:
             return True
         if self.treated_site_named(self.r.tokens[start].sentence):
             return False  # "my wife says the knee you treated looks like a grapefruit"
+        if self.labelled_as_mine(self.r.tokens[start].sentence):
+            return False  # "that thumbs up was for my mum. me: worse than before"
         if self.on_my_body_after(start):
             return False  # "my wife took photos of the red area on my calf"
         if self.on_behalf:
@@ -153,6 +155,15 @@ class People:
                         return True
             j -= 1
         return False
+
+    def labelled_as_mine(self, sentence: int) -> bool:
+        """ "Mum: fine. Me: dizzy", "me - still sore": a sentence labelled as the writer's."""
+        words = self.r.sentences[sentence]
+        if not words or self.r.tokens[words[0]].norm not in ("me", "myself"):
+            return False
+        first = self.r.tokens[words[0]]
+        after = self.r.text[first.end : first.end + 2].strip()
+        return after[:1] in (":", "-", "–")
 
     def caught_from(self, j: int) -> bool:
         """ "caught the flu off the kids", "I've caught the kids' bug": the person at j is

@@ -208,6 +208,54 @@ def with_spoken_marks(text: str) -> str:
     )
 
 
+# A correction sent after the slip, as phones make them: "got a pain in my chess *chest",
+# "tinny bruise\n*tiny not tinny", "chest* sorry", "Pain 5 out of 10\n*6".
+CORRECTION = re.compile(
+    r"(?:^|(?<=\s))(?:\*[ \t]?([A-Za-z]{3,}|\d+)(?![\w*])|([A-Za-z]{3,})\*(?![\w*]))"
+    r"(?:[ \t]+(?i:not)[ \t]+([A-Za-z]{3,}))?"
+)
+
+
+def with_corrections(text: str) -> str:
+    """The reply with each slip its writer corrected replaced by the correction, where the
+    correction is no longer than the slip (every span kept in place). The slip is the
+    word the writer names ("*tiny not tinny") or the nearest word before that is one or
+    two letters off ("chess" for "chest"); for a number, the last number of its length."""
+    for m in reversed(list(CORRECTION.finditer(text))):
+        meant = m.group(1) or m.group(2)
+        slip = _slip(text[: m.start()], meant, m.group(3))
+        if slip is None:
+            continue
+        a, b = slip
+        text = text[:a] + meant.ljust(b - a) + text[b:]
+    return text
+
+
+def _slip(before: str, meant: str, named: str | None) -> tuple[int, int] | None:
+    if meant.isdigit():
+        numbers = [n for n in re.finditer(r"\d+", before) if len(n.group(0)) == len(meant)]
+        return numbers[-1].span() if numbers and numbers[-1].group(0) != meant else None
+    for w in reversed(list(re.finditer(r"[A-Za-z]+", before))):
+        word = w.group(0)
+        if len(word) < len(meant) or word.lower() == meant.lower():
+            continue
+        if named is not None:
+            if word.lower() == named.lower():
+                return w.span()
+        elif edit_distance(word.lower(), meant.lower()) <= min(2, len(meant) // 2):
+            return w.span()
+    return None
+
+
+def edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def without_greeting(text: str) -> str:
     """The reply with an opening greeting blanked out, every span kept in place."""
     m = GREETING.match(text)

@@ -2331,3 +2331,17 @@ def test_signed_names_and_spoken_lead_ins() -> None:
     assert label("hmm thanks") == "review"
     assert label("ok so passed out in the kitchen this morning") == "emergency"
     assert label("felt so faint in the shower") == "complication"
+    # corrections sent after the slip, and a line labelled as the writer's own
+    assert label("got a pain in my chess since the session\n*chest. sorry autocorrect") == (
+        "emergency"
+    )
+    assert label("please stop testing me\n*texting", "48h") == "opt_out"
+    assert label("tinny bruise on my hand\n*tiny not tinny haha", "48h") == "normal"
+    assert label("Pain 5 out of 10\n*6. 6 out of 10, dull ache") == "normal"
+    assert label("Stop f***ing texting me") == "opt_out"
+    assert label("that thumbs up was for my mum. me: worse than before the session") == (
+        "complication"
+    )
+    assert label("soreness nearly gone, bit stiff first thing but fine by lunch", "48h") == (
+        "normal"
+    )
