@@ -63,6 +63,14 @@ SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
 WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
 ANYONE = {"woman", "man", "lady", "guy", "bloke", "person", "someone", "somebody", "anyone"}
 PRACTITIONERS = {"dr", "doctor", "acupuncturist", "practitioner", "therapist", "physio"}
+VISITING = {"see", "seeing", "saw", "visit", "visited", "visiting", "met", "meet", "to", "at",
+            "from"}
+PARENT_VERBS = {"has", "is", "was", "had", "says", "said", "felt", "feels", "got", "woke", "cant",
+                "fainted", "passed", "reckons", "thinks", "keeps", "seems", "looks", "been"}
+# words a parent follows when they are not who a clause is about: "went to mum's", "with dad"
+RELATIONS = {"to", "from", "with", "for", "at", "of", "by", "about", "after", "on", "in", "round",
+             "over", "like", "than", "and", "or", "as", "visited", "visit", "saw", "see", "called",
+             "rang", "told", "asked", "helped", "took", "drove", "picked", "ask", "tell"}
 GREETINGS = {"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon"}
 DETERMINERS = {"my", "your", "our", "the", "a", "an", "his", "her", "their", "this", "that"}
 PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "sister", "brother",
@@ -241,6 +249,8 @@ class People:
         """ "walked the dog and felt dizzy", "fed the cat then had chest pain", "picked up my
         son": someone the writer did something to or with, so not who has the symptom
         (but "fed the baby who has a fever", "watched my husband faint")."""
+        if self.visited(j, start):
+            return True
         if start - j <= 2:
             return False  # the symptom is told right after them: theirs
         nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
@@ -250,6 +260,16 @@ class People:
         while k >= 0 and j - k <= 3 and self.r.tokens[k].norm in DETERMINERS | OBJECT_WORDS:
             k -= 1  # "the", "my", "our little", "up"
         return k >= 0 and self.r.tokens[k].norm in OBJECT_VERBS
+
+    def visited(self, j: int, start: int) -> bool:
+        """ "went to see my sister, chest is tight since", "at my mums, feeling dizzy": the
+        person visited, and after a comma a clause of the writer's own."""
+        if start >= len(self.r.tokens) or not self.r.comma_between(j, start):
+            return False
+        k = j - 1
+        while k >= 0 and j - k <= 3 and self.r.tokens[k].norm in DETERMINERS | OBJECT_WORDS:
+            k -= 1
+        return k >= 0 and self.r.tokens[k].norm in VISITING
 
     def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
         """ "texting for my mum, she's fine. I've got a fever myself": the sender's own; and
@@ -486,6 +506,18 @@ class People:
             for i in range(len(words) - 1)
         )
 
+    def a_parent_run_on(self) -> bool:
+        """ "just got in from work dad has a bruise", "back from the shops mum's had vertigo":
+        a parent opening a clause run on after small talk, unpunctuated: no "my" or "to"
+        before them, and their own verb or thing after."""
+        norms = self.r.norms
+        for i in range(1, len(norms) - 1):
+            if norms[i] not in PARENTS or norms[i - 1] in DETERMINERS | RELATIONS:
+                continue
+            if norms[i].endswith("s") or norms[i + 1] in PARENT_VERBS:
+                return True  # "dads shoulder still aches", "mum says", "dad has"
+        return False
+
     def all_about_a_parent(self) -> bool:
         """ "Dad's back ache has eased a lot, he even did some gardening": a reply that opens
         on a parent and never speaks of the writer comes from the patient's carer or child,
@@ -493,7 +525,7 @@ class People:
         words = [t for t in self.r.tokens if t.is_word]
         # after small talk too: "The weather is awful here, Mum has a temperature"
         openers = {self.r.tokens[c[0]].norm for c in self.clauses}
-        if not words or not openers & PARENTS:
+        if not words or not (openers & PARENTS or self.a_parent_run_on()):
             return False
         if self.r.occurrences("prospective_patient"):
             return False  # "mum's knee has been numb for weeks, could acupuncture help her?"

@@ -147,9 +147,13 @@ HOMOPHONE_AFTER = {
 # "call me back", "text me back": the "me" of a verb, not "my" before a back
 GET_BACK_TO = {"call", "ring", "phone", "text", "txt", "message", "email", "get", "hit", "write",
                "bell", "buzz"}  # fmt: skip
+# Portuguese "no" is "in the": "dor no peito" is chest pain, no denial
+IN_THE_BODY = {"peito", "braco", "ombro", "joelho", "pescoco", "pulso", "tornozelo", "rosto",
+               "local", "lugar", "ponto", "pe", "estomago", "coracao"}
 HOMOPHONE_BEFORE = {
     "chess": ("chest", CHEST_CUES),  # "chess pain"
     "me": ("my", BODY_AFTER_ME),
+    "no": ("em", IN_THE_BODY),
 }
 
 
@@ -298,9 +302,8 @@ ANY_NAME = (
     r"(?:\s+" + NOT_A_NAME_WORD + r"[a-z][a-z'-]+){0,2}"
 )
 # "Ruth x", "Ken 🙂", a phone number, and a postscript on its own line (which stays news)
-AFTER_NAME = (
-    r"(?:\s|[.!]|" + SIGN_OFF + r")*(?:\+?\d[\d ]{6,14}\d\s*)?(?:\n\s*(?i:p\.?\s?s)\b[^\n]*\s*)?$"
-)
+CLOSING = r"(?:\s|[.!]|" + SIGN_OFF + r")*"
+AFTER_NAME = CLOSING + r"(?:\+?\d[\d ]{6,14}\d" + CLOSING + r")?(?:\n\s*(?i:p\.?\s?s)\b[^\n]*\s*)?$"
 SIGNATURE = re.compile(
     r"(?:(?<=[,.!?\n])|^)\s*(?i:" + LETTER_CLOSE + r")\s*[,.!\n-]\s*((?i:" + ANY_NAME + r"))"
     + AFTER_NAME
@@ -337,7 +340,13 @@ def first_name_and_surname(words: list[str], near_known: Callable[[str], bool]) 
     titled = [w for w in words[:2] if w.lower() in TITLES | FAMILY_TITLES or len(w) == 1]
     if len(words) - len(titled) not in (1, 2) or not all(w[:1].isupper() for w in words):
         return False  # "Lower Back Swelling" is three words of news, not a name
+    if words[0].lower() in INTENSIFYING:
+        return False  # "Thanks, Extremely Swollen" is news
     return bool(titled) or not near_known(normalise_word(words[0]))
+
+
+INTENSIFYING = {"extremely", "seriously", "horribly", "massively", "terribly", "awfully",
+                "incredibly", "really", "very", "lots", "super", "totally", "absolutely"}
 
 
 FAMILY_TITLES = {"grandma", "grandad", "granny", "grandpa", "nana", "nan", "auntie", "uncle"}
@@ -428,11 +437,17 @@ def tokenize(text: str) -> list[Token]:
     return [_homophone(tokens, i) for i in range(len(tokens))]
 
 
+JOINING = {"but", "and", "though", "tho", "so", "cos", "because", "or", "then", "when", "if"}
+LAUGH = re.compile(r"(?:ha){2,}h?|(?:he){2,}|lo+l+|lmf?ao+|rofl")
+
+
 def restarts(text: str, prev: Token, start: int, word: str) -> bool:
     """Whether the word at `start` opens a sentence its writer did not mark."""
     if not prev.is_word or EMOJI_GAP.sub("", text[prev.end : start]).strip():
         return False  # a mark or a comma is between: the writer punctuated (an emoji is none)
     before = text[prev.start : prev.end]
+    if LAUGH.fullmatch(before.lower()) and word not in JOINING:
+        return True  # "red sky at night haha the redness is spreading" (not "lol but ...")
     shouted = len(before) > 1 and before.isupper()
     if shouted and word in ("i", "im", "ive", "id"):
         return True  # "STOP I'm fine"

@@ -25,6 +25,14 @@ CASES = [
     for case in read_cases(path)
 ]
 
+# Signed with a first name and a surname that spells a finding ("Regards, Stuart Swell",
+# "Thanks so much, Barry Lumb"): read as a name only capitalised and where it ends the
+# reply; in lower case, or with news run on after it, the surname is read as a word.
+SURNAMES_THAT_SPELL_A_FINDING = {
+    f"blind_hr-{n:03d}"
+    for n in (1, 10, 12, 20, 22, 30, 37, 48, 50, 56, 67, 84, 90, 91, 101, 113, 119, 132)
+}
+
 WRAPPINGS: dict[str, Callable[[str], str]] = {
     "greeted": lambda text: "Hi, " + text,
     "thanked": lambda text: text.rstrip() + " thanks",
@@ -67,7 +75,8 @@ def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
     # its pouring here" likewise).
     got = labels([(case["text"].lower(), case["checkin"]) for case in CASES])
     changed = {case["id"] for case, label in zip(CASES, got, strict=True) if label != case["label"]}
-    assert changed <= {"blind_g-144", "blind_cw-006", "blind_hj-145"}, sorted(changed)
+    expected = {"blind_g-144", "blind_cw-006", "blind_hj-145"} | SURNAMES_THAT_SPELL_A_FINDING
+    assert changed <= expected, sorted(changed - expected)
 
 
 def test_news_of_the_day_run_on_after_the_reply_keeps_every_flag() -> None:
@@ -87,4 +96,5 @@ def test_news_of_the_day_run_on_after_the_reply_keeps_every_flag() -> None:
         if label != case["label"] and {label, case["label"]} & flagged
     }
     letters = {"blind_bj-006", "blind_bj-086", "blind_db-020", "blind_gz-106"}
-    assert changed <= letters | {"blind_dr-095"}, sorted(changed)
+    expected = letters | {"blind_dr-095"} | SURNAMES_THAT_SPELL_A_FINDING
+    assert changed <= expected, sorted(changed - expected)

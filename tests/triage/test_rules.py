@@ -2345,3 +2345,28 @@ def test_signed_names_and_spoken_lead_ins() -> None:
     assert label("soreness nearly gone, bit stiff first thing but fine by lunch", "48h") == (
         "normal"
     )
+    # a laugh closes a thought; pain that stops the mind needs a pain
+    assert label("my dad says red sky at night means good weather haha the redness round the "
+                 "needle on my back is spreading") == "emergency"
+    assert label("My neck is killing me lol but in the normal achy way") == "normal"
+    assert label("mio marito ha la febbre, io sto bene 👍") == "review"
+    assert label("is it ok to take ibuprofen? its so hot today i cant think straight") == (
+        "review"
+    )
+    assert label("my back hurts so much i cant think") == "emergency"
+    assert label("got my kitchen knives sharpened, mild tenderness where the needles went") == (
+        "normal"
+    )
+    assert label("went to see my sister, chest is tight since") == "emergency"
+    assert label("went to see my sister, her chest is tight") == "review"
+    assert label("just got in from work dad has a large bruise on his arm from the needle") == (
+        "complication"
+    )
+    # other languages' words
+    assert label("estou com dor no peito, started this morning", "48h") == "emergency"
+    assert label("J'ai un bleu assez gros sur le mollet, not painful though", "48h") == (
+        "complication"
+    )
+    assert label("pain is like 7/10 in the shoulder, ça fait mal quand je dors dessus") == (
+        "complication"
+    )
