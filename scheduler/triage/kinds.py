@@ -24,6 +24,8 @@ NEAR_FAINT = {
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
     "about", "like", "could", "would", "casi", "presque", "prawie", "muntik",
 }  # fmt: skip
+WORKPLACE_ROLES = {"nurse", "nurses", "doctor", "doctors", "dr", "staff", "shift", "shifts",
+                   "porter", "receptionist", "consultant", "registrar", "paramedic"}
 CONTRAST = {"but", "though", "although", "however", "yet", "except", "whereas"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
@@ -166,6 +168,8 @@ class KindRules:
             return None  # "can't cope with work this week": the work is the trouble
         if concept.rule == "seeking-emergency-care" and self.not_for_me(m):
             return "review", "symptom-of-someone-else"  # "I'm in A&E but not for me"
+        if concept.rule == "seeking-emergency-care" and self.no_visit_of_mine(m):
+            return None  # "I'm an A&E nurse", "said I'd end up in A&E", "sent me home, fine"
         if kind == "contact" and self.patient_will_do_it(m):
             return None  # "I'll get in touch if anything changes": no request for a call
         if kind == "sharp" and self.after_clock_time(m):
@@ -264,7 +268,24 @@ class KindRules:
         """ "in A&E but not for me", "at the ER, not for me, for my son": someone else's visit."""
         after = " ".join(t.norm for t in self.r.tokens[m.end : m.end + 5])
         # nor "Janet's in hospital for something unrelated"
-        return bool(re.search(r"\bnot (?:for|about) me\b|\bunrelated\b", after))
+        if re.search(r"\bnot (?:for|about) me\b|\bunrelated\b", after):
+            return True
+        # "went to A&E last night with my son, he broke his wrist"
+        taken = re.search(r"\bwith (?:my|our) (\w+)", after)
+        return taken is not None and taken.group(1) in self.r.lexicon.words("others")
+
+    def no_visit_of_mine(self, m: Match) -> bool:
+        """Emergency care named, but no emergency of the writer's: where they work ("an A&E
+        nurse", "work in A&E"), a joke or a fear ("I'd end up in A&E"), or a visit that
+        ended in an all-clear ("they sent me home, said it's fine"): what took them there
+        is read on its own words."""
+        after = [t.norm for t in self.r.tokens[m.end : m.end + 2]]
+        before = [t.norm for t in self.r.tokens[max(0, m.start - 4) : m.start]]
+        if set(after) & WORKPLACE_ROLES or set(before[-2:]) & {"work", "works", "working"}:
+            return True
+        if before[-3:-1] == ["end", "up"] or before[-3:-1] == ["ending", "up"]:
+            return True
+        return self.r.has("all_clear")
 
     def came_up_in_a_rash(self, m: Match) -> bool:
         """ "come up in hives", "came up in a rash": what came up is a rash, not a swelling."""

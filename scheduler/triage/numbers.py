@@ -154,7 +154,9 @@ SCORE_PATTERNS.append(IT_IS)
 # "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
 SCORE_PATTERNS.append(
     re.compile(
-        r"\b(?:about|around|like|roughly|maybe)\s+(" + NUM + r")(?:\s*-?\s*ish)?\b" + NOT_A_SCORE
+        r"\b(?:about|around|like|roughly|maybe)\s+(" + NUM + r")(?:\s*-?\s*ish)?\b"
+        # and a choice after it: "maybe 6 or 7" is 7
+        + r"(?:\s*(?:or|-|to)\s*(" + NUM + r")\b)?" + NOT_A_SCORE
     )
 )
 COUNT_CUE = re.compile(

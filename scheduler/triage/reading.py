@@ -51,6 +51,7 @@ WAS_WHEN = {"yesterday", "last", "earlier", "this", "before", "on", "at", "in", 
 # the numbness has gone").
 DENIALS_OF_A_THING = {"no", "not", "zero", "none", "without", "free", "nothing", "nor", "neither"}
 PAIN_NOUNS = {"pain", "pains", "ache", "aches"}
+MODALS = {"can", "could", "should", "do", "does", "is", "will", "am"}  # "..., can I swim"
 LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "quick", "oh", "wait",
             "sorry", "btw", "anyway"}  # fmt: skip
 SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt", "mild",
@@ -473,9 +474,12 @@ class Reading:
         """ "fever? nope", "chest pain? no", "Chest pain - no.", "breathing: fine": a term
         asked about, or listed like a form, and answered no ("that tingly thing you warned
         about? nope": a question up to five words on)."""
-        after = [t.norm for t in self.tokens[end : end + 2]]
-        if after in (["but", "none"], ["but", "nope"]):  # ("a bit bruised but nothing major")
-            return True  # "was worried about bruising but none at all"
+        after = [t.norm for t in self.tokens[end : end + 3]]
+        # "was worried about bruising but none at all", "... but there's none" (but not "a
+        # bit bruised but nothing major")
+        none_there = after[1:2] in (["there"], ["theres"]) and after[2:] == ["none"]
+        if after[:2] in (["but", "none"], ["but", "nope"]) or (after[:1] == ["but"] and none_there):
+            return True
         if self.bare_no_at(end):
             return True  # "fever no, pus no, redness no": each item answered, unpunctuated
         j, words = end, 0
@@ -740,6 +744,12 @@ class Reading:
                     break
             if opens_q and not ends_q and self.exclamation(first):
                 opens_q = False  # "What an amazing session!"
+            # "Tiny bruise on my wrist, can I still go swimming": a clause after a comma
+            # asks, unmarked (a modal opens it: "can I", "should I", "is it")
+            opens_q = opens_q or any(
+                k in starts and self.tokens[k].norm in MODALS and self.comma_between(k - 1, k)
+                for k in words[1:]
+            )
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered
             if words[0] in rhetorical:

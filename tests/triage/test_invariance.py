@@ -31,7 +31,7 @@ CASES = [
 SURNAMES_THAT_SPELL_A_FINDING = {
     f"blind_hr-{n:03d}"
     for n in (1, 10, 12, 20, 22, 30, 37, 48, 50, 56, 67, 84, 90, 91, 101, 113, 119, 132)
-}
+} | {f"blind_hy-{n:03d}" for n in (27, 58, 61, 72, 94, 104, 127, 149)}
 
 WRAPPINGS: dict[str, Callable[[str], str]] = {
     "greeted": lambda text: "Hi, " + text,

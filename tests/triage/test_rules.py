@@ -2370,3 +2370,28 @@ def test_signed_names_and_spoken_lead_ins() -> None:
     assert label("pain is like 7/10 in the shoulder, ça fait mal quand je dors dessus") == (
         "complication"
     )
+
+
+def test_emergency_care_named_without_an_emergency_and_choices_after_a_hedge() -> None:
+    """Round seventeen of blind batches (HW-ID): A&E as a workplace, a joke, someone
+    else's visit or one that ended in an all-clear is no emergency of the writer's; "maybe
+    6 or 7" is 7; a clause after a comma can ask; "but there's none" denies."""
+    assert label("I'm an A&E nurse, just finished a night shift and my knee was fine") == (
+        "normal"
+    )
+    assert label("my mate said I'd end up in A&E letting someone stick needles in me, feel "
+                 "great tho", "48h") == "normal"
+    assert label("went to A&E last night with my son, he broke his wrist. I'm ok") == "review"
+    assert label("Went to A&E as my right leg went weak. They sent me home, said it's fine") == (
+        "complication"
+    )
+    assert label("went to A&E with my husband because I could not breathe") == "emergency"
+    assert label("pain maybe 6 or 7 in my lower back") == "complication"
+    assert label("Tiny bruise on my wrist, can I still go swimming") == "review"
+    assert label("was worried about bruising but there's none. feel good", "48h") == "normal"
+    assert label("feels like someone is sat on my chest since this morning") == "emergency"
+    assert label("breathing feels easier since the session, sinuses feel clearer too") == (
+        "normal"
+    )
+    assert label("gogus agrisi var sol tarafta, started around 6am", "48h") == "emergency"
+    assert label("can these texts stop now please, im done with treatment", "48h") == "opt_out"
