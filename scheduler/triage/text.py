@@ -446,7 +446,7 @@ def restarts(text: str, prev: Token, start: int, word: str) -> bool:
     if not prev.is_word or EMOJI_GAP.sub("", text[prev.end : start]).strip():
         return False  # a mark or a comma is between: the writer punctuated (an emoji is none)
     before = text[prev.start : prev.end]
-    if LAUGH.fullmatch(before.lower()) and word not in JOINING:
+    if before[:1] in "hHlLrR" and LAUGH.fullmatch(before.lower()) and word not in JOINING:
         return True  # "red sky at night haha the redness is spreading" (not "lol but ...")
     shouted = len(before) > 1 and before.isupper()
     if shouted and word in ("i", "im", "ive", "id"):
