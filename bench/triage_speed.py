@@ -29,7 +29,7 @@ SOURCES = [
 
 SMS_LIMIT = 1600
 HOSTILE = ["hi ", "hi, ", "hey hi hello ", "no ", "7 ", "8 or 9 ", "thanks ", "x ", "🙂",
-           "Hi Sarah, ", "i am ", "not as ", ". ", "a"]  # fmt: skip
+           "Hi Sarah, ", "i am ", "not as ", ". ", "a", "chess *chest "]  # fmt: skip
 
 
 def slowest_hostile_reply() -> tuple[float, str]:

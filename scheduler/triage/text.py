@@ -224,15 +224,22 @@ def with_corrections(text: str) -> str:
     """The reply with each slip its writer corrected replaced by the correction, where the
     correction is no longer than the slip (every span kept in place). The slip is the
     word the writer names ("*tiny not tinny") or the nearest word before that is one or
-    two letters off ("chess" for "chest"); for a number, the last number of its length."""
-    for m in reversed(list(CORRECTION.finditer(text))):
+    two letters off ("chess" for "chest"); for a number, the last number of its length.
+    A correction looks back a dozen words at most, and a reply is read for a few of them
+    (linear time on whatever a patient sends)."""
+    for m in list(CORRECTION.finditer(text))[-CORRECTIONS_READ:][::-1]:
         meant = m.group(1) or m.group(2)
-        slip = _slip(text[: m.start()], meant, m.group(3))
+        start = max(0, m.start() - CORRECTION_REACH)
+        slip = _slip(text[start : m.start()], meant, m.group(3))
         if slip is None:
             continue
-        a, b = slip
+        a, b = slip[0] + start, slip[1] + start
         text = text[:a] + meant.ljust(b - a) + text[b:]
     return text
+
+
+CORRECTIONS_READ = 6
+CORRECTION_REACH = 80  # characters: about a dozen words
 
 
 def _slip(before: str, meant: str, named: str | None) -> tuple[int, int] | None:
