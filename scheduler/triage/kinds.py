@@ -337,8 +337,10 @@ class KindRules:
         if adjective and any(w in NOT_A_FAINTING or stem_in(w, NOT_A_FAINTING) for w in earlier):
             return None  # "the bruise is v faint now" (but "Mark, Jess's husband. She fainted")
         plain = [w for w in before if w not in ("only", "very", "v", "quite", "really", "so")]
-        if adjective and plain[-1:] in (["its"], ["is"]) and self.said_of_a_mark(m):
-            return None  # "a small bruise came up near my ankle but it's faint"
+        if adjective and plain[-1:] in (["its"], ["is"], ["already"], ["now"]) and (
+            self.said_of_a_mark(m)
+        ):
+            return None  # "a small bruise came up near my ankle but it's faint", "already faint"
         if self.power_cut(m):
             return None  # "we had a blackout last night, whole street lost power"
         if self.an_episode(m):

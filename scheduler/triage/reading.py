@@ -36,7 +36,7 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
 # A clause's own verb, right after its subject: "chest just feels heavy"
 CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "seems", "got",
                 "gets", "went", "hurts", "hurt", "keeps", "started", "came", "getting"}  # fmt: skip
-FEARED = {"if", "worried", "scared", "afraid", "frightened"}
+FEARED = {"if", "worried", "scared", "afraid", "frightened", "nervous", "terrified"}
 # "thought I'd mention I blacked out": a wish to tell, no if
 TELLING = {"mention", "let", "say", "tell", "add", "update", "report", "flag", "text"}
 NO_CHANGE = {"change", "better", "different", "difference", "improvement", "easier"}

@@ -213,10 +213,13 @@ def with_spoken_marks(text: str) -> str:
 
 
 # A correction sent after the slip, as phones make them: "got a pain in my chess *chest",
-# "tinny bruise\n*tiny not tinny", "chest* sorry", "Pain 5 out of 10\n*6".
+# "tinny bruise\n*tiny not tinny", "chest* sorry", "Pain 5 out of 10\n*6", "mo swelling no*".
 CORRECTION = re.compile(
-    r"(?:^|(?<=\s))(?:\*[ \t]?([A-Za-z]{3,}|\d+)(?![\w*])|([A-Za-z]{3,})\*(?![\w*]))"
-    r"(?:[ \t]+(?i:not)[ \t]+([A-Za-z]{3,}))?"
+    r"(?:(?:^|(?<=\s))(?:\*[ \t]?([A-Za-z]{2,}|\d+)(?![\w*])|([A-Za-z]{2,})\*(?![\w*]))"
+    # "sorry meant to say 9", "I meant dozy! not dizzy" (not "I meant to call")
+    r"|(?i:\bmeant\s+to\s+(?:say|type|write|put))\s+([A-Za-z]{3,}|\d+)"
+    r"|(?i:\bmeant)\s+([A-Za-z]{3,}|\d+)(?=[!.,]|\s+(?i:not)\b|\s*$))"
+    r"(?:[!.,]?[ \t]+(?i:not)[ \t]+([A-Za-z]{2,}))?"
 )
 
 
@@ -228,9 +231,9 @@ def with_corrections(text: str) -> str:
     A correction looks back a dozen words at most, and a reply is read for a few of them
     (linear time on whatever a patient sends)."""
     for m in list(CORRECTION.finditer(text))[-CORRECTIONS_READ:][::-1]:
-        meant = m.group(1) or m.group(2)
+        meant = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         start = max(0, m.start() - CORRECTION_REACH)
-        slip = _slip(text[start : m.start()], meant, m.group(3))
+        slip = _slip(text[start : m.start()], meant, m.group(5))
         if slip is None:
             continue
         a, b = slip[0] + start, slip[1] + start

@@ -2395,3 +2395,30 @@ def test_emergency_care_named_without_an_emergency_and_choices_after_a_hedge() -
     )
     assert label("gogus agrisi var sol tarafta, started around 6am", "48h") == "emergency"
     assert label("can these texts stop now please, im done with treatment", "48h") == "opt_out"
+
+
+def test_corrections_said_in_words_and_fears_before_a_faint() -> None:
+    """Round eighteen of blind batches (IE-IL): "meant to say 9" corrects a score, "I meant
+    dozy! not dizzy" a word, "no*" a two-letter slip; a fear that one would faint is no
+    faint; a faint bruise "already faint" is the bruise's colour."""
+    assert label("pain is a 4\nsorry meant to say 9. fat thumbs. its really bad") == (
+        "emergency"
+    )
+    assert label("Feeling dizzy\nsorry I meant dozy! not dizzy. Ive been napping") == "normal"
+    assert label("The needle spot is swollen\nsorry meant to say sore, not swollen!") == "normal"
+    assert label("mo swelling\nno* lol. no swelling at all, just a dull ache") == "normal"
+    assert label("no fever, I meant to call you yesterday") == "normal"
+    assert label("i was nervous id faint with the needles but didnt at all, felt fine") == (
+        "normal"
+    )
+    assert label("tiny bruise on my ankle, already faint. feeling good otherwise", "48h") == (
+        "normal"
+    )
+    assert label("no puedo respirar bien, siento el pecho apretado") == "emergency"
+    assert label("everything went grey at the bus stop\nand then i went down, woke up on the "
+                 "pavement with people round me") == "emergency"
+    assert label("Jake has a fever, can you pick him up?\nomg sorry wrong person!! Can I "
+                 "still take ibuprofen?") == "review"
+    assert label("my brother is such a sore loser lol anyway im feeling great", "48h") == (
+        "normal"
+    )
