@@ -256,20 +256,22 @@ class People:
         nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
         if nxt in ("who", "whos", "whose", "was", "is", "has", "had", "got", "s"):
             return False  # "...the dog was sick": the dog is what the clause is about
-        k = j - 1
-        while k >= 0 and j - k <= 3 and self.r.tokens[k].norm in DETERMINERS | OBJECT_WORDS:
-            k -= 1  # "the", "my", "our little", "up"
-        return k >= 0 and self.r.tokens[k].norm in OBJECT_VERBS
+        return self.word_before_the_person(j) in OBJECT_VERBS
 
     def visited(self, j: int, start: int) -> bool:
         """ "went to see my sister, chest is tight since", "at my mums, feeling dizzy": the
         person visited, and after a comma a clause of the writer's own."""
         if start >= len(self.r.tokens) or not self.r.comma_between(j, start):
             return False
+        return self.word_before_the_person(j) in VISITING
+
+    def word_before_the_person(self, j: int) -> str:
+        """The word before the person at token j and its determiners ("the", "my", "our
+        little", "up"): the verb that says what the writer did with them; "" at the start."""
         k = j - 1
         while k >= 0 and j - k <= 3 and self.r.tokens[k].norm in DETERMINERS | OBJECT_WORDS:
             k -= 1
-        return k >= 0 and self.r.tokens[k].norm in VISITING
+        return self.r.tokens[k].norm if k >= 0 else ""
 
     def nearest_person_is_me(self, start: int, me: frozenset[str]) -> bool:
         """ "texting for my mum, she's fine. I've got a fever myself": the sender's own; and
