@@ -15,6 +15,7 @@ from .text import SIGN_OFF
 # A reply that opens with a carrier keyword set apart ("Stop pls 🙏 feel fine", "STOP, all
 # good") asks to stop, whatever follows; "stop by friday?" and "stop the pain" do not.
 # Not "cancel" or "end": "Cancel, can't make Thursday" is about an appointment.
+CLOSING_STOPS = {"stop", "unsubscribe", "unsub", "stopall"}
 LEADING_KEYWORD = re.compile(
     r"^\W*(?:(?:ok|okay|right|please|pls)[\s,]+)?(?:stop|stopall|unsubscribe|unsub|quit|optout)"
     r"(?:(?:\s+(?:please|pls|plz|po|now|thanks|thank\s+you|thx|ty|ta|cheers|asap|x+))*\s*(?:[^\w\s'’]|$)"
@@ -157,6 +158,15 @@ class AskingRules:
                 found.append(s)
         return found
 
+    def closing_stop(self, words: list[int]) -> bool:
+        """A clause that closes its sentence with "stop" and nothing else of news ("nah
+        actually, stop."; not "Cancel, can't make Thursday")."""
+        r, allowed = self.r, self.lex.words("polite") | CLOSING_STOPS
+        if not words or r.sentences[r.tokens[words[0]].sentence][-1] != words[-1]:
+            return False
+        norms = [r.tokens[i].norm for i in words]
+        return bool(set(norms) & CLOSING_STOPS) and all(w in allowed for w in norms)
+
     def stop_doing(self, e: int) -> bool:
         """ "Dad says stop fussing": a stop said of something else the reader does."""
         r = self.r
@@ -261,9 +271,11 @@ class AskingRules:
         r = self.r
         if r.has("other_mailings") and not self.ours_listed_with_other_mailings():
             return False
-        requests = self.stop_requests
+        keywords = self.lex.words("opt_out_words")
+        requests = self.stop_requests + [i for i, t in enumerate(r.tokens) if t.norm in keywords]
         # "unsubscribe. actually wait, ...": taken back after it (not "ignore my last text
-        # (it was for my son). And please stop these check-ins")
+        # (it was for my son). And please stop these check-ins", nor "keep em coming... nah
+        # actually, stop")
         if any(
             not requests or s > min(requests) or any(s <= q < e for q in requests)
             for s, e in r.occurrences("retraction")
@@ -276,12 +288,13 @@ class AskingRules:
             for start in self.stop_requests
         ):
             return True  # ...but "don't stop the texts" is no request to stop
-        keywords = self.lex.words("opt_out_words")
         allowed = keywords | self.lex.words("polite")
         for words in r.sentences:
             norms = [r.tokens[i].norm for i in words]
             if any(w in keywords for w in norms) and all(w in allowed for w in norms):
                 return True
+        if any(self.closing_stop(words) for words in r.people.clauses):
+            return True  # "keep em coming... nah actually, stop."
         keyword = (LEADING_KEYWORD, SHOUTED_KEYWORD, REPEATED_STOP)
         if any(pattern.match(r.text) for pattern in keyword):
             return True

@@ -28,6 +28,11 @@ WEAK_NORMAL = {
     "normal",
     "lovely",
 }
+# "not great, not bad": a verdict both ways
+DENIED_GOOD = {"great", "good", "amazing", "brilliant", "fantastic", "fine", "perfect"}
+DENIED_BAD = {"bad", "terrible", "awful", "horrible", "dreadful"}
+# "k" says okay only as the whole reply (not "k see u at the pub", "asdfgh;;kk")
+BARE_OKAY = {"k", "kk"}
 # Thanks and a smile sign a text off; they are news only when they are all of it: "thanks!"
 # is recovering well, "wrong number, thanks" and "my ears are ringing 🙂" are not.
 SIGN_OFFS = {"thanks", "thank", "cheers", "ta", "gracias", "merci"}
@@ -147,7 +152,10 @@ class CourtesyRules:
             if (not self.r.negated_right_before(s) or self.r.tokens[s].norm == "better")
             and not self.said_of_the_world(s)
         ]
-        if not found or self.trails_off() or self.keyboard_mash():
+        signing = SIGN_OFFS | SIGN_OFF_WORDS | BARE_OKAY
+        if any(t.is_word and t.norm not in signing for t in self.r.tokens):
+            found = [f for f in found if f[0].lower() not in BARE_OKAY]  # "k thanks" is fine
+        if not found or self.trails_off() or self.keyboard_mash() or self.neither_way():
             return []
         signed_off = all(p.lower() in SIGN_OFFS for p, _ in found)
         if signed_off and (self.troubling_news() or self.distress_or_doubt()):
@@ -164,7 +172,7 @@ class CourtesyRules:
         opens_with_it = opening[:1] in (["fine"], ["good"], ["great"], ["well"], ["better"])
         # "she says she is fine", "my knee isnt 😂 all good"
         health = HEALTH_CONTEXT | self.lex.words("body_words")
-        about_health = words & health or self.r.people.on_behalf
+        about_health = words & health or self.r.people.on_behalf or self.both_well()
         # "..., thanks", "... x" add no news
         signed = sum(t.norm in SIGN_OFFS | SIGN_OFF_WORDS for t in self.r.tokens)
         if only_weak and self.r.word_count() - signed > 6 and not about_health:
@@ -176,6 +184,25 @@ class CourtesyRules:
         if opening_okay and news[0][0].lower() in ("ok", "okay") and len(self.news_words()) >= 3:
             return []  # "ok had a nosebleed last night": "ok" opens the news, it is not it
         return found
+
+    def neither_way(self) -> bool:
+        """ "not great. not bad either.", "not amazing but not terrible": neither good nor bad,
+        which a person should read (not "not great with phones")."""
+        norms = self.r.norms
+        denied = {norms[i + 1] for i in range(len(norms) - 1) if norms[i] == "not"}
+        good = denied & DENIED_GOOD and not any(
+            norms[i : i + 3] in (["not", w, "with"] for w in DENIED_GOOD)
+            for i in range(len(norms) - 2)
+        )
+        return bool(good) and bool(denied & DENIED_BAD)
+
+    def both_well(self) -> bool:
+        """ "me and hubby both went, we're both good": how two people are, the writer one."""
+        norms = self.r.norms
+        return any(
+            s > 0 and norms[s - 1] == "both" and norms[s] in WEAK_NORMAL
+            for s, _ in self.r.occurrences("normal")
+        )
 
     def back_to(self, i: int) -> bool:
         """ "will text back later", "be back soon": that "back" is no part of the body."""

@@ -38,6 +38,7 @@ REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "
 OPINION_VERBS = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
 GENERAL_PREDICATES = {"sign", "signs", "means", "mean", "together", "common", "usually", "warning"}
 COPULAS = {"was", "is", "were", "are", "s"}
+LINKING = COPULAS | {"has", "have", "had"}  # "my asthma has been fine"
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
@@ -106,6 +107,14 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return True
         return any(start < s <= start + 3 for s, _ in self.r.occurrences("original_complaint"))
 
+    def condition_as_context(self, m: Match) -> bool:
+        """ "feel great (migraine sufferer)", "my asthma's not flared at all", "my GP handles
+        my asthma follow up": a condition the patient lives with, named beside the news."""
+        if not self.r.canon(m.start) & self.lex.words("conditions"):
+            return False
+        after = m.end + (m.end < len(self.r.tokens) and self.r.tokens[m.end].norm in LINKING)
+        return any(s in (m.end, after) for s, _ in self.r.occurrences("condition_as_context"))
+
     def concept_matches(self) -> list[Match]:
         blocked = self.r.idiom_tokens
         best: dict[tuple[str, int], Match] = {}
@@ -147,6 +156,9 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
+            return
+        if label == "review" and self.condition_as_context(m):
+            self.findings.append(Finding(label, phrase, span, "condition-as-context", False))
             return
         self.add(label, phrase, span, rule, m.start, m.end, m.concept.kind == "inability")
 

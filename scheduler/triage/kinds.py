@@ -82,6 +82,15 @@ SITES = {"needle", "needles"}
 LAUGHTER = re.compile(r"[😂🤣💀😭]|\b(?i:lo+l|lma+o+|lmfao|ha(?:ha)+|rofl)\b")
 
 
+# Going out, and what one goes out for: "nipped out for a minute", "out for a few hours"
+GOING_OUT = {"popped", "pop", "nipped", "nip", "went", "go", "going", "goes", "gone", "stepped",
+             "step", "headed", "heading", "got", "getting", "come", "came", "coming", "walked",
+             "ran", "drove", "lights", "light", "power", "bulb", "sun", "tv", "wifi"}  # fmt: skip
+TIME_OUT = {"hours", "hour", "day", "evening", "afternoon", "morning", "dinner", "lunch",
+            "breakfast", "drinks", "drink", "walk", "run", "meal", "shopping", "coffee",
+            "ages"}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Match:
     concept: Concept
@@ -343,6 +352,8 @@ class KindRules:
             return None  # "a small bruise came up near my ankle but it's faint", "already faint"
         if self.power_cut(m):
             return None  # "we had a blackout last night, whole street lost power"
+        if self.an_outing(m):
+            return None  # "I was out for a few hours shopping", "popped out for a minute"
         if self.an_episode(m):
             return m.concept.label, m.concept.rule  # "had a little faint in the shower"
         if before[-2:] in (["might", "have"], ["may", "have"], ["must", "have"]):
@@ -361,6 +372,17 @@ class KindRules:
             if not subject or before[:1] in (["almost"], ["nearly"]):
                 return "complication", "near-fainting"  # "nearly fainted", "felt faint"
         return m.concept.label, m.concept.rule
+
+    def an_outing(self, m: Match) -> bool:
+        """ "was out for a few hours", "nipped out for a minute", "the lights went out for a
+        second": out of the house, or of a light, not out cold."""
+        norms = self.r.norms
+        out = m.start + (norms[m.start] == "was")  # not "blacked out after lunch"
+        if norms[out] != "out" or norms[m.end - 1] == "cold":
+            return False
+        if out > 0 and norms[out - 1] in GOING_OUT:
+            return True
+        return bool(set(norms[m.end : m.end + 4]) & TIME_OUT)
 
     def a_visit(self, m: Match) -> bool:
         """ "came round" said of a visitor: someone named or a relative just before, and no
@@ -528,13 +550,23 @@ class KindRules:
             and not self.r.hypothetical(g)
             and not self.r.negated_right_before(g)
         ]  # not "what if it gets bigger?", "no bigger than a freckle"
+        smalls = [s for s, _ in self.r.occurrences("small")]
+        denied = [s for s in smalls if self.small_denied(s)]
         return any(
             m.start - 5 <= s < m.end + 3
             or (s >= m.end and self.r.tokens[s].sentence == sentence)
             or self.said_small_next(s, sentence)
-            for s, _ in self.r.occurrences("small")
-            if not self.r.negated_right_before(s)  # "not a small bruise"
+            for s in smalls
+            if s not in denied  # "not a small bruise"
             and not any(g > s for g in grown)  # "was tiny last night, now it's spread"
+            and not any(d > s for d in denied)  # "a tiny bruise but no, its not tiny at all"
+        )
+
+    def small_denied(self, s: int) -> bool:
+        """ "not tiny", "not that small", "not so small": the size word at s is denied."""
+        norms = self.r.norms
+        return self.r.negated_right_before(s) or (
+            s > 1 and norms[s - 1] in ("that", "so", "very", "exactly") and norms[s - 2] == "not"
         )
 
     def said_small_next(self, s: int, sentence: int) -> bool:

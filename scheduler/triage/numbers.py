@@ -340,21 +340,22 @@ def plausible_bare_score(text: str, start: int) -> bool:
 DIGIT_WORDS = sorted(
     (w for w, v in WORDS.items() if v < 10 and w.isalpha() and w != "ate"), key=WORDS.__getitem__
 )
-# A temperature said aloud to dictation: "thirty eight point five", "a hundred and one".
+# A temperature said aloud to dictation: "thirty eight point five", "a hundred and one",
+# "one oh one point five", "ninety nine point eight".
 SPOKEN_TEMPERATURE = re.compile(
-    r"\b(?:(thirty|forty)[\s-]+(" + "|".join(DIGIT_WORDS[1:]) + r")"
-    r"|(?:a|one)\s+hundred(?:\s+and)?\s+(" + "|".join(DIGIT_WORDS[:6]) + r"))"
+    r"\b(?:(thirty|forty|ninety)[\s-]+(" + "|".join(DIGIT_WORDS[1:]) + r")"
+    r"|(?:(?:a|one)\s+hundred(?:\s+and)?|one\s+(?:oh|o|zero))\s+("
+    + "|".join(DIGIT_WORDS[:6])
+    + r"))"
     r"(?:\s+point\s+(" + "|".join(DIGIT_WORDS) + r"))?\b"
 )
+TENS = {"thirty": 30, "forty": 40, "ninety": 90}
 
 
 def spoken_as_digits(m: re.Match[str]) -> str:
     """The number in digits, padded to the words' length so every offset still holds."""
     tens, unit, over_hundred, tenth = m.groups()
-    if tens:
-        whole = (30 if tens == "thirty" else 40) + WORDS[unit]
-    else:
-        whole = 100 + WORDS[over_hundred]
+    whole = TENS[tens] + WORDS[unit] if tens else 100 + WORDS[over_hundred]
     digits = f"{whole}.{WORDS[tenth]}" if tenth else str(whole)
     return digits.ljust(len(m.group(0)))
 

@@ -50,7 +50,8 @@ OBJECT_VERBS = {"walked", "walk", "walking", "took", "take", "taking", "fed", "f
                 "visited", "visit", "visiting", "met", "meet", "collected", "collect", "dropped",
                 "drove", "driving", "helped", "bathed", "groomed", "brushed", "hugged",
                 "cuddled", "minded", "babysat", "babysitting", "picked", "fetched", "saw",
-                "watched", "watching", "carried", "lifted", "chased", "exercised",
+                "watched", "watching", "carried", "lifted", "chased", "exercised", "told", "tell",
+                "telling", "showed", "show", "showing", "reassured", "promised", "warned",
                 "rode"}  # fmt: skip
 OBJECT_WORDS = {"up", "off", "out", "little", "big", "old", "new", "two", "both"}
 AGED = re.compile(r"\d{1,2}(?:yo|yrs?|yos)")  # "my 6yo", "the 10yr old" (not "10m")
@@ -59,7 +60,7 @@ HANDLING = {"touch", "touched", "press", "pressed", "checked", "looked", "notice
 HEARSAY = {"says", "said", "saying", "tells", "told"}
 KIN_AGES = {"big", "little", "older", "younger", "eldest", "oldest", "youngest", "twin", "baby"}
 SAID_OF_ME = {"i", "im", "me", "am"}
-SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing"}
+SCRIBING = {"dictated", "dictating", "typed", "typing", "written", "writing", "texting"}
 WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
 ANYONE = {"woman", "man", "lady", "guy", "bloke", "person", "someone", "somebody", "anyone"}
 PRACTITIONERS = {"dr", "doctor", "acupuncturist", "practitioner", "therapist", "physio"}
@@ -70,7 +71,7 @@ PARENT_VERBS = {"has", "is", "was", "had", "says", "said", "felt", "feels", "got
 # words a parent follows when they are not who a clause is about: "went to mum's", "with dad"
 RELATIONS = {"to", "from", "with", "for", "at", "of", "by", "about", "after", "on", "in", "round",
              "over", "like", "than", "and", "or", "as", "visited", "visit", "saw", "see", "called",
-             "rang", "told", "asked", "helped", "took", "drove", "picked", "ask", "tell"}
+             "rang", "told", "asked", "helped", "took", "drove", "picked", "ask", "tell", "off"}
 GREETINGS = {"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon"}
 DETERMINERS = {"my", "your", "our", "the", "a", "an", "his", "her", "their", "this", "that"}
 PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "sister", "brother",
@@ -149,6 +150,7 @@ class People:
                 )
                 if (
                     (phrase_ends or is_other)
+                    and not self.with_the_writer(j)
                     and not self.companion(j)
                     and not self.object_of_a_verb(j, start)
                     and not self.owns_a_thing(j, start)
@@ -163,6 +165,21 @@ class People:
                         return True
             j -= 1
         return False
+
+    def with_the_writer(self, j: int) -> bool:
+        """ "me and hubby both went, we're both good", "my son and I": the person at j is
+        joined to the writer, so what follows is the writer's too."""
+        norms = self.r.norms
+        if norms[j] in THIRD_PERSON:
+            return False  # "he had his session after mine and he's been dizzy"
+        if norms[j + 1 : j + 3] in (["and", "i"], ["and", "me"]):
+            return True
+        k = j - 1
+        while k >= 0 and norms[k] in DETERMINERS:
+            k -= 1
+        # "me and hubby" opening a clause (not "after me and my sister")
+        opens = k == 1 or (k > 1 and not self.r.tokens[k - 2].is_word)
+        return opens and norms[k - 1 : k + 1] == ["me", "and"]
 
     def labelled_as_mine(self, sentence: int) -> bool:
         """ "Mum: fine. Me: dizzy", "me - still sore": a sentence labelled as the writer's."""
@@ -237,6 +254,9 @@ class People:
         before = [self.r.tokens[k].norm for k in range(max(0, j - 3), j)]
         if SCRIBING & set(before):
             return True  # "dictated to my grandson: the soreness has eased"
+        after = [self.r.tokens[k].norm for k in range(j + 1, min(len(self.r.tokens), j + 6))]
+        if SCRIBING & set(after[:2]) and "me" in after:
+            return True  # "my carer is typing this for me. ... my knee has pus"
         before = before[-2:]
         nxt = self.r.tokens[j + 1].norm if j + 1 < len(self.r.tokens) else ""
         if nxt in ("who", "whos", "whose"):
@@ -305,9 +325,14 @@ class People:
         son" (a named person's relative introducing themselves)."""
         # "she isn't one of your patients" says the opposite
         if any(
-            not self.r.negated_before(s) and not self.said_of_the_writer(s)
-            for s, _ in self.r.occurrences("on_behalf")
+            not self.r.negated_before(s)
+            and not self.said_of_the_writer(s)
+            and not self.scribe_for_the_writer(e)
+            and not self.r.comma_between(s, e - 1)  # "stop texting, my mum's taking me"
+            for s, e in self.r.occurrences("on_behalf")
         ):
+            return True
+        if self.introduced_as_their_relative():
             return True
         if self.signed_by_a_relative():
             return True
@@ -332,6 +357,22 @@ class People:
             or self.about_an_unnamed_person()
             or self.about_the_writer_s_child()
         )
+
+    def scribe_for_the_writer(self, e: int) -> bool:
+        """ "my daughter is texting for me": whoever types, the writer ("me") is the patient."""
+        return e < len(self.r.tokens) and self.r.tokens[e].norm in ("me", "myself")
+
+    def introduced_as_their_relative(self) -> bool:
+        """ "its his girlfriend here", "hi, this is her stepson": a clause opens by saying the
+        writer is the patient's relative ("his", "her", "their" stands for the patient)."""
+        relatives = self.r.lexicon.words("relatives")
+        for words in self.clauses:
+            norms = [self.r.tokens[k].norm for k in words]
+            while norms and norms[0] in GREETINGS | {"its", "it", "this", "is", "s"}:
+                norms = norms[1:]
+            if len(norms) >= 2 and norms[0] in ("his", "her", "their") and norms[1] in relatives:
+                return len(norms) == 2 or norms[2] == "here"
+        return False
 
     def passing_on_their_news(self) -> bool:
         """ "X says to tell you he's ...": the news passed on is X's, told as "he"/"she"
@@ -504,7 +545,10 @@ class People:
         words = [t.norm for t in self.r.tokens if t.is_word][-4:]
         relatives = self.r.lexicon.words("relatives")
         return any(
-            words[i] in ("her", "his", "their") and words[i + 1] in relatives
+            words[i] in ("her", "his", "their")
+            and words[i + 1] in relatives
+            # not "she got flu off her bf" (but "👍 - from his daughter")
+            and (i == 0 or words[i - 1] not in RELATIONS - {"from"})
             for i in range(len(words) - 1)
         )
 

@@ -79,6 +79,11 @@ FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheers", "lol"}
 
 
+# "actually", "wait", "hang on": the writer turns back on what they just said
+TAKING_BACK = {"actually", "wait", "hang", "hold", "scratch", "correction", "oops"}
+BETTER = {"better", "easier", "less", "improved", "looser", "calmer", "brighter", "happier"}
+FOUND_ONE = {"theres", "is", "got", "have", "found", "spotted", "noticed", "see", "s", "its"}
+
 BRACKET = re.compile(r"[()]")
 
 
@@ -364,7 +369,25 @@ class Reading:
             for s, _ in self.occurrences("reversal")
         ):
             return True
-        return self.did_after_all(end, was=True)
+        return self.did_after_all(end, was=True) or self.admitted_after(end)
+
+    def admitted_after(self, end: int) -> bool:
+        """ "no bruising... actually hang on, just looked in the mirror and theres one", "no
+        dizziness, well actually a little when I stood up": the writer takes the denial back
+        ("actually" then "one" found, or "a little" right after it)."""
+        norms = self.norms
+        for k in range(end, min(len(norms), end + 12)):
+            if norms[k] not in TAKING_BACK:
+                continue
+            a_little = norms[k + 1 : k + 3] in (["a", "little"], ["a", "bit"])
+            nxt = norms[k + 3] if k + 3 < len(norms) else ""
+            if a_little and nxt not in BETTER:  # (not "not any worse, actually a bit better")
+                return True
+            for j in range(k + 1, min(len(norms), k + 14)):
+                found = norms[j] == "one" and norms[j - 1] in FOUND_ONE
+                if found and (j + 1 >= len(norms) or norms[j + 1] not in ("of", "more", "thing")):
+                    return True
+        return False
 
     def did_after_all(self, end: int, was: bool = False) -> bool:
         """ "I didn't think I'd faint but I did, in the kitchen" (not "no fever but I did

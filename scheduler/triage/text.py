@@ -201,14 +201,25 @@ GREETING = re.compile(
 )
 
 
-# Punctuation said aloud to dictation: "any fever question mark nope"
-SPOKEN_MARK = re.compile(r"\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point))\b")
+# Punctuation said aloud to dictation: "any fever question mark nope", "much better today
+# comma the stiffness is almost gone", "stop period stop". A "period" after "my", "a" or
+# "heavy", or before "pain" or "came", is a period; "come to a full stop" is no mark.
+SPOKEN_MARK = re.compile(
+    r"(?i:(?<!\bmy)(?<!\bher)(?<!\ba)(?<!\bthe)(?<!\byour)(?<!\bthis)(?<!\bthat)(?<!\bfirst)"
+    r"(?<!\blast)(?<!\bnext)(?<!\bheavy)(?<!\blight)(?<!\bbad)(?<!\bpainful)(?<!\bwhole)"
+    r"(?<!\bgrace)(?<!\btrial)(?<!\bshort)(?<!\blong)(?<!\bsame)(?<!\bany))"
+    r"\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point)|(comma)"
+    r"|(full)\s+stop"
+    r"|(period)(?!\s+(?:pain|pains|cramp|cramps|came|come|comes|started|starts|is|was|has|had"
+    r"|due|late|early|pants|tracker|app|type|drama|piece|of|at|in|for)\b))\b"
+)
+SPOKEN_MARKS = {1: "?", 2: "!", 3: ",", 4: ".", 5: "."}
 
 
 def with_spoken_marks(text: str) -> str:
     """The reply with dictated punctuation written as the mark, every span kept in place."""
     return SPOKEN_MARK.sub(
-        lambda m: ("?" if m.group(1) else "!").ljust(len(m.group(0))), text
+        lambda m: SPOKEN_MARKS[m.lastindex or 1].ljust(len(m.group(0))), text
     )
 
 
@@ -238,6 +249,30 @@ def with_corrections(text: str) -> str:
             continue
         a, b = slip[0] + start, slip[1] + start
         text = text[:a] + meant.ljust(b - a) + text[b:]
+    return _with_words_meant_before(text)
+
+
+# "Sharp pain... sorry autocorrect, meant SLIGHT pain": the word meant, before the word it
+# went with; only after an apology, so "I meant the pain in my back" corrects nothing.
+MEANT_BEFORE = re.compile(
+    r"(?i:\b(?:sorry|autocorrect|auto\s*correct|typo|oops)\b[^.?!\n]{0,20}?\bmeant)"
+    r"\s+([A-Za-z]{3,})\s+([A-Za-z]{3,})\b"
+)
+
+
+def _with_words_meant_before(text: str) -> str:
+    """The slip before the word the correction names after it: replaced by the word meant,
+    or blanked where that is longer (the word meant is read where it was written)."""
+    for m in list(MEANT_BEFORE.finditer(text))[-CORRECTIONS_READ:][::-1]:
+        meant, then = m.group(1), m.group(2)
+        start = max(0, m.start() - CORRECTION_REACH)
+        went_with = re.compile(r"([A-Za-z]+)(?=\W+" + re.escape(then) + r"\b)", re.I)
+        pairs = list(went_with.finditer(text, start, m.start()))
+        if not pairs or pairs[-1].group(1).lower() == meant.lower():
+            continue
+        a, b = pairs[-1].span(1)
+        fill = meant.ljust(b - a) if len(meant) <= b - a else " " * (b - a)
+        text = text[:a] + fill + text[b:]
     return text
 
 

@@ -33,6 +33,10 @@ SURNAMES_THAT_SPELL_A_FINDING = {
     for n in (1, 10, 12, 20, 22, 30, 37, 48, 50, 56, 67, 84, 90, 91, 101, 113, 119, 132)
 } | {f"blind_hy-{n:03d}" for n in (27, 58, 61, 72, 94, 104, 127, 149)}
 
+# Replies with no word of their own ("...", "lol") are unreadable; thanked or smiled at,
+# they say thanks.
+NOTHING_BUT_THE_WRAPPING = {"blind_is-039", "blind_is-066"}
+
 WRAPPINGS: dict[str, Callable[[str], str]] = {
     "greeted": lambda text: "Hi, " + text,
     "thanked": lambda text: text.rstrip() + " thanks",
@@ -70,7 +74,7 @@ def test_a_wrapping_keeps_every_label(wrapping: str) -> None:
     changed = [
         f"[{case['id']}] {case['label']} -> {label}: {text!r}"
         for case, text, label in zip(CASES, texts, got, strict=True)
-        if label != case["label"]
+        if label != case["label"] and case["id"] not in NOTHING_BUT_THE_WRAPPING
     ]
     assert changed == [], "\n".join(changed[:20])
 

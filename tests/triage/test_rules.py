@@ -2422,3 +2422,47 @@ def test_corrections_said_in_words_and_fears_before_a_faint() -> None:
     assert label("my brother is such a sore loser lol anyway im feeling great", "48h") == (
         "normal"
     )
+
+
+def test_scribes_turns_back_and_conditions_lived_with() -> None:
+    """Round nineteen of blind batches (IM-IT): someone typing "for me" is a scribe, and
+    "its his girlfriend here" texts for the patient; "actually ... theres one" takes a denial
+    back, and a later "not tiny" a size; a condition the patient lives with ("migraine
+    sufferer", "my asthma's not flared") is no news; dictated "period" and "comma" are marks,
+    "one oh one point five" a reading; "out for a few hours" is an outing, not a faint."""
+    assert label("my daughter is texting for me, I have a fever") == "emergency"
+    assert label("my carer is typing this for me. my knee has yellow pus coming out") == (
+        "emergency"
+    )
+    assert label("its his girlfriend here, Liam has a temp of 101.2 F") == "emergency"
+    assert label("stop texting, my mums taking me to A&E, i cant breathe properly") == (
+        "emergency"
+    )
+    assert label("im fine, its my housemate who's got the fever") == "review"
+    assert label("my flatmate has a fever, she got flu off her bf") == "review"
+    assert label("me and hubby both went, we're both good") == "normal"
+    assert label("No bruising. Actually there is one now on my arm") == "complication"
+    assert label("no dizziness, well actually a little when I stood up") == "complication"
+    assert label("not any worse, actually a bit better") == "normal"
+    assert label("it was a tiny bruise but no, its not tiny at all, its the size of a 50p") == (
+        "complication"
+    )
+    assert label("Sharp pain... sorry autocorrect, meant SLIGHT pain, just a slight ache") == (
+        "normal"
+    )
+    assert label("sharp pain in my back. I meant the pain in my back") == "complication"
+    assert label("feel great, head's clearer than in weeks (migraine sufferer)") == "normal"
+    assert label("better than before honestly, my asthma's not flared at all", "48h") == "normal"
+    assert label("my asthma is playing up") == "review"
+    assert label("stop period stop period stop") == "opt_out"
+    assert label("my period came early this month is that related question mark") == "review"
+    assert label("stop texting me comma I'm all good comma thanks") == "opt_out"
+    assert label("temp was one oh one point five Fahrenheit this morning") == "emergency"
+    assert label("keep em coming... nah actually, stop. too many texts") == "opt_out"
+    assert label("not great. not bad either.") == "review"
+    assert label("k") == "normal"
+    assert label("k see u at the pub at 7") == "review"
+    assert label("feelin gr8 !!") == "normal"
+    assert label("went all grey and then I was on the floor, out a few seconds") == "emergency"
+    assert label("I was out for a few hours shopping, all good") == "normal"
+    assert label("popped out for a minute to get milk, back is fine") == "normal"
