@@ -10,6 +10,7 @@ count, "wrong number thanks" as thanks) or dropped an opt-out ("Hi, STOP").
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -24,6 +25,19 @@ CASES = [
     for path in sorted((Path(__file__).parent / "cases").glob("*.jsonl"))
     for case in read_cases(path)
 ]
+
+# Re-reading every kept case eight ways is the largest part of `make test`: each way reads a
+# fixed half of the cases (by a hash of the id), the next way the other half, so every case
+# is read four ways. AFTERCARE_INVARIANCE=all reads every case every way.
+EVERY_CASE = os.environ.get("AFTERCARE_INVARIANCE") == "all"
+
+
+def half(n: int) -> list[dict[str, str]]:
+    """Way n's share of the cases: all of them, or the half whose id hashes like n."""
+    if EVERY_CASE:
+        return CASES
+    return [case for case in CASES if zlib.crc32(case["id"].encode()) % 2 == n % 2]
+
 
 # Signed with a first name and a surname that spells a finding ("Regards, Stuart Swell",
 # "Thanks so much, Barry Lumb"): read as a name only capitalised and where it ends the
@@ -58,8 +72,8 @@ UNWRAPPED = {(case["text"], case["checkin"]): case["label"] for case in CASES}
 
 
 def labels(replies: list[tuple[str, str]]) -> list[str]:
-    """Each (text, checkin)'s label, read on every core: re-reading every kept case eight
-    ways is the largest part of `make test`, so only the replies a wrapping changed are read."""
+    """Each (text, checkin)'s label, read on every core; only the replies a wrapping changed
+    are read."""
     changed = [reply for reply in replies if reply not in UNWRAPPED]
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         read = dict(zip(changed, pool.map(label_of, changed, chunksize=512), strict=True))
@@ -68,12 +82,12 @@ def labels(replies: list[tuple[str, str]]) -> list[str]:
 
 @pytest.mark.parametrize("wrapping", WRAPPINGS, ids=list(WRAPPINGS))
 def test_a_wrapping_keeps_every_label(wrapping: str) -> None:
-    wrap = WRAPPINGS[wrapping]
-    texts = [wrap(case["text"]) for case in CASES]
-    got = labels([(text, case["checkin"]) for text, case in zip(texts, CASES, strict=True)])
+    wrap, cases = WRAPPINGS[wrapping], half(list(WRAPPINGS).index(wrapping))
+    texts = [wrap(case["text"]) for case in cases]
+    got = labels([(text, case["checkin"]) for text, case in zip(texts, cases, strict=True)])
     changed = [
         f"[{case['id']}] {case['label']} -> {label}: {text!r}"
-        for case, text, label in zip(CASES, texts, got, strict=True)
+        for case, text, label in zip(cases, texts, got, strict=True)
         if label != case["label"] and case["id"] not in NOTHING_BUT_THE_WRAPPING
     ]
     assert changed == [], "\n".join(changed[:20])
@@ -84,8 +98,9 @@ def test_lower_case_keeps_every_label_but_a_shouted_stop() -> None:
     # Only capitals say that "STOP bit sore but ok" is a keyword and then news; "stop bit
     # sore but ok" may be either, and stays normal ("STOP no dizziness ... just stop" and "STOP
     # its pouring here" likewise).
-    got = labels([(case["text"].lower(), case["checkin"]) for case in CASES])
-    changed = {case["id"] for case, label in zip(CASES, got, strict=True) if label != case["label"]}
+    cases = half(len(WRAPPINGS))
+    got = labels([(case["text"].lower(), case["checkin"]) for case in cases])
+    changed = {case["id"] for case, label in zip(cases, got, strict=True) if label != case["label"]}
     expected = {"blind_g-144", "blind_cw-006", "blind_hj-145"} | SURNAMES_THAT_SPELL_A_FINDING
     assert changed <= expected, sorted(changed - expected)
 
@@ -99,11 +114,12 @@ def test_news_of_the_day_run_on_after_the_reply_keeps_every_flag() -> None:
     # out" reads a lump), a relative's signature likewise ("(her mum) Took the dog out"),
     # and "since Wednesday Took" runs on.
     news = " Took the dog out this morning."
-    got = labels([(case["text"].rstrip() + news, case["checkin"]) for case in CASES])
+    cases = half(len(WRAPPINGS) + 1)
+    got = labels([(case["text"].rstrip() + news, case["checkin"]) for case in cases])
     flagged = {"emergency", "complication"}
     changed = {
         case["id"]
-        for case, label in zip(CASES, got, strict=True)
+        for case, label in zip(cases, got, strict=True)
         if label != case["label"] and {label, case["label"]} & flagged
     }
     letters = {"blind_bj-006", "blind_bj-086", "blind_db-020", "blind_gz-106"}
