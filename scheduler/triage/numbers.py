@@ -362,6 +362,7 @@ def spoken_as_digits(m: re.Match[str]) -> str:
 
 def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
     """(temperature, is it a fever) for numbers that read as body temperatures."""
+    spoken = {m.start(): m.end() for m in SPOKEN_TEMPERATURE.finditer(fold(text))}
     folded = SPOKEN_TEMPERATURE.sub(spoken_as_digits, fold(text))
     found = []
     matches = list(TEMPERATURE.finditer(folded))
@@ -402,7 +403,9 @@ def temperatures(text: str) -> list[tuple[NumberFinding, bool]]:
         earlier = folded[max(0, m.start() - 60) : m.start()]
         if WATER.search(earlier) and not TEMP_CONTEXT.search(earlier):
             continue  # "how hot can the bath be? is 40 degrees ok?"
-        found.append((NumberFinding(value, (m.start(), m.end())), fever))
+        # a reading said in words is shown as said: "thirty eight point five", not "thir"
+        end = max(m.end(), spoken.get(m.start(1), 0))
+        found.append((NumberFinding(value, (m.start(), end)), fever))
     return found
 
 

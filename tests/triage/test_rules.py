@@ -2458,6 +2458,9 @@ def test_scribes_turns_back_and_conditions_lived_with() -> None:
     assert label("my period came early this month is that related question mark") == "review"
     assert label("stop texting me comma I'm all good comma thanks") == "opt_out"
     assert label("temp was one oh one point five Fahrenheit this morning") == "emergency"
+    assert [f.phrase for f in assess("temperature thirty eight point five").findings] == [
+        "thirty eight point five"
+    ]  # staff read the reading as it was said
     assert label("keep em coming... nah actually, stop. too many texts") == "opt_out"
     assert label("not great. not bad either.") == "review"
     assert label("k") == "normal"
