@@ -65,7 +65,8 @@ WRITER = {"i", "im", "ive", "id", "ill", "me", "my", "mine", "myself"}
 ANYONE = {"woman", "man", "lady", "guy", "bloke", "person", "someone", "somebody", "anyone"}
 PRACTITIONERS = {"dr", "doctor", "acupuncturist", "practitioner", "therapist", "physio"}
 VISITING = {"see", "seeing", "saw", "visit", "visited", "visiting", "met", "meet", "to", "at",
-            "from"}
+            "from", "get", "getting", "fetch", "fetching", "collect", "collecting", "collected",
+            "pick", "picking", "picked", "drop", "dropping", "dropped", "grab", "grabbing"}
 PARENT_VERBS = {"has", "is", "was", "had", "says", "said", "felt", "feels", "got", "woke", "cant",
                 "fainted", "passed", "reckons", "thinks", "keeps", "seems", "looks", "been"}
 # words a parent follows when they are not who a clause is about: "went to mum's", "with dad"
@@ -73,6 +74,7 @@ RELATIONS = {"to", "from", "with", "for", "at", "of", "by", "about", "after", "o
              "over", "like", "than", "and", "or", "as", "visited", "visit", "saw", "see", "called",
              "rang", "told", "asked", "helped", "took", "drove", "picked", "ask", "tell", "off"}
 GREETINGS = {"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon"}
+INTRODUCING = {"its", "it", "this", "is", "s", "msg", "message", "text", "from"}
 DETERMINERS = {"my", "your", "our", "the", "a", "an", "his", "her", "their", "this", "that"}
 PEOPLE = {"friend", "friends", "neighbour", "neighbor", "colleague", "boss", "sister", "brother",
           "cousin", "aunt", "uncle", "mate", "flatmate", "roommate"}  # fmt: skip
@@ -367,11 +369,14 @@ class People:
         writer is the patient's relative ("his", "her", "their" stands for the patient)."""
         relatives = self.r.lexicon.words("relatives")
         for words in self.clauses:
+            while words and self.r.tokens[words[0]].norm in GREETINGS | INTRODUCING:
+                words = words[1:]
             norms = [self.r.tokens[k].norm for k in words]
-            while norms and norms[0] in GREETINGS | {"its", "it", "this", "is", "s"}:
-                norms = norms[1:]
             if len(norms) >= 2 and norms[0] in ("his", "her", "their") and norms[1] in relatives:
-                return len(norms) == 2 or norms[2] == "here"
+                if len(norms) == 2 or norms[2] == "here":
+                    return True
+                gap = self.r.text[self.r.tokens[words[1]].end : self.r.tokens[words[2]].start]
+                return bool(set(gap) & set(":-–—("))  # "Msg from her husband: Fatima passed out"
         return False
 
     def passing_on_their_news(self) -> bool:

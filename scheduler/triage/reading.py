@@ -79,6 +79,8 @@ FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
 SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheers", "lol"}
 
 
+ITEM_ENDS = set(",(;/")  # marks that end an item of a list
+PATH_AFTER = {"my", "the", "his", "her", "into", "to", "towards", "through", "both"}
 # "actually", "wait", "hang on": the writer turns back on what they just said
 TAKING_BACK = {"actually", "wait", "hang", "hold", "scratch", "correction", "oops"}
 BETTER = {"better", "easier", "less", "improved", "looser", "calmer", "brighter", "happier"}
@@ -234,9 +236,17 @@ class Reading:
             for w in words:
                 for key, p in by_first.get(w, ()):
                     end = self.match_at(i, p)
-                    if end is not None:
+                    if end is not None and not (key == "improving" and self.a_path(end)):
                         found.setdefault(key, []).append((i, end))
         return found
+
+    def a_path(self, end: int) -> bool:
+        """ "pain going down my leg": "down" says where the pain goes, not that it eases."""
+        down = self.tokens[end - 1].norm == "down"
+        if not down or end >= len(self.tokens) or self.tokens[end].norm not in PATH_AFTER:
+            return False
+        nxt = self.tokens[end + 1].norm if end + 1 < len(self.tokens) else ""
+        return nxt not in ("more", "longer", "further", "better")  # "going down the more I move"
 
     def starts(self, key: str) -> frozenset[int]:
         """Where a phrase of the context list begins."""
@@ -583,6 +593,8 @@ class Reading:
         no,"; not "still achy, no better")."""
         if not 0 < j < len(self.tokens):
             return False
+        if not self.tokens[j - 1].is_word:
+            return False  # "Pain 6 or 7. no fever": the "no" opens the next sentence
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         return not gap.strip() and self.answer_ends_here(j, BARE_NO)
 
@@ -596,8 +608,8 @@ class Reading:
             k += 1
         after = self.tokens[k] if k < len(self.tokens) else None
         rest = self.text[self.tokens[j].end : after.start if after else len(self.text)]
-        if after is None or not after.is_word or "," in rest:
-            return True
+        if after is None or not after.is_word or set(rest) & ITEM_ENDS:
+            return True  # "fever no, pus no", "fever no (well cabin fever maybe)", "no / ..."
         if after.sentence != self.tokens[j].sentence:
             return True  # "fever: nope Took the dog out": the next sentence, run on
         numbered = after.norm.isdigit() and self.text[after.end : after.end + 1] in (".", ")")

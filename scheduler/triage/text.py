@@ -12,9 +12,14 @@ from functools import lru_cache
 from rapidfuzz.distance import DamerauLevenshtein
 
 WORD = re.compile(
-    r"[a-z0-9]+(?:['’][a-z]+)*(?:\.\d+)?|(?<![a-z])&(?![a-z])|[?!.;\n]", re.IGNORECASE
+    r"[a-z0-9]+(?:['’][a-z]+)*(?:\.\d+)?|(?<![a-z])&(?![a-z])|[?!.;\n]|(?<=\s)/(?=\s)|[❌✖]",
+    re.IGNORECASE,
 )
-SENTENCE_END = {".", "!", "?", ";", "\n"}
+# A spaced slash separates the items of a list: "fever - no / swelling - small bit"
+SENTENCE_END = {".", "!", "?", ";", "\n", "/"}
+# A cross answers a list's item no: "Fever ❌ Pus ❌ Swelling ✅" (a tick says nothing more:
+# "Swelling ✅" is told either way, and "no fever ✅" stays no)
+MARKED_ANSWERS = {"❌": "no", "✖": "no"}
 REPEATS = re.compile(r"([a-z])\1{2,}")
 
 # Texting shorthand, read as the words they stand for.
@@ -462,7 +467,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(raw, match.start(), match.end(), sentence, False))
             sentence += 1
             continue
-        word = read_word(raw)
+        word = MARKED_ANSWERS.get(raw) or read_word(raw)
         if not shouting and tokens and restarts(text, tokens[-1], match.start(), word):
             sentence += 1
         start, end = match.start(), match.end()
@@ -479,17 +484,24 @@ def tokenize(text: str) -> list[Token]:
         ):
             word = NAMED  # "Mrs Ames" is a person, not a typo for a symptom
         tokens.append(Token(word, start, end, sentence, True))
+        if raw in MARKED_ANSWERS:
+            sentence += 1  # "Pus ❌ swelling ✅": the cross answers pus, and ends its item
     return [_homophone(tokens, i) for i in range(len(tokens))]
 
 
+QUESTION_OPENERS = {"when", "what", "how", "why", "should", "is", "can", "could", "will", "does",
+                    "do", "am"}
 JOINING = {"but", "and", "though", "tho", "so", "cos", "because", "or", "then", "when", "if"}
 LAUGH = re.compile(r"(?:ha){2,}h?|(?:he){2,}|lo+l+|lmf?ao+|rofl")
 
 
 def restarts(text: str, prev: Token, start: int, word: str) -> bool:
     """Whether the word at `start` opens a sentence its writer did not mark."""
-    if not prev.is_word or EMOJI_GAP.sub("", text[prev.end : start]).strip():
+    gap = text[prev.end : start]
+    if not prev.is_word or EMOJI_GAP.sub("", gap).strip():
         return False  # a mark or a comma is between: the writer punctuated (an emoji is none)
+    if word in QUESTION_OPENERS and EMOJI_GAP.search(gap):
+        return True  # "pain is unbearable tbh 😭 when does it start to ease off??"
     before = text[prev.start : prev.end]
     if before[:1] in "hHlLrR" and LAUGH.fullmatch(before.lower()) and word not in JOINING:
         return True  # "red sky at night haha the redness is spreading" (not "lol but ...")

@@ -2469,3 +2469,31 @@ def test_scribes_turns_back_and_conditions_lived_with() -> None:
     assert label("went all grey and then I was on the floor, out a few seconds") == "emergency"
     assert label("I was out for a few hours shopping, all good") == "normal"
     assert label("popped out for a minute to get milk, back is fine") == "normal"
+
+
+def test_lists_marked_by_slashes_and_crosses_and_paths_of_pain() -> None:
+    """Round twenty of blind batches (IU-JB): a spaced slash and a cross end a list's item
+    ("fever - no / swelling - small bit", "Pus ❌ Swelling ✅"); "no" after a full stop opens
+    the next sentence; "going down my leg" is a path, not an easing; an emoji before a
+    question word ends the statement before it; "Msg from her husband:" texts for the
+    patient; "on the way to get the kids, chest went tight" is the writer's chest."""
+    assert label("fever - no / swelling - small bit near my elbow / bruise - no", "48h") == (
+        "complication"
+    )
+    assert label("Fever ❌ Pus ❌ Swelling ✅ round the ankle needles", "48h") == "complication"
+    assert label("No chest pain, no breathing issues, no fever ✅ just tender") == "normal"
+    assert label("Pain 6 or 7. no fever. no bruising. tired") == "complication"
+    assert label("fever no (well cabin fever maybe, stuck inside all week). back better") == (
+        "normal"
+    )
+    assert label("still sore, pain going down my leg", "48h") == "complication"
+    assert label("still sore, going down each day", "48h") == "normal"
+    assert label("pain is unbearable tbh 😭 when does it start to ease off??") == "emergency"
+    assert label("Msg from her husband: Fatima passed out in the kitchen an hour ago") == (
+        "emergency"
+    )
+    assert label("on the way to get the kids, chest went really tight. ok now") == "emergency"
+    assert label("not me but my grandad has a fever, can he still come in thursday") == "review"
+    assert label("mild ache in my arm where she put the needle, like after a jab") == "normal"
+    assert label("Stop. Red hot busy week and I don't need the pings. Thanks") == "opt_out"
+    assert label("throat a bit scratchy, no fever, no other probs") == "review"
