@@ -35,7 +35,8 @@ DENIED_BAD = {"bad", "terrible", "awful", "horrible", "dreadful"}
 BARE_OKAY = {"k", "kk"}
 # Thanks and a smile sign a text off; they are news only when they are all of it: "thanks!"
 # is recovering well, "wrong number, thanks" and "my ears are ringing 🙂" are not.
-SIGN_OFFS = {"thanks", "thank", "cheers", "ta", "gracias", "merci"}
+SIGN_OFFS = {"thanks", "thank", "cheers", "ta", "gracias", "merci", "thx", "ty", "thanx", "thnx",
+             "tks"}
 COURTESY = SIGN_OFFS | {
     "you", "so", "much", "very", "for", "the", "your", "message", "text", "checking", "check",
     "asking", "in", "on", "up", "me", "again", "a", "lot", "lots", "many", "hi", "hello", "hey",
@@ -50,7 +51,7 @@ TROUBLE_WORDS = {
     "cancel", "appointment", "appt", "booking", "book", "results", "know", "question", "ask",
     "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
     "hmm", "hm", "meh", "ugh", "urgh", "huh", "eh", "confused", "lmao", "lmfao", "been", "keep",
-    "still", "dreams",
+    "still", "dreams", "wat", "wut",
     "ringing", "stomach", "tummy",
     "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",

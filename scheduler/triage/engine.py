@@ -38,6 +38,7 @@ REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "
 OPINION_VERBS = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
 GENERAL_PREDICATES = {"sign", "signs", "means", "mean", "together", "common", "usually", "warning"}
 COPULAS = {"was", "is", "were", "are", "s"}
+READ_WELL = ("pain-score", "small-bruise", "temperature")  # findings read past other words
 LINKING = COPULAS | {"has", "have", "had"}  # "my asthma has been fine"
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
@@ -96,8 +97,37 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             label = "opt_out"
         elif label is None:
             label = self.fallback_label()
+        elif label == "normal" and self.mostly_unread():
+            # "boli mnie głowa i trochę mnie mdli" read as "pain" alone: too little of the
+            # reply was read to reassure its writer
+            span = (0, len(self.r.text))
+            self.findings.append(Finding("review", self.r.text, span, "mostly-unread"))
+            label = "review"
         ordered = tuple(sorted(self.findings, key=lambda f: f.span))
         return Assessment(label, ordered, wants_out)
+
+    def worry_since_eased(self, m: Match) -> bool:
+        """A worry told as past ("was a bit worried") with a "but" later in its sentence."""
+        norms = self.r.norms
+        if norms[m.start] not in ("worried", "concerned", "worrying"):
+            return False
+        before = norms[max(0, m.start - 3) : m.start]
+        sentence = self.r.tokens[m.start].sentence
+        turned = any(
+            norms[k] == "but" and self.r.tokens[k].sentence == sentence
+            for k in range(m.end, len(norms))
+        )
+        return bool(set(before) & {"was", "were", "had"}) and turned
+
+    def mostly_unread(self) -> bool:
+        """More than half of a reply's words (three or more) are no English the engine
+        knows: another language, where a word it did read may not be the news."""
+        if any(f.counted and f.rule.startswith(READ_WELL) for f in self.findings):
+            return False  # "Ağrı 4/10 civarı": a score, or "pea-sized", says it all
+        known = self.lex.vocabulary.known
+        words = [t.norm for t in self.r.tokens if t.is_word and not t.norm[:1].isdigit()]
+        unknown = [w for w in words if w not in known and w not in self.lex.vocabulary.words]
+        return len(words) >= 3 and 2 * len(unknown) > len(words)
 
     # --- concepts -------------------------------------------------------------------
     def reason_for_treatment(self, start: int) -> bool:
@@ -151,6 +181,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if rule == "ambiguous" and any(s == m.start for s, _ in self.r.occurrences("hypothetical")):
             return  # "worried it'd be the worst pain ever, but I barely felt it": a fear, told
         phrase, span = self.r.phrase_text(m.start, m.end)
+        if rule == "ambiguous" and self.worry_since_eased(m):
+            # "I was a bit worried after the first night ..., but today they're a lot looser"
+            self.findings.append(Finding(label, phrase, span, "worry-since-eased", False))
+            return
         if rule == "ambiguous" and self.doubt_about_something_else(m):
             self.findings.append(Finding(label, phrase, span, "doubt-about-something-else", False))
             return

@@ -92,7 +92,7 @@ SCORE_PATTERNS = [
     ),
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
-        r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|score\s+|rating\s+|number\s+)?"
+        r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|nivel\s+|niveau\s+|livello\s+|score\s+|rating\s+|number\s+)?"
         r"(?:is\s+|was\s+|at\s+|of\s+|fluctuates\s+|varies\s+|ranges\s+|goes\s+|from\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
         r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE

@@ -20,6 +20,8 @@ SUBJECTS = {"i", "im", "ive", "she", "shes", "he", "hes", "we", "they", "it", "i
 # "no X" that is no negation of what follows: "no more", "no doubt", "no answer".
 PSEUDO_NEGATED = {
     "more", "only", "doubt", "longer", "answer", "reply", "response", "idea", "luck", "sure",
+    "para",  # Spanish "no para": it does not stop
+    "one",  # "no one picks up, pls call me back": nobody
     "less",  # "no less than 9/10"
     "exaggerating", "joking", "kidding", "lying", "joke",  # "not exaggerating, worst pain"
 }  # fmt: skip
@@ -37,6 +39,9 @@ EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "m
 CLAUSE_VERBS = {"is", "was", "feels", "felt", "has", "had", "looks", "looked", "seems", "got",
                 "gets", "went", "hurts", "hurt", "keeps", "started", "came", "getting"}  # fmt: skip
 FEARED = {"if", "worried", "scared", "afraid", "frightened", "nervous", "terrified"}
+HAVING = {"has", "had", "got", "is", "was", "feels", "felt", "else"}
+# a fear, or a question ahead: "should I expect to faint"
+AHEAD = FEARED | {"should", "expect", "am"}
 # "thought I'd mention I blacked out": a wish to tell, no if
 TELLING = {"mention", "let", "say", "tell", "add", "update", "report", "flag", "text"}
 NO_CHANGE = {"change", "better", "different", "difference", "improvement", "easier"}
@@ -495,6 +500,9 @@ class Reading:
                 return True  # "not gonna lie, it was excruciating": honestly
             if self.tokens[start].norm == "not" and self.tokens[nxt].norm == "as":
                 return True  # "not as dizzy as yesterday but still a bit": less, not none
+            then = self.tokens[nxt + 1].norm if nxt + 1 < len(self.tokens) else ""
+            if self.tokens[nxt].norm == "one" and then in HAVING:
+                return False  # "no one has a fever here": nobody does
             return self.tokens[nxt].norm in PSEUDO_NEGATED
         # "the Gaviscon did nothing, it's a burning pressure": a remedy that failed
         before = self.tokens[start - 1].norm if start > 0 else ""
@@ -647,7 +655,7 @@ class Reading:
             s < start
             # "if numbness ever...": inside; and "felt like I might faint" is a feeling,
             # but "if i feel faint" is an if, "worried I'd faint" a fear
-            and (e <= start - ignore_within or e > start or self.tokens[s].norm in FEARED)
+            and (e <= start - ignore_within or e > start or self.tokens[s].norm in AHEAD)
             and self.tokens[s].sentence == sentence
             and s not in hedges
             and not (e < len(self.tokens) and self.tokens[e].norm in TELLING)

@@ -179,6 +179,19 @@ SIGN_OFF = r"(?:x+\b|thanks|thank you|thx|ty\b|cheers|ta\b|lol\b|haha\b|tbh\b|" 
 QUOTED_LINE = re.compile(
     r"^[ \t]*(?:>.*|(?i:sent from my|sent from yahoo|get outlook for)\b.*)$", re.MULTILINE
 )
+# A message someone else sent the writer, quoted: "what my husband sent me: 'got a fever
+# and chest feels tight'" is his news, not the writer's (the writer's own text, forwarded,
+# has no "sent me").
+SOMEONE_ELSES_TEXT = re.compile(
+    r"((?i:\b(?:sent|texted|messaged|wrote)\s+me\b)[^'\"“‘’\n]{0,12}?[:\s]\s*)"
+    r"(['\"“‘’][^'\"”’\n]{1,300}['\"”’])"
+)
+# An email's subject quoting our text, up to its question mark: "Re: How are you feeling
+# after your session? - yes dizzy"
+QUOTED_SUBJECT = re.compile(
+    r"^[ \t]*(?i:(?:re|fwd?):[^\n?]*(?:how are you|how is your|check.?in|aftercare)[^\n?]*\??)",
+    re.MULTILINE,
+)
 QUOTED_EMAIL = re.compile(
     r"^[ \t]*(?:-{2,}\s*(?i:original message|forwarded message)\s*-{2,}|(?i:on\b.{4,80}\bwrote:)"
     r"|(?i:this e-?mail (?:and any|is confidential|may contain)))",  # and a disclaimer
@@ -234,7 +247,8 @@ CORRECTION = re.compile(
     r"(?:(?:^|(?<=\s))(?:\*[ \t]?([A-Za-z]{2,}|\d+)(?![\w*])|([A-Za-z]{2,})\*(?![\w*]))"
     # "sorry meant to say 9", "I meant dozy! not dizzy" (not "I meant to call")
     r"|(?i:\bmeant\s+to\s+(?:say|type|write|put))\s+([A-Za-z]{3,}|\d+)"
-    r"|(?i:\bmeant)\s+([A-Za-z]{3,}|\d+)(?=[!.,]|\s+(?i:not)\b|\s*$))"
+    r"|(?i:\bmeant)\s+([A-Za-z]{3,}|\d+)(?=[!.,]|\s+(?i:not)\b|\s*$)"
+    r"|\b([A-Za-z]{3,})(?=[ \t]+(?i:not)[ \t]+[a-z]))"  # "CHEST not chess"
     r"(?:[!.,]?[ \t]+(?i:not)[ \t]+([A-Za-z]{2,}))?"
 )
 
@@ -247,9 +261,12 @@ def with_corrections(text: str) -> str:
     A correction looks back a dozen words at most, and a reply is read for a few of them
     (linear time on whatever a patient sends)."""
     for m in list(CORRECTION.finditer(text))[-CORRECTIONS_READ:][::-1]:
-        meant = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+        meant = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
+        named = m.group(6)
+        if m.group(5) and not _a_slip_named(meant, named):
+            continue  # "CHEST not chess", not "FINE not dizzy"
         start = max(0, m.start() - CORRECTION_REACH)
-        slip = _slip(text[start : m.start()], meant, m.group(5))
+        slip = _slip(text[start : m.start()], meant, named)
         if slip is None:
             continue
         a, b = slip[0] + start, slip[1] + start
@@ -279,6 +296,15 @@ def _with_words_meant_before(text: str) -> str:
         fill = meant.ljust(b - a) if len(meant) <= b - a else " " * (b - a)
         text = text[:a] + fill + text[b:]
     return text
+
+
+def _a_slip_named(meant: str, named: str | None) -> bool:
+    """ "CHEST not chess", "chest not chess": the word and the slip a letter or two apart
+    (one, and five letters at least, in lower case: not "sore not sure")."""
+    if named is None:
+        return False
+    apart = edit_distance(meant.lower(), named.lower())
+    return apart <= 2 if meant.isupper() else apart <= 1 and len(meant) >= 5
 
 
 CORRECTIONS_READ = 6
@@ -320,6 +346,8 @@ def without_quotes(text: str) -> str:
     """The patient's own words: our question quoted back ("> How are you feeling?", an
     iPhone reaction 'Liked “How are you…”') is blanked out, keeping every span in place."""
     text = QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = QUOTED_SUBJECT.sub(lambda m: " " * len(m.group(0)), text)
+    text = SOMEONE_ELSES_TEXT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     quoted = QUOTED_EMAIL.search(text)
     if quoted:  # an email's reply quotes all of ours below a header
         text = text[: quoted.start()] + re.sub(r"\S", " ", text[quoted.start() :])
@@ -402,7 +430,7 @@ INTENSIFYING = {"extremely", "seriously", "horribly", "massively", "terribly", "
 FAMILY_TITLES = {"grandma", "grandad", "granny", "grandpa", "nana", "nan", "auntie", "uncle"}
 
 
-UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒ’‘", "lLoOdDsaAoO''")  # and curly apostrophes
+UNDECOMPOSED = str.maketrans("łŁøØđĐßæÆœŒıİ’‘", "lLoOdDsaAoOiI''")  # and curly apostrophes
 
 
 def fold(text: str) -> str:

@@ -2497,3 +2497,49 @@ def test_lists_marked_by_slashes_and_crosses_and_paths_of_pain() -> None:
     assert label("mild ache in my arm where she put the needle, like after a jab") == "normal"
     assert label("Stop. Red hot busy week and I don't need the pings. Thanks") == "opt_out"
     assert label("throat a bit scratchy, no fever, no other probs") == "review"
+
+
+def test_other_languages_read_or_left_to_a_person_and_quoted_texts() -> None:
+    """Round twenty-one of blind batches (JC-JJ): a reply mostly in words the engine does
+    not know is not "normal" on one word it did read ("boli mnie głowa i trochę mnie mdli");
+    Polish, German, French, Turkish, Vietnamese, Portuguese and Spanish findings; a message
+    someone else sent the writer, quoted, is theirs; an email's "Re:" subject is our text;
+    "CHEST not chess" corrects; a worry told as past, then "but", has eased."""
+    assert label("boli mnie głowa i trochę mnie mdli", "48h") == "review"
+    assert label("Ağrı 4/10 civarı, idare eder") == "normal"
+    assert label("Kręci mi się w głowie od rana", "48h") == "complication"
+    assert label("z jednego miejsca po igle leci ropa, taka żółta", "48h") == "emergency"
+    assert label("İğne yerlerindeki kızarıklık yayılıyor, bütün baldırım kırmızı", "48h") == (
+        "emergency"
+    )
+    assert label("chỗ kim châm ở cổ tay bị chảy mủ") == "emergency"
+    assert label("dor nivel 8 no pescoço hj") == "complication"
+    assert label("el dolor no para y va a peor") == "complication"
+    assert label("bitte von den SMS abmelden") == "opt_out"
+    assert label("Por favor parem de me mandar mensagens") == "opt_out"
+    assert label("ho un livido piccolissimo sul polso, per il resto tutto ok", "48h") == "normal"
+    assert label(
+        "Forwarding what my husband sent me: 'got a fever and chest feels tight' - he's not "
+        "your patient, I am, just wanted to ask if it's catching"
+    ) == "review"
+    assert label("Re: How are you feeling after your session?\nBetter thanks, easing", "48h") == (
+        "normal"
+    )
+    assert label("Re: How are you feeling after your session? Any dizziness? - yes dizzy") == (
+        "complication"
+    )
+    assert label("I've got a tight pressure in my chess since this morning. CHEST not chess") == (
+        "emergency"
+    )
+    assert label("I was a bit worried after the first night, but today it's a lot looser") == (
+        "normal"
+    )
+    assert label("should I expect to faint at the next session? I havent fainted") == "review"
+    assert label("Is chest tightness a side effect? Had it on and off since I got home") == (
+        "emergency"
+    )
+    assert label("been trying to ring the clinic but no one picks up, pls call me back") == (
+        "review"
+    )
+    assert label("Doing well! Sorry, my last text was meant for my husband") == "normal"
+    assert label("Thx for the lasagne recipe!! Made it last night") == "review"
