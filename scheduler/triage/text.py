@@ -223,22 +223,33 @@ GREETING = re.compile(
 # comma the stiffness is almost gone", "stop period stop". A "period" after "my", "a" or
 # "heavy", or before "pain" or "came", is a period; "come to a full stop" is no mark.
 SPOKEN_MARK = re.compile(
-    r"(?i:(?<!\bmy)(?<!\bher)(?<!\ba)(?<!\bthe)(?<!\byour)(?<!\bthis)(?<!\bthat)(?<!\bfirst)"
-    r"(?<!\blast)(?<!\bnext)(?<!\bheavy)(?<!\blight)(?<!\bbad)(?<!\bpainful)(?<!\bwhole)"
-    r"(?<!\bgrace)(?<!\btrial)(?<!\bshort)(?<!\blong)(?<!\bsame)(?<!\bany))"
-    r"\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point)|(comma)"
-    r"|(full)\s+stop"
-    r"|(period)(?!\s+(?:pain|pains|cramp|cramps|came|come|comes|started|starts|is|was|has|had"
-    r"|due|late|early|pants|tracker|app|type|drama|piece|of|at|in|for)\b))\b"
+    r"\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point)|(comma)|(full)\s+stop|(period))\b"
 )
 SPOKEN_MARKS = {1: "?", 2: "!", 3: ",", 4: ".", 5: "."}
+NO_MARK_AFTER = frozenset(
+    "my her a the your this that first last next heavy light bad painful whole grace trial "
+    "short long same any".split()
+)
+A_PERIOD_BEFORE = frozenset(
+    "pain pains cramp cramps came come comes started starts is was has had due late early "
+    "pants tracker app type drama piece of at in for".split()
+)
 
 
 def with_spoken_marks(text: str) -> str:
     """The reply with dictated punctuation written as the mark, every span kept in place."""
-    return SPOKEN_MARK.sub(
-        lambda m: SPOKEN_MARKS[m.lastindex or 1].ljust(len(m.group(0))), text
-    )
+    return SPOKEN_MARK.sub(lambda m: _spoken_mark(text, m), text)
+
+
+def _spoken_mark(text: str, m: re.Match[str]) -> str:
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    if before and before[-1].lower() in NO_MARK_AFTER:
+        return m.group(0)  # "my period", "a full stop"
+    if m.group(5):
+        after = text[m.end() : m.end() + 12].split()
+        if after and after[0].lower() in A_PERIOD_BEFORE:
+            return m.group(0)  # "period pain", "period came early"
+    return SPOKEN_MARKS[m.lastindex or 1].ljust(len(m.group(0)))
 
 
 # A correction sent after the slip, as phones make them: "got a pain in my chess *chest",
@@ -247,8 +258,7 @@ CORRECTION = re.compile(
     r"(?:(?:^|(?<=\s))(?:\*[ \t]?([A-Za-z]{2,}|\d+)(?![\w*])|([A-Za-z]{2,})\*(?![\w*]))"
     # "sorry meant to say 9", "I meant dozy! not dizzy" (not "I meant to call")
     r"|(?i:\bmeant\s+to\s+(?:say|type|write|put))\s+([A-Za-z]{3,}|\d+)"
-    r"|(?i:\bmeant)\s+([A-Za-z]{3,}|\d+)(?=[!.,]|\s+(?i:not)\b|\s*$)"
-    r"|\b([A-Za-z]{3,})(?=[ \t]+(?i:not)[ \t]+[a-z]))"  # "CHEST not chess"
+    r"|(?i:\bmeant)\s+([A-Za-z]{3,}|\d+)(?=[!.,]|\s+(?i:not)\b|\s*$))"
     r"(?:[!.,]?[ \t]+(?i:not)[ \t]+([A-Za-z]{2,}))?"
 )
 
@@ -260,18 +270,24 @@ def with_corrections(text: str) -> str:
     two letters off ("chess" for "chest"); for a number, the last number of its length.
     A correction looks back a dozen words at most, and a reply is read for a few of them
     (linear time on whatever a patient sends)."""
-    for m in list(CORRECTION.finditer(text))[-CORRECTIONS_READ:][::-1]:
-        meant = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
-        named = m.group(6)
-        if m.group(5) and not _a_slip_named(meant, named):
-            continue  # "CHEST not chess", not "FINE not dizzy"
-        start = max(0, m.start() - CORRECTION_REACH)
-        slip = _slip(text[start : m.start()], meant, named)
+    found = [
+        (m.start(), m.group(1) or m.group(2) or m.group(3) or m.group(4), m.group(5))
+        for m in CORRECTION.finditer(text)
+    ]
+    if "not" in text.lower():  # "CHEST not chess" (not "FINE not dizzy")
+        found += [
+            (m.start(), m.group(1), m.group(2))
+            for m in SLIP_NOT.finditer(text)
+            if _a_slip_named(m.group(1), m.group(2))
+        ]
+    for at, meant, named in sorted(found)[-CORRECTIONS_READ:][::-1]:
+        start = max(0, at - CORRECTION_REACH)
+        slip = _slip(text[start:at], meant, named)
         if slip is None:
             continue
         a, b = slip[0] + start, slip[1] + start
         text = text[:a] + meant.ljust(b - a) + text[b:]
-    return _with_words_meant_before(text)
+    return _with_words_meant_before(text) if "meant" in text.lower() else text
 
 
 # "Sharp pain... sorry autocorrect, meant SLIGHT pain": the word meant, before the word it
@@ -296,6 +312,10 @@ def _with_words_meant_before(text: str) -> str:
         fill = meant.ljust(b - a) if len(meant) <= b - a else " " * (b - a)
         text = text[:a] + fill + text[b:]
     return text
+
+
+# "CHEST not chess": a word, then the slip it corrects
+SLIP_NOT = re.compile(r"\b([A-Za-z]{3,})[ \t]+[Nn][Oo][Tt][ \t]+([a-z]{3,})\b")
 
 
 def _a_slip_named(meant: str, named: str | None) -> bool:
@@ -346,8 +366,10 @@ def without_quotes(text: str) -> str:
     """The patient's own words: our question quoted back ("> How are you feeling?", an
     iPhone reaction 'Liked “How are you…”') is blanked out, keeping every span in place."""
     text = QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), text)
-    text = QUOTED_SUBJECT.sub(lambda m: " " * len(m.group(0)), text)
-    text = SOMEONE_ELSES_TEXT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    if ":" in text:
+        text = QUOTED_SUBJECT.sub(lambda m: " " * len(m.group(0)), text)
+    if " me" in text:
+        text = SOMEONE_ELSES_TEXT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     quoted = QUOTED_EMAIL.search(text)
     if quoted:  # an email's reply quotes all of ours below a header
         text = text[: quoted.start()] + re.sub(r"\S", " ", text[quoted.start() :])
