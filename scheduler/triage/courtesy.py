@@ -211,12 +211,13 @@ class CourtesyRules:
         return self.r.tokens[i].norm == "back" and before in GET_BACK_TO | COMING_BACK
 
     def keyboard_mash(self) -> bool:
-        """ "ok jjjhh,,,s": a long run of letters with no vowel, typed by a pocket."""
+        """ "ok jjjhh,,,s": a long run of Latin letters with no vowel, typed by a pocket
+        (not "Ευχαριστώ", whose vowels are Greek)."""
         for t in self.r.tokens:
             raw = self.r.text[t.start : t.end]
             if not t.is_word or len(raw) < 5 or len(t.norm) < 3 or set(t.norm) & set("aeiouy"):
                 continue  # (not "brrr", "msgs", "xxxxx")
-            if raw.isalpha() and t.norm not in self.lex.vocabulary.known:
+            if raw.isascii() and raw.isalpha() and t.norm not in self.lex.vocabulary.known:
                 return True
         return False
 

@@ -38,6 +38,7 @@ REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "
 OPINION_VERBS = {"reckons", "reckon", "says", "said", "thinks", "believes", "reads", "read"}
 GENERAL_PREDICATES = {"sign", "signs", "means", "mean", "together", "common", "usually", "warning"}
 COPULAS = {"was", "is", "were", "are", "s"}
+BETTER_THINGS = {"sleep", "headaches", "headache", "migraine", "migraines", "symptoms", "pain"}
 READ_WELL = ("pain-score", "small-bruise", "temperature")  # findings read past other words
 LINKING = COPULAS | {"has", "have", "had"}  # "my asthma has been fine"
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
@@ -93,18 +94,30 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         self.judge_questions()
         self.judge_requests_about_other_mailings()
         label = most_severe([f.label for f in self.findings if f.counted])
+        if (label == "normal" or (label is None and wants_out)) and self.mostly_unread():
+            # "boli mnie głowa i trochę mnie mdli" read as "pain" alone, "stop cu mesajele,
+            # sunt la urgente ..." as a stop: too little was read to reassure the writer or
+            # to say nothing else is told (a stop read is still honoured)
+            span = (0, len(self.r.text))
+            self.findings.append(Finding("review", self.r.text, span, "mostly-unread"))
+            label = "review"
         if label in (None, "normal") and wants_out:
             label = "opt_out"
         elif label is None:
             label = self.fallback_label()
-        elif label == "normal" and self.mostly_unread():
-            # "boli mnie głowa i trochę mnie mdli" read as "pain" alone: too little of the
-            # reply was read to reassure its writer
-            span = (0, len(self.r.text))
-            self.findings.append(Finding("review", self.r.text, span, "mostly-unread"))
-            label = "review"
         ordered = tuple(sorted(self.findings, key=lambda f: f.span))
         return Assessment(label, ordered, wants_out)
+
+    def a_thing_been_better(self, m: Match) -> bool:
+        """ "migraines have been better", "my back has been better since": a symptom that
+        has improved, not the writer's "I've been better"."""
+        norms = self.r.norms
+        if norms[m.start : m.end] != ["been", "better"] or m.start < 2:
+            return False
+        subject = norms[m.start - 2]
+        things = self.lex.words("body_words") | self.lex.words("conditions") | BETTER_THINGS
+        named = subject in things or subject[:-1] in things  # "migraines", "backs"
+        return norms[m.start - 1] in ("have", "has") and named
 
     def worry_since_eased(self, m: Match) -> bool:
         """A worry told as past ("was a bit worried") with a "but" later in its sentence."""
@@ -181,6 +194,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if rule == "ambiguous" and any(s == m.start for s, _ in self.r.occurrences("hypothetical")):
             return  # "worried it'd be the worst pain ever, but I barely felt it": a fear, told
         phrase, span = self.r.phrase_text(m.start, m.end)
+        if rule == "ambiguous" and self.a_thing_been_better(m):
+            return  # "migraines have been better": they improved (not "I've been better")
         if rule == "ambiguous" and self.worry_since_eased(m):
             # "I was a bit worried after the first night ..., but today they're a lot looser"
             self.findings.append(Finding(label, phrase, span, "worry-since-eased", False))

@@ -19,10 +19,11 @@ CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "
               ("very", "close"), ("so", "close"), ("nearly", "was"), ("almost", "was"),
               ("did", "nearly"), ("did", "almost")}  # fmt: skip
 NEAR_FAINT = {
-    "near", "nearly", "almost", "quase", "quasi", "close", "felt", "feel", "feeling", "feels",
+    "near", "nearly", "almost", "quase", "quasi", "close", "pochti", "casi", "prawie", "presque",
+    "neredeyse", "suyt", "felt", "feel", "feeling", "feels",
     "bit", "little",
     "slightly", "kinda", "kind", "so", "quite", "very", "abit", "might", "going", "gonna",
-    "about", "like", "could", "would", "casi", "presque", "prawie", "muntik",
+    "about", "like", "could", "would", "muntik",
 }  # fmt: skip
 WORKPLACE_ROLES = {"nurse", "nurses", "doctor", "doctors", "dr", "staff", "shift", "shifts",
                    "porter", "receptionist", "consultant", "registrar", "paramedic"}
@@ -43,6 +44,7 @@ LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apple
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
 FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
 NOT_A_FAINTING = {
+    "circles", "circle", "rings", "ring", "outline", "outlines",  # "faint circles from the cups"
     "smudge",
     "ache",  # "just a faint ache"
     "aches",
@@ -58,7 +60,6 @@ NOT_A_FAINTING = {
     "red",
     "redness",
     "scar",
-    "outline",
     "smell",
     "trace",
     "one",  # "a faint one on my neck": a bruise
@@ -354,6 +355,8 @@ class KindRules:
             return None  # "we had a blackout last night, whole street lost power"
         if self.an_outing(m):
             return None  # "I was out for a few hours shopping", "popped out for a minute"
+        if self.r.norms[m.start].startswith("collaps") and self.about_something_else(m):
+            return None  # "watching the cricket, England collapsing as usual"
         if self.an_episode(m):
             return m.concept.label, m.concept.rule  # "had a little faint in the shower"
         if before[-2:] in (["might", "have"], ["may", "have"], ["must", "have"]):
@@ -751,18 +754,29 @@ class KindRules:
         return "complication", "48h-soreness-not-improving"
 
     def persists_wont_stop(self, sentence: int) -> bool:
-        """ "won't stop", "constant": pain that goes on, said in this sentence."""
+        """ "won't stop", "constant": pain that goes on, said in this sentence (not "before
+        it was constant")."""
         return any(
-            self.r.tokens[s].sentence == sentence and self.r.tokens[s].norm in ("wont", "constant")
+            self.r.tokens[s].sentence == sentence
+            and self.r.tokens[s].norm in ("wont", "constant")
+            and not self.said_of_before(s)
             for s, _ in self.r.occurrences("persisting")
         )
+
+    def said_of_before(self, s: int) -> bool:
+        """ "before it was constant", "used to be a constant 5": how it was, not how it is."""
+        before = {self.r.tokens[k].norm for k in range(max(0, s - 4), s)}
+        return bool(before & {"was", "were", "used", "before"})
 
     def plain_pain(self, m: Match) -> tuple[str, str]:
         sentence = self.r.tokens[m.start].sentence
         if self.pain_beyond_bearing:
             return "emergency", "unmanageable-pain"
-        persisting = self.r.has("persisting", sentence) or self.r.has("not_improving", sentence)
-        if self.checkin == "48h" and persisting and not self.improving():
+        persisting = self.r.has("not_improving", sentence) or any(
+            self.r.tokens[s].sentence == sentence and not self.said_of_before(s)
+            for s, _ in self.r.occurrences("persisting")
+        )
+        if self.checkin == "48h" and persisting and not self.improving() and not self.scores_fell():
             return "complication", "48h-pain-not-improving"  # "hurts just as much as it did"
         if self.checkin == "24h" and self.persists_wont_stop(sentence):
             return "review", "persistent-pain-24h"

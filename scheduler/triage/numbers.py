@@ -302,6 +302,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
                 continue
             if pattern is HEDGED and CLOCK_CUE.search(masked[max(0, m.start() - 12) : m.start()]):
                 continue
+            if pattern is not FROM_TO and a_time_of_day(masked, m.start(1), m.end()):
+                continue  # "numb since 10 this morning", "Around 9 the toes started tingling"
             if COUNT_CUE.search(masked[max(0, m.start() - 14) : m.start()]):
                 continue  # "session 9 of 10 done": a count of visits
             if pattern is ALONE and NUMBERED_LIST.search(masked):
@@ -324,9 +326,29 @@ def pain_scores(text: str) -> list[NumberFinding]:
         for m in FOLLOW_UP.finditer(masked, first):
             group = 1 if m.group(1) else 2
             start, value = m.start(group), to_number(m.group(group))
+            if a_time_of_day(masked, start, m.end()):
+                continue
             if value <= 10 and not any(f.span[0] <= start < f.span[1] for f in found):
                 found.append(NumberFinding(value, (start, m.end())))
     return sorted(found, key=lambda f: f.span)
+
+
+# "since 10", "until 4": a time of day (not "from 2 to 6", a change of score)
+SINCE_A_TIME = re.compile(r"\b(?:since|until|till|til)\s*$")
+# "Around 9 the toes on my left foot started tingling": a sentence opened by a time
+AROUND_A_TIME = re.compile(r"(?:^|[.!?\n])\s*(?:around|about|by|at)\s+$")
+CLAUSE_AFTER = re.compile(r"\s+(?:the|i|my|we|he|she|it|this|our|me)\b")
+
+
+def a_time_of_day(text: str, start: int, end: int) -> bool:
+    """The number at start..end is a time: after "since"/"until", or opening a sentence
+    after "around" with a clause after it."""
+    before = text[max(0, start - 12) : start]
+    if SINCE_A_TIME.search(before):
+        return True
+    return bool(AROUND_A_TIME.search(text[max(0, start - 12) : start])) and bool(
+        CLAUSE_AFTER.match(text, end)
+    )
 
 
 def plausible_bare_score(text: str, start: int) -> bool:

@@ -12,7 +12,8 @@ from functools import lru_cache
 from rapidfuzz.distance import DamerauLevenshtein
 
 WORD = re.compile(
-    r"[a-z0-9]+(?:['’][a-z]+)*(?:\.\d+)?|(?<![a-z])&(?![a-z])|[?!.;\n]|(?<=\s)/(?=\s)|[❌✖]",
+    # words of any script: "тошнит немного thanks" is not "thanks" alone
+    r"[^\W_]+(?:['’][^\W_]+)*(?:\.\d+)?|(?<![a-z])&(?![a-z])|[?!.;\n]|(?<=\s)/(?=\s)|[❌✖]",
     re.IGNORECASE,
 )
 # A spaced slash separates the items of a list: "fever - no / swelling - small bit"

@@ -2543,3 +2543,39 @@ def test_other_languages_read_or_left_to_a_person_and_quoted_texts() -> None:
     )
     assert label("Doing well! Sorry, my last text was meant for my husband") == "normal"
     assert label("Thx for the lasagne recipe!! Made it last night") == "review"
+
+
+def test_times_of_day_things_that_collapse_and_stops_half_read() -> None:
+    """Round twenty-two of blind batches (JK-JR): "since 10 this morning" and "Around 9 the
+    toes..." are times, not scores; "England collapsing" is no faint; "faint circles from
+    the cups" are marks; a stop in a reply mostly unread goes to a person (and is still
+    honoured); pain "constant" before is no pain that persists; "migraines have been
+    better" improved."""
+    assert label("pain 2/10 but my right thumb has been numb since 10 this morning") == (
+        "complication"
+    )
+    assert label("Around 9 the toes on my left foot started tingling") == "complication"
+    assert label("pain around 9 the whole day") == "emergency"
+    assert label("its warm and a bit pink. watching the cricket, England collapsing") == (
+        "complication"
+    )
+    assert label("faint circles from the cups still there but no pain at all", "48h") == (
+        "normal"
+    )
+    assert label("stop cu mesajele, sunt la urgente cu dureri in piept") == "emergency"
+    assert assess("stop cu mesajele, sunt la urgente cu dureri in piept").opt_out_requested
+    assert label("pain score 1 today, used to be a constant 5", "48h") == "normal"
+    assert label("pain is constant", "48h") == "complication"
+    assert label("i'd rather not get these follow ups anymore. migraines have been better") == (
+        "opt_out"
+    )
+    assert label("ive been better") == "review"
+    assert label("the bruise was small yesterday but today its gone big and dark blue", "48h") == (
+        "complication"
+    )
+    assert label("please remove 07700 900234 from your text list") == "opt_out"
+    assert label("is a hot bath ok tonight or better to leave it") == "review"
+    # words of any script are words: "тошнит немного после сеанса thanks" is not "thanks"
+    assert label("тошнит немного после сеанса thanks") == "review"
+    assert label("背上起了疹子，痒 🙂") == "review"
+    assert label("Great! No problems at all. Ευχαριστώ πολύ", "48h") == "normal"
