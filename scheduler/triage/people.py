@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .text import EMOJI_GAP, SIGN_OFF
+from .text import EMOJI_GAP, SIGN_OFF, Token
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -334,8 +334,6 @@ class People:
             for s, e in self.r.occurrences("on_behalf")
         ):
             return True
-        if self.introduced_as_their_relative():
-            return True
         if self.signed_by_a_relative():
             return True
         if self.r.has("their_phone"):
@@ -363,21 +361,6 @@ class People:
     def scribe_for_the_writer(self, e: int) -> bool:
         """ "my daughter is texting for me": whoever types, the writer ("me") is the patient."""
         return e < len(self.r.tokens) and self.r.tokens[e].norm in ("me", "myself")
-
-    def introduced_as_their_relative(self) -> bool:
-        """ "its his girlfriend here", "hi, this is her stepson": a clause opens by saying the
-        writer is the patient's relative ("his", "her", "their" stands for the patient)."""
-        relatives = self.r.lexicon.words("relatives")
-        for words in self.clauses:
-            while words and self.r.tokens[words[0]].norm in GREETINGS | INTRODUCING:
-                words = words[1:]
-            norms = [self.r.tokens[k].norm for k in words]
-            if len(norms) >= 2 and norms[0] in ("his", "her", "their") and norms[1] in relatives:
-                if len(norms) == 2 or norms[2] == "here":
-                    return True
-                gap = self.r.text[self.r.tokens[words[1]].end : self.r.tokens[words[2]].start]
-                return bool(set(gap) & set(":-–—("))  # "Msg from her husband: Fatima passed out"
-        return False
 
     def passing_on_their_news(self) -> bool:
         """ "X says to tell you he's ...": the news passed on is X's, told as "he"/"she"
@@ -423,32 +406,34 @@ class People:
         return cut
 
     def opens_as_a_relative(self) -> bool:
-        """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...": a sentence (the
-        first, or one after small talk) opens by saying whose relative the writer is, set
-        apart by punctuation."""
+        """ "Kai's mum - there are red lines...", "Hi, Ellie's dad: ...", "its his girlfriend
+        here", "Msg from her husband: ...": a clause (the first, or one after small talk)
+        opens by saying whose relative the writer is ("his", "her", "their" stands for the
+        patient), set apart by punctuation, "here" or the clause's end."""
         return any(self.opens_with_a_relative(words) for words in self.clauses)
 
     def opens_with_a_relative(self, words: list[int]) -> bool:
-        if words and self.r.tokens[words[0]].norm in GREETINGS:
+        while words and self.r.tokens[words[0]].norm in GREETINGS | INTRODUCING:
             words = words[1:]
-        if len(words) < 3:
+        if len(words) < 2 or self.r.tokens[words[1]].norm not in self.r.lexicon.words("relatives"):
             return False
         name, relative = self.r.tokens[words[0]], self.r.tokens[words[1]]
-        raw = self.r.text[name.start : name.end]
         if name.norm in ("his", "her", "their"):
-            raw = "'s"  # "(his wife) the needle spot on his back is red"
+            if len(words) == 2 or self.r.tokens[words[2]].norm == "here":
+                return True
+        elif not self.a_named_possessive(name):
+            return False
+        if len(words) < 3:
+            return False
         set_apart = self.r.text[relative.end : self.r.tokens[words[2]].start].strip()
-        # "Kai's mum", "kai's mum", and as thumbs type it, "Kais mum"
+        return bool(set_apart) and set_apart[0] in "-–—:,.()"
+
+    def a_named_possessive(self, name: Token) -> bool:
+        """ "Kai's", "kai's", and as thumbs type it, "Kais" (not "my", "the", "it's")."""
+        raw = self.r.text[name.start : name.end]
         possessive = raw[-2:].lower() in ("'s", "’s") or (raw[:1].isupper() and raw[-1:] == "s")
         me = self.r.lexicon.words("self")
-        named = raw == "'s" or (len(raw) > 2 and name.norm not in DETERMINERS | me)
-        return (
-            possessive
-            and named
-            and relative.norm in self.r.lexicon.words("relatives")
-            and bool(set_apart)
-            and set_apart[0] in "-–—:,.()"
-        )
+        return possessive and len(raw) > 2 and name.norm not in DETERMINERS | me
 
     def patient_pointed_out(self) -> bool:
         """ "my husband (the patient)", "I'm the patient's wife", "I'm her dad", "she had
