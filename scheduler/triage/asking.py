@@ -149,7 +149,11 @@ class AskingRules:
         a wish to stop said of our messages a few words on ("Stop it with the messages", "I
         don't wish to receive any more of these texts", "i want out of these reminders")."""
         r = self.r
-        found = [s for s, e in r.occurrences("opt_out_phrases") if not self.stop_doing(e)]
+        found = [
+            s
+            for s, e in r.occurrences("opt_out_phrases")
+            if not self.stop_doing(e) and not self.wished_to_stop(e)
+        ]
         ours = [s for s, _ in r.occurrences("our_messages")]
         for s, e in r.occurrences("stop_wishes"):
             if r.tokens[e - 1].norm == "more" and e < len(r.tokens) and r.tokens[e].norm == "than":
@@ -166,6 +170,11 @@ class AskingRules:
             return False
         norms = [r.tokens[i].norm for i in words]
         return bool(set(norms) & CLOSING_STOPS) and all(w in allowed for w in norms)
+
+    def wished_to_stop(self, e: int) -> bool:
+        """ "I don't want the messages to stop": the phrase goes on to wish on the stop."""
+        after = [t.norm for t in self.r.tokens[e : e + 2]]
+        return after in (["to", "stop"], ["to", "end"])
 
     def stop_doing(self, e: int) -> bool:
         """ "Dad says stop fussing": a stop said of something else the reader does."""
@@ -226,6 +235,8 @@ class AskingRules:
         keywords = self.lex.words("opt_out_words")
         asked = self.stop_requests or any(t.norm in keywords for t in r.tokens)
         if mailings and asked and not self.ours_listed_with_other_mailings():
+            if r.has("retraction"):
+                return  # "STOP. sorry, wrong thread, that was meant for the gym's texts"
             s, e = mailings[0]
             phrase, span = r.phrase_text(s, e)
             self.findings.append(Finding("review", phrase, span, "request-about-other-mailings"))

@@ -44,6 +44,8 @@ LINKING = COPULAS | {"has", "have", "had"}  # "my asthma has been fine"
 # Words that say a score is the pain's, before it in its sentence: "my back is killing me -
 # I would rate it a 9/10"
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
+RESTATED = re.compile(r"\b(?:maybe|wait|actually|or|prob|probably|more like|i mean|sorry)\b")
+LATER = re.compile(r"\b(?:today|now|tonight|this morning|yesterday|last night|since)\b")
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
 
@@ -211,6 +213,23 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return
         self.add(label, phrase, span, rule, m.start, m.end, m.concept.kind == "inability")
 
+    def mistaken(self, start: int, end: int) -> bool:
+        """ "I thought I had a fever last night but it was just the electric blanket": a
+        belief the writer says was wrong (not "...but it was actually 38.5")."""
+        norms, sentence = self.r.norms, self.r.tokens[start].sentence
+        before = norms[max(0, start - 5) : start]
+        believed = {("i", "had"), ("i", "got"), ("id", "got"), ("it", "was"), ("there", "was")}
+        if not any(
+            a == "thought" and (b, c) in believed
+            for a, b, c in zip(before, before[1:], before[2:], strict=False)
+        ):
+            return False  # (not "thought I was going to faint": that was felt)
+        after = [t.norm for t in self.r.tokens[end : end + 10] if t.sentence == sentence]
+        if "but" not in after:
+            return False
+        told = after[after.index("but") + 1 :][:5]  # ("but its just a tiny one": one still)
+        return bool(set(told) & {"just", "only", "nothing", "wasnt"}) and "one" not in told
+
     def add(
         self,
         label: str,
@@ -224,7 +243,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """Record a finding, discounted when the context says it is not the patient's."""
         r = self.r
         reading = rule.startswith(("pain-score", "temperature"))
-        denied = not denial_is_the_finding and r.negated(start, end)
+        denied = not denial_is_the_finding and (r.negated(start, end) or r.unsaid(start, end))
         if denied and rule == "bruising" and self.big_one_after(start):
             denied = False  # "haven't had any bruising except one big one on my calf"
         if denied and not (reading and r.denial_ended_before(start)):
@@ -232,6 +251,9 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             if rule in ("fainting", "near-fainting") and self.came_close(end):
                 # "didn't faint but I nearly did"
                 self.findings.append(Finding("complication", phrase, span, "near-fainting"))
+            return
+        if self.mistaken(start, end):
+            self.findings.append(Finding(label, phrase, span, "mistaken", counted=False))
             return
         # "felt like I might faint" describes a feeling; "if I start feeling faint" does not.
         concept = not rule.startswith(("pain-score", "temperature"))
@@ -643,6 +665,9 @@ def rising_scores(text: str, scores: list[NumberFinding]) -> tuple[int, int] | N
     between them saying it came down."""
     for a, b in zip(scores, scores[1:], strict=False):
         between = text[a.span[1] : b.span[0]].lower()
+        told = text[a.span[1] : b.span[1]].lower()
+        if RESTATED.search(told) and not LATER.search(text[a.span[0] : b.span[1] + 16].lower()):
+            continue  # "3/10. maybe 4", "0/10. wait, maybe a 1": the same pain, told again
         if b.value > a.value and not any(w in between for w in ("down", "from", "was", "drop")):
             if not SITUATIONS.search(text[a.span[0] : b.span[1]].lower()):
                 return a.span[0], b.span[1]

@@ -119,6 +119,8 @@ class KindRules:
         if kind == "faint":
             return self.fainting(m)
         if kind == "bruise":
+            if self.tender_like_a_bruise(m):
+                return None
             # "a small bruise on my arm and a big dark one on my back" has a big one too
             big = any(not self.r.negated_right_before(s) for s, _ in self.r.occurrences("big_one"))
             if self.small_bruise(m) and not big:  # but "no bigger than a freckle" is small
@@ -190,8 +192,11 @@ class KindRules:
             return None  # "cold sore has come up": the cold sore is the news
         if kind == "at_site" and self.a_rash(m):
             return "review", "rash"  # "skin's gone blotchy and itchy": blotches that itch
-        if kind == "at_site" and self.r.has("away_from_sites", self.r.tokens[m.start].sentence):
-            return "review", "away-from-needle-sites"  # "a red rash, not where the needles were"
+        sentence = self.r.tokens[m.start].sentence
+        if kind == "at_site" and any(
+            self.r.has("away_from_sites", k) for k in (sentence, sentence + 1)
+        ):  # "a red rash, not where the needles were", "red dots on my tummy. no needles there"
+            return "review", "away-from-needle-sites"
         return concept.label, concept.rule
 
     def said_of_no_pain(self, m: Match) -> bool:
@@ -413,10 +418,15 @@ class KindRules:
         )
 
     def from_the_airways(self, m: Match) -> bool:
-        """Discharge told of a cough or a nose: phlegm, not a needle site's."""
+        """Discharge told of a cough or a nose: phlegm, not a needle site's (not "green
+        gunk from the spot, looks like snot": a likeness)."""
         sentence = self.r.tokens[m.start].sentence
-        words = self.r.sentence_words(sentence)
-        if words & (AIRWAYS - {"nose"}):
+        indices = self.r.sentences[sentence]
+        if any(
+            self.r.tokens[k].norm in AIRWAYS - {"nose"}
+            and (k == indices[0] or self.r.tokens[k - 1].norm not in ("like", "as"))
+            for k in indices
+        ):
             return True
         # "from my nose", not "on one of the points near my nose" (a face treated)
         return any(
@@ -495,9 +505,20 @@ class KindRules:
 
     def a_rash(self, m: Match) -> bool:
         """Blotches that itch are a rash (outside the lists), not redness at a site."""
+        sentence = self.r.tokens[m.start].sentence
+        if self.r.tokens[m.start].norm in ("red", "pink", "pinkish"):
+            # "a red rash on my tummy", "a rash like little red dots": the rash's colour
+            # (but "an itchy red rash around the needle spots" is redness at the sites)
+            if self.r.sentence_words(sentence) & (SITES | {"site", "sites", "points"}):
+                return False
+            near = range(max(0, m.start - 4), min(len(self.r.tokens), m.end + 3))
+            return any(
+                self.r.tokens[j].sentence == sentence
+                and self.r.tokens[j].norm.startswith(("rash", "hive"))
+                for j in near
+            )
         if not self.r.tokens[m.start].norm.startswith("blotch"):
             return False
-        sentence = self.r.tokens[m.start].sentence
         return any(  # "a blotchy rash where the tape was", "blotchy hives"
             self.r.tokens[j].norm.startswith(("itch", "rash", "hive"))
             for j in self.r.sentences[sentence]
@@ -530,7 +551,12 @@ class KindRules:
     def came_close(self, end: int) -> bool:
         """ "didn't pass out but I nearly did", "..., came close": the denied faint was near."""
         sentence = self.r.tokens[end - 1].sentence
-        words = [t.norm for t in self.r.tokens[end : end + 12] if t.sentence == sentence]
+        # and a next sentence that takes it up: "I didn't faint. Wait, I nearly did"
+        nxt = self.r.sentences[sentence + 1] if sentence + 1 < len(self.r.sentences) else []
+        if not nxt or self.r.tokens[nxt[0]].norm not in ("wait", "actually", "well", "but"):
+            nxt = []
+        told = [t for t in self.r.tokens[end : end + 12] if t.sentence == sentence]
+        words = [t.norm for t in told] + [self.r.tokens[k].norm for k in nxt[:12]]
         pairs = set(zip(words, words[1:], strict=False))
         return bool(pairs & CAME_CLOSE)
 
@@ -541,6 +567,17 @@ class KindRules:
         readings = self.r.temperatures
         colloquial = bool(words & {"temp", "temperature", "temps"})
         return colloquial and bool(readings) and not any(fever for _, fever in readings)
+
+    def tender_like_a_bruise(self, m: Match) -> bool:
+        """ "tender, like pressing on a bruise", "feels like an old bruise": a feeling likened
+        to one (but "a mark that looks like a bruise" is one seen)."""
+        before = [t.norm for t in self.r.tokens[max(0, m.start - 4) : m.start]]
+        if "like" not in before:
+            return False
+        k = len(before) - 1 - before[::-1].index("like")
+        return not set(before[:k]) & {"look", "looks", "looking", "looked"} and not (
+            k == 0 and m.start >= 5 and self.r.tokens[m.start - 5].norm.startswith("look")
+        )
 
     def small_bruise(self, m: Match) -> bool:
         """A size word: "tiny bruise", "small but quite dark bruise" (up to 5 words before),
@@ -581,7 +618,8 @@ class KindRules:
             return False  # (past an empty line: "...to fade?\nits only small")
         words = self.r.sentences[following]
         opening = [self.r.tokens[k].norm for k in words[: words.index(s)]] if s in words else []
-        return opening[:1] == ["its"] and len(opening) <= 3
+        # ("well, 'bruise', its tiny": a word or two before it)
+        return "its" in opening and len(opening) <= 3
 
     def about_something_else(self, m: Match, things: str = "not_the_body") -> bool:
         """A word for the world, not the body, just before the term and nothing of the body
@@ -610,7 +648,17 @@ class KindRules:
             and not any(self.r.tokens[k].norm in writer for k in range(s + 1, m.start))
             and not self.r.negated_right_before(s)  # "no heat, but a little pus"
             and not any(self.r.tokens[k].norm in CONTRAST for k in range(s, m.start))
+            and not self.bid_to_wait(s)
             for s, _ in self.r.occurrences(things)
+        )
+
+    def bid_to_wait(self, s: int) -> bool:
+        """ "wait theres red streaks", "oh wait": the writer stopping short, not a wait had."""
+        if self.r.tokens[s].norm != "wait":
+            return False
+        prev = self.r.tokens[s - 1] if s else None
+        return prev is None or prev.sentence != self.r.tokens[s].sentence or prev.norm in (
+            "oh", "but", "actually", "ok", "okay", "no", "hmm", "hang", "just", "um", "erm"
         )
 
     def asked_of_a_low_reading(self, m: Match) -> bool:
@@ -675,6 +723,7 @@ class KindRules:
             if not (s and self.r.tokens[s - 1].norm in ("can", "could", "cant", "couldnt"))
             and not self.hoped_for(s)
             and not self.easing_answered_no(e)  # "improving: no"
+            and not self.easing_taken_back(e)
             and not any(k in self.r.idiom_tokens for k in range(s, e))  # "ok now and then"
             # "is heat or ice better?": a question's "better" eases nothing told
             and not (
@@ -700,6 +749,15 @@ class KindRules:
             and not self.r.became(e)
             and not self.eases_a_world_thing(s)
             for s, e in easing
+        )
+
+    def easing_taken_back(self, e: int) -> bool:
+        """ "actually less than... no, honestly it's the same as yesterday": a "no" after the
+        easing, then no change told."""
+        norms = self.r.norms
+        return any(
+            e < s <= e + 10 and "no" in norms[e:s]
+            for s, _ in self.r.occurrences("not_improving")
         )
 
     def eases_a_world_thing(self, s: int) -> bool:

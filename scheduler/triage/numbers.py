@@ -194,9 +194,12 @@ SCORE_PATTERNS.append(
 SCORE_PATTERNS.append(
     re.compile(
         r"\b(?:back|neck|shoulder|shoulders|knee|knees|hip|hips|leg|legs|arm|arms|foot|feet|"
-        r"ankle|ankles|wrist|wrists|elbow|jaw|head)\s+(?:is\s+|at\s+)?(?:about\s+|around\s+)?("
+        r"ankle|ankles|wrist|wrists|elbow|jaw|head)\s+(?:is\s+|at\s+|was\s+)?(?:about\s+|around\s+)?("
         + NUM
-        + r")(?:\s*/\s*10)?(?=[^\S\n]*(?:$|[,;!\n]|\.(?!\d)))"  # not "INR came back at 4.1"
+        + r")(?:\s*/\s*10)?"
+        # "back was 4 yesterday"
+        + r"(?:\s+(?:yesterday|today|now|last night|this morning|tonight))?"
+        + r"(?=[^\S\n]*(?:$|[,;!\n]|\.(?!\d)))"  # not "INR came back at 4.1"
     )
 )
 # "sitting at an 8 most of the day", "hovering around a 7": where the pain stays.

@@ -228,6 +228,8 @@ class People:
         symptom is placed on the writer's own body within a few words."""
         body = self.r.lexicon.words("body_words")
         stops = self.r.lexicon.words("scope_end") | self.r.lexicon.words("self") | {"so", "and"}
+        if start and self.r.tokens[start - 1].norm in self.r.lexicon.words("others"):
+            return False  # "my daughter fainted watching them put the needles in my hand"
         sentence = self.r.tokens[start].sentence
         for k in range(start + 1, min(len(self.r.tokens) - 1, start + 12)):
             tok, nxt = self.r.tokens[k], self.r.tokens[k + 1]

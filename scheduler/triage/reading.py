@@ -88,6 +88,7 @@ ITEM_ENDS = set(",(;/")  # marks that end an item of a list
 PATH_AFTER = {"my", "the", "his", "her", "into", "to", "towards", "through", "both"}
 # "actually", "wait", "hang on": the writer turns back on what they just said
 TAKING_BACK = {"actually", "wait", "hang", "hold", "scratch", "correction", "oops"}
+ADMITTING = {"yeah", "yes", "yep", "actually", "ok", "okay", "um", "erm", "maybe", "i", "guess"}
 BETTER = {"better", "easier", "less", "improved", "looser", "calmer", "brighter", "happier"}
 FOUND_ONE = {"theres", "is", "got", "have", "found", "spotted", "noticed", "see", "s", "its"}
 
@@ -309,6 +310,14 @@ class Reading:
             return not self.gone_now(end, doubt) and not self.reversed_after(end)
         return self.negated_after(end)
 
+    def unsaid(self, start: int, end: int) -> bool:
+        """ "a bit of a sharp... no, not sharp, sorry, wrong word": the term, then "no, not"
+        and the same term straight after, is a word the writer takes back."""
+        term = self.norms[start:end]
+        after = [k for k in range(end, min(len(self.tokens), end + 8)) if self.tokens[k].is_word]
+        words = [self.norms[k] for k in after]
+        return words[:2] == ["no", "not"] and words[2 : 2 + len(term)] == term
+
     def clause_of_its_own(self, trigger: int, start: int, end: int) -> bool:
         """Past the denial's comma the term opens a clause with a verb of its own ("not
         dizzy, chest just feels heavy"), where a list of denied things has none ("no
@@ -392,12 +401,18 @@ class Reading:
         ("actually" then "one" found, or "a little" right after it)."""
         norms = self.norms
         for k in range(end, min(len(norms), end + 12)):
-            if norms[k] not in TAKING_BACK:
+            if norms[k] not in TAKING_BACK | {"well"}:
                 continue
-            a_little = norms[k + 1 : k + 3] in (["a", "little"], ["a", "bit"])
-            nxt = norms[k + 3] if k + 3 < len(norms) else ""
+            # "actually yeah a bit", "well, a little when I stood up"
+            j = k + 1
+            while j < min(len(norms), k + 4) and norms[j] in ADMITTING:
+                j += 1
+            a_little = norms[j : j + 2] in (["a", "little"], ["a", "bit"])
+            nxt = norms[j + 2] if j + 2 < len(norms) else ""
             if a_little and nxt not in BETTER:  # (not "not any worse, actually a bit better")
                 return True
+            if norms[k] == "well":
+                continue  # "not dizzy, well rested": only "well, a little" takes a denial back
             for j in range(k + 1, min(len(norms), k + 14)):
                 found = norms[j] == "one" and norms[j - 1] in FOUND_ONE
                 if found and (j + 1 >= len(norms) or norms[j + 1] not in ("of", "more", "thing")):
@@ -503,6 +518,10 @@ class Reading:
             then = self.tokens[nxt + 1].norm if nxt + 1 < len(self.tokens) else ""
             if self.tokens[nxt].norm == "one" and then in HAVING:
                 return False  # "no one has a fever here": nobody does
+            if self.tokens[start].norm == "no" and self.exclaimed_no(start):
+                return True
+            if self.tokens[start].norm == "not" and self.tokens[nxt].norm in ("me", "mine"):
+                return True  # "sorry not me, u have the wrong number": who it is not
             return self.tokens[nxt].norm in PSEUDO_NEGATED
         # "the Gaviscon did nothing, it's a burning pressure": a remedy that failed
         before = self.tokens[start - 1].norm if start > 0 else ""
@@ -510,6 +529,16 @@ class Reading:
             after = [t.norm for t in self.tokens[nxt : nxt + 2]]
             return after in (["been", "this"], ["been", "so"], ["felt", "this"], ["felt", "so"])
         return self.tokens[start].norm == "nothing" and before in ("did", "done", "does", "doing")
+
+    def exclaimed_no(self, start: int) -> bool:
+        """ "all good! wait no, forgot to say I fainted", "oh no, a fever", "Ag no man the
+        pain is unbearable": a "no" cried out, or said to a person, denies nothing after it."""
+        before = self.tokens[start - 1].norm if start else ""
+        after = self.tokens[start + 1]
+        if after.norm in ("man", "mate", "bro", "dude", "girl", "lady", "yaar", "bru", "boet"):
+            return after.is_word and self.adjacent(start)
+        gap = self.text[self.tokens[start].end : after.start]
+        return before in TAKING_BACK | {"oh", "ah", "ag", "ugh"} and bool(set(gap) & set(",!"))
 
     def negated_after(self, end: int) -> bool:
         """ "fever? nope", "chest pain? no", "Chest pain - no.", "breathing: fine": a term
@@ -535,7 +564,9 @@ class Reading:
                     return True  # "fever? 36.9 so no"
                 if self.names_another_item(k, end):
                     return False  # "short of breath, probably nothing? no chest pain or anything"
-                return k < len(self.tokens) and self.answers_no(k)
+                # "shortness of breath? no. well... actually yeah a bit": taken back
+                answered = k < len(self.tokens) and self.answers_no(k)
+                return answered and not self.admitted_after(k + 1)
             if not tok.is_word:
                 return False
             words += 1
@@ -693,8 +724,15 @@ class Reading:
         """The writer says the symptom asked about is theirs ("mine does", "got one on my
         thigh"), and does not deny it ("haven't got one, just asking")."""
         return any(
-            not self.negated_right_before(s) for s, _ in self.occurrences("self_confirmation")
+            not self.negated_right_before(s) and not self.not_saying_so(s)
+            for s, _ in self.occurrences("self_confirmation")
         )
+
+    def not_saying_so(self, s: int) -> bool:
+        """ "I'm not saying I have one!!": the writer denies claiming it."""
+        before = [t.norm for t in self.tokens[max(0, s - 4) : s]]
+        said = {"saying", "say", "said", "claiming"} & set(before[-2:])
+        return bool(said) and bool({"not", "never", "arent", "isnt", "wasnt"} & set(before))
 
     def became(self, end: int) -> bool:
         """ "has gone stiff", "went all numb": gone as become, which is no easing."""

@@ -149,6 +149,9 @@ HOMOPHONE_AFTER = {
     "pane": ("pain", BODY_AFTER_ME | {"sharp", "bad", "chess", "chest", "of", "in", "no"}, None),
     # "felt really Lizzy when I stood up": after a feeling, a name is a slip for "dizzy"
     "lizzy": ("dizzy", FELT | {"really", "very", "bit", "so", "quite", "little", "abit"}, None),
+    # "I red the leaflet": a writer who read, not "it went red"
+    "red": ("read", {"i", "ive", "we", "weve", "youve"}, {"the", "your", "it", "that", "this",
+            "all", "through", "up", "over", "about", "them", "ur", "every"}),
 }
 # "call me back", "text me back": the "me" of a verb, not "my" before a back
 GET_BACK_TO = {"call", "ring", "phone", "text", "txt", "message", "email", "get", "hit", "write",
@@ -501,6 +504,9 @@ SENTENCE_OPENERS = frozenset(
 
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
+# Words dictation hears as two ("un bearable"): the second half, joined back after "un".
+UN_SPLIT = {"bearable", "bearably", "manageable", "manageably", "real", "able", "comfortable",
+            "well", "controllable", "believable"}  # fmt: skip
 NAMED = "_name"  # what a name after a title reads as: no word the lexicon knows
 
 
@@ -526,6 +532,10 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("a", start, start + 1, sentence, True))
             tokens.append(Token("bit", start + 1, end, sentence, True))
             continue
+        if word in UN_SPLIT and tokens and tokens[-1].norm == "un":
+            if text[tokens[-1].end : start] == " ":  # dictated "un bearable" is "unbearable"
+                tokens[-1] = Token("un" + word, tokens[-1].start, end, sentence, True)
+                continue
         after_i = tokens and tokens[-1].norm == "i" and not text[tokens[-1].end : start].strip()
         if word == "am" and after_i:
             tokens[-1] = Token("im", tokens[-1].start, end, sentence, True)  # "I am" is "I'm"

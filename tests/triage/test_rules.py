@@ -2579,3 +2579,54 @@ def test_times_of_day_things_that_collapse_and_stops_half_read() -> None:
     assert label("тошнит немного после сеанса thanks") == "review"
     assert label("背上起了疹子，痒 🙂") == "review"
     assert label("Great! No problems at all. Ευχαριστώ πολύ", "48h") == "normal"
+
+
+def test_taken_back_restated_and_likened() -> None:
+    """Round twenty-three of blind batches (JS-JZ): a denial taken back ("? no. well...
+    actually yeah a bit", "wait no, forgot to say I fainted", "I didn't faint. Wait, I nearly
+    did"), a word taken back ("a sharp... no, not sharp"), a belief taken back ("thought I
+    had a fever but it was just the electric blanket"), a score told again ("3/10. maybe 4")
+    is no rise; likenesses ("like pressing on a bruise", "looks like snot") and idioms ("All
+    sharp", "Shooting off to work") are no findings; "un bearable" said to dictation is one
+    word; "wait theres red streaks" is no wait had."""
+    assert label("shortness of breath? no. well... actually yeah a bit, when i lie flat") == (
+        "emergency"
+    )
+    assert label("lightheaded? no. well, a little when i stood up fast") == "complication"
+    assert label("fever? no. well rested") == "normal"
+    assert label("all good! wait no, forgot to say i fainted last night") == "emergency"
+    assert label("wait, no fever") == "normal"
+    assert label("Ag no man the pain is unbearable") == "emergency"
+    assert label("I didn't faint. Wait, I should say I nearly did, in the shop") == "complication"
+    taken_back = "I had a bit of a sharp... no, not sharp, wrong word. dull ache, easing"
+    assert label(taken_back, "48h") == "normal"
+    assert label("sharp pain yesterday, not sharp today") == "complication"
+    assert label("thought I had a fever but it was just the electric blanket, 36.6") == "normal"
+    assert label("thought i had a fever but it was actually 38.5") == "emergency"
+    assert label("i thought i was going to faint but it was only nerves") == "complication"
+    assert label("3/10. maybe 4. def not more than 4") == "normal"
+    assert label("3/10 yesterday, maybe 5 today", "48h") == "complication"
+    assert label("lower back was 4 yesterday, 6 today", "48h") == "complication"
+    assert label("mild tenderness, like pressing on a bruise, nothing to see") == "normal"
+    assert label("green gunk coming out the spot on my ankle, looks like snot") == "emergency"
+    assert label("Lekker man, feeling good. All sharp 👍") == "normal"
+    assert label("All good here. Shooting off to work now, ta", "48h") == "normal"
+    assert label("the pain in my neck is un bearable exclamation mark", "48h") == "emergency"
+    assert label("I red the leaflet you gave me all good") == "normal"
+    assert label("I went red") == "complication"
+    assert label("wait theres red streaks going up my arm, is that bad??") == "emergency"
+    assert label("the wait was unbearable but im fine") == "normal"
+    assert label("my daughter fainted watching them put the needles in my hand, im fine") == (
+        "review"
+    )
+    assert label("hips ache a lot less. knees still ache, havent changed", "48h") == "complication"
+    assert label("which painkiller is best if the ache comes back?", "48h") == "review"
+    assert label("got a rash like little red dots on my tummy. no needles went there") == "review"
+    assert label("got an itchy red rash right around the needle spots") == "complication"
+    assert label("shes fine but can we move thursday, she has exams") == "review"
+    assert label("I'd like these check-ins to end now please", "48h") == "opt_out"
+    assert label("i dont want the messages to stop") != "opt_out"
+    assert label("sorry not me, u have the wrong number x") == "review"
+    assert label("honestly my hip aches more now than it did before I went in") == "complication"
+    assert label("I love you more now than ever") != "complication"
+    assert label("felt like a brick on my chest last night, gone this morning") == "emergency"
