@@ -649,6 +649,7 @@ class KindRules:
             and not self.r.negated_right_before(s)  # "no heat, but a little pus"
             and not any(self.r.tokens[k].norm in CONTRAST for k in range(s, m.start))
             and not self.bid_to_wait(s)
+            and s not in self.r.idiom_tokens  # "put heat on it and now it's red": self-care
             for s, _ in self.r.occurrences(things)
         )
 

@@ -24,6 +24,7 @@ PSEUDO_NEGATED = {
     "one",  # "no one picks up, pls call me back": nobody
     "less",  # "no less than 9/10"
     "exaggerating", "joking", "kidding", "lying", "joke",  # "not exaggerating, worst pain"
+    "change", "changes", "difference",  # "no change in the swelling": still there
 }  # fmt: skip
 
 
@@ -783,8 +784,15 @@ class Reading:
 
     @cached_property
     def idiom_tokens(self) -> frozenset[int]:
-        """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings."""
-        return frozenset(i for s, e in self.occurrences("idioms") for i in range(s, e))
+        """Tokens inside an idiom ("cabin fever", "10/10 would recommend"): no findings.
+        An idiom that runs into a pain noun was not one: "sharp sharp pain" is a sharp pain
+        said twice, not the "sharp sharp" that means fine."""
+        return frozenset(
+            i
+            for s, e in self.occurrences("idioms")
+            if not (e < len(self.tokens) and self.tokens[e].norm in PAIN_NOUNS)
+            for i in range(s, e)
+        )
 
     def as_for_me(self, words: list[int]) -> bool:
         """A sentence closed by "me?" set apart ("..., me?", "🇦🇷 me?", "and me?"): the

@@ -2630,3 +2630,15 @@ def test_taken_back_restated_and_likened() -> None:
     assert label("honestly my hip aches more now than it did before I went in") == "complication"
     assert label("I love you more now than ever") != "complication"
     assert label("felt like a brick on my chest last night, gone this morning") == "emergency"
+
+
+def test_words_said_twice_unchanged_findings_and_self_care_heat() -> None:
+    assert label("sharp sharp pain in my lower back") == "complication"
+    assert label("Sharp sharp! All good my side, thanks") == "normal"
+    assert label("no change in the swelling round my knee") == "complication"
+    assert label("no changes to the bruise on my arm, still dark", "48h") == "complication"
+    assert label("no change, no swelling, all good") == "normal"
+    assert label("no improvement in the soreness at all", "48h") == "complication"
+    assert label("No changes to report, feeling great", "48h") == "normal"
+    assert label("I put heat on it and now its red and hot") == "complication"
+    assert label("the heat is unbearable today but I'm fine") == "normal"
