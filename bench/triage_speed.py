@@ -32,11 +32,15 @@ HOSTILE = ["hi ", "hi, ", "hey hi hello ", "no ", "7 ", "8 or 9 ", "thanks ", "x
            "Hi Sarah, ", "i am ", "not as ", ". ", "a", "chess *chest "]  # fmt: skip
 
 
+# and one long run of blank space inside a reply (1,598 line breaks once took a minute)
+HOSTILE_WHOLE = ["a" + "\n" * (SMS_LIMIT - 2) + "b", "pain 7" + " " * (SMS_LIMIT - 8) + "ok"]
+
+
 def slowest_hostile_reply() -> tuple[float, str]:
     """(milliseconds, pattern) of the slowest hostile reply."""
     worst = (0.0, "")
-    for unit in HOSTILE:
-        text = (unit * (SMS_LIMIT // len(unit) + 1))[:SMS_LIMIT]
+    whole = [(text, text[:8]) for text in HOSTILE_WHOLE]
+    for text, unit in [((u * (SMS_LIMIT // len(u) + 1))[:SMS_LIMIT], u) for u in HOSTILE] + whole:
         started = time.perf_counter()
         assess(text, "24h")
         worst = max(worst, ((time.perf_counter() - started) * 1000, unit))

@@ -32,7 +32,8 @@ def _default_engine() -> Triage:
 
 
 def assess(
-    text: str, checkin: str = "24h", *, thresholds: PainThresholds | None = None
+    text: str, checkin: str = "24h", *, thresholds: PainThresholds | None = None, sent: str = ""
 ) -> Assessment:
-    """Label one reply: emergency, complication, review, normal or opt_out, with findings."""
-    return _default_engine().assess(text, checkin, thresholds=thresholds)
+    """Label one reply: emergency, complication, review, normal or opt_out, with findings.
+    `sent` is the text the reply answers, if known (a copy quoted back is not read)."""
+    return _default_engine().assess(text, checkin, thresholds=thresholds, sent=sent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from .asking import AskingRules
 from .courtesy import CourtesyRules
@@ -15,9 +16,11 @@ from .numbers import NumberFinding
 from .people import DETERMINERS
 from .reading import SIGN_OFF_WORDS, SUBJECTS, Reading
 from .text import (
+    SIGN_OFF,
     with_corrections,
     with_spoken_marks,
     without_greeting,
+    without_our_text,
     without_quotes,
     without_signature,
 )
@@ -31,7 +34,13 @@ RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", 
          "effort", "rpe", "intensity"}  # fmt: skip
 # What else patients score out of ten: "a solid 9/10 for mood"
 NOT_PAIN_RATED = {"sleep", "stress", "anxiety", "relaxation", "vibes", "happiness", "wellbeing",
-                  "calm", "staff", "effort", "relaxing", "chill"}  # fmt: skip
+                  "calm", "staff", "effort", "relaxing", "chill", "energy", "mood", "focus",
+                  "motivation", "appetite"}  # fmt: skip
+SIGN_OFFS = re.compile(r"\b" + SIGN_OFF, re.IGNORECASE)
+# "weird but nice": an oddness the patient enjoys, no ambiguity
+PLEASANT = {"nice", "good", "great", "lovely", "pleasant", "relaxing", "amazing"}
+YOU = {"you", "u", "ya", "youve", "uve"}  # "idk what u did but ...": thanks
+AHEAD_OF_A_FEAR = {"going", "gonna", "about"}  # "thought I was going to faint": felt
 # Words by which a later sentence goes on about a finding told before it
 REFERS_BACK = {"it", "its", "they", "them", "again", "back", "since", "still", "ever", "more",
                "worse"}  # fmt: skip
@@ -59,20 +68,37 @@ class Triage:
         self.thresholds = thresholds or PainThresholds()
 
     def assess(
-        self, text: str, checkin: str = "24h", *, thresholds: PainThresholds | None = None
+        self,
+        text: str,
+        checkin: str = "24h",
+        *,
+        thresholds: PainThresholds | None = None,
+        sent: str = "",
     ) -> Assessment:
+        """Label one reply. `sent` is the text it answers, if known: quoted back, it is
+        ours, not the patient's ("...any soreness, bruising, dizziness...")."""
         if checkin not in ("24h", "48h"):
             raise ValueError(f"checkin must be '24h' or '48h', got {checkin!r}")
         if not text or not text.strip():
             return Assessment("review", (Finding("review", "", (0, 0), "empty-reply"),))
+        compact, cuts = compacted(text)
+        found = self._assess(compact, checkin, thresholds, sent)
+        return with_spans_in(found, cuts) if cuts else found
+
+    def _assess(
+        self, text: str, checkin: str, thresholds: PainThresholds | None, sent: str
+    ) -> Assessment:
         vocabulary = self.lexicon.vocabulary
+        theirs = without_our_text(text, sent)
         own_words = without_signature(
-            without_quotes(without_greeting(with_corrections(with_spoken_marks(text)))),
+            without_quotes(without_greeting(with_corrections(with_spoken_marks(theirs)))),
             known=vocabulary.words.__contains__,
             near_known=lambda word: bool(vocabulary.lookup(word)),
         )
-        if not own_words.strip():
-            return Assessment("review", (Finding("review", "", (0, 0), "only-our-question"),))
+        if not own_words.strip() or (theirs != text and courtesy_only(own_words)):
+            # only our question quoted back, a link or a photo's placeholder (and "thanks"):
+            # what they meant to say is not in the words, so a person looks
+            return Assessment("review", (Finding("review", "", (0, 0), "nothing-of-their-own"),))
         reading = Reading(own_words, self.lexicon)
         judge = Judge(reading, checkin, thresholds or self.thresholds)
         return judge.assessment()
@@ -218,17 +244,22 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         belief the writer says was wrong (not "...but it was actually 38.5")."""
         norms, sentence = self.r.norms, self.r.tokens[start].sentence
         before = norms[max(0, start - 5) : start]
-        believed = {("i", "had"), ("i", "got"), ("id", "got"), ("it", "was"), ("there", "was")}
+        believed = {("i", "had"), ("i", "got"), ("id", "got"), ("it", "was"), ("there", "was"),
+                    ("i", "felt"), ("i", "was")}  # fmt: skip
         if not any(
-            a == "thought" and (b, c) in believed
-            for a, b, c in zip(before, before[1:], before[2:], strict=False)
+            a == "thought" and (b, c) in believed and (c != "was" or d not in AHEAD_OF_A_FEAR)
+            for a, b, c, d in zip(before, before[1:], before[2:], [*before[3:], ""], strict=False)
         ):
             return False  # (not "thought I was going to faint": that was felt)
         after = [t.norm for t in self.r.tokens[end : end + 10] if t.sentence == sentence]
         if "but" not in after:
             return False
         told = after[after.index("but") + 1 :][:5]  # ("but its just a tiny one": one still)
-        return bool(set(told) & {"just", "only", "nothing", "wasnt"}) and "one" not in told
+        # "...but it's not a bruise", "but no, not lightheaded" (not "but not sure")
+        denied = bool(set(told) & {"not", "no"}) and "sure" not in told
+        return (denied or bool(set(told) & {"just", "only", "nothing", "wasnt"})) and (
+            "one" not in told
+        )
 
     def add(
         self,
@@ -251,6 +282,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             if rule in ("fainting", "near-fainting") and self.came_close(end):
                 # "didn't faint but I nearly did"
                 self.findings.append(Finding("complication", phrase, span, "near-fainting"))
+            if label in ("emergency", "complication") and self.r.people.another_has_it(end):
+                self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
             return
         if self.mistaken(start, end):
             self.findings.append(Finding(label, phrase, span, "mistaken", counted=False))
@@ -432,6 +465,19 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         here, there = self.r.tokens[m.start].sentence, self.r.tokens[s].sentence
         return here < there <= here + 2 and bool(self.r.sentence_words(there) & {"it", "its"})
 
+    def chest_goes_on_to(self, m: Match, s: int) -> bool:
+        """ "it's my chest. feels like pressure": the chest ends its sentence and the next,
+        with no subject of its own, says how it feels."""
+        here = self.r.tokens[m.start].sentence
+        words = self.r.sentences[here]
+        nxt = self.r.sentences[here + 1] if here + 1 < len(self.r.sentences) else []
+        return (
+            bool(nxt)
+            and words[-1] < m.end
+            and self.r.tokens[s].sentence == here + 1
+            and self.r.tokens[nxt[0]].norm in ("feels", "feel", "feeling", "like")
+        )
+
     def near_word(self, m: Match) -> bool:
         """A paired concept ("chest" + "tight") needs its partner close by, not negated."""
         sentence = self.r.tokens[m.start].sentence
@@ -441,7 +487,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             m.concept.near_sentence
             and not (chest and self.said_to_be_fine(m))
             and any(
-                (self.r.tokens[s].sentence == sentence or (not chest and self.goes_on_about(m, s)))
+                (
+                    self.r.tokens[s].sentence == sentence
+                    or (self.chest_goes_on_to(m, s) if chest else self.goes_on_about(m, s))
+                )
                 and not self.r.negated_before(s)
                 and not (chest and self.contrast_between(m, s))
                 for s, _ in self.r.occurrences(m.concept.near_sentence)
@@ -502,7 +551,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 self.r.tokens[self.token_at(s.span[0])].sentence not in rating
                 or self.names_the_pain(s)
             )
-            and self.word_after(s) not in RATED  # "10/10 session, back feels loads better"
+            # "10/10 session, back feels loads better", "10/10 sleep last night"
+            and self.word_after(s) not in RATED | NOT_PAIN_RATED
             and not self.rated_for_something_else(s)
         ]
         scores = self.without_scores_before_treatment(scores)
@@ -522,7 +572,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             and not self.r.negated(self.token_at(s.span[0]), self.token_at(s.span[1] - 1) + 1)
             and not self.usual_score(s)
         ]
-        rising = rising_scores(self.r.text, own)
+        rising = rising_scores(self.r.text, own, [self.part_scored(s) for s in own])
         if rising is not None:
             self.findings.append(
                 Finding(
@@ -534,10 +584,16 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """ "idk like a 5", "might have a tiny bruise, not sure", "not sure how I got on this
         list": the doubt is over a number or a finding told, or is about no symptom at all,
         so it is no ambiguous reply."""
+        norms = self.r.norms
+        after = norms[m.end : m.end + 2]
+        if len(after) == 2 and after[0] == "but" and after[1] in PLEASANT:
+            return True  # "weird but nice", "strange but good": a pleasant oddness
         if self.r.tokens[m.start].norm not in ("idk", "dunno", "not"):  # "not sure"
             return False
         if m.end < len(self.r.tokens) and self.r.tokens[m.end].norm in ("how", "who"):
             return True
+        if norms[m.end : m.end + 1] == ["what"] and set(norms[m.end + 1 : m.end + 3]) & YOU:
+            return True  # "idk what u did but my back feels amazing": thanks, no doubt
         sentence = self.r.tokens[m.start].sentence
         told = any(  # "might have a tiny bruise, not sure"
             f.counted and f.label != "review" and self.sentence_at(f.span[0]) == sentence
@@ -589,10 +645,21 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """ "anyway lasagne was 10/10 lol": the score's subject, just before "was" or "is",
         is a thing of the world."""
         start = self.token_at(score.span[0])
+        if start and self.r.tokens[start - 1].norm in NOT_PAIN_RATED and self.r.adjacent(start - 1):
+            return True  # "pain 0, energy 9/10 lol"
         before = [self.r.tokens[k].norm for k in range(max(0, start - 4), start)]
         while before and before[-1] in DETERMINERS | {"solid", "easy", "strong"}:
             before.pop()
         return len(before) >= 2 and before[-1] in COPULAS and before[-2] in things
+
+    def part_scored(self, score: NumberFinding) -> str | None:
+        """The part of the body named right before a score: "neck 2", "shoulders are a 3"."""
+        start = self.token_at(score.span[0])
+        for s, e in self.r.occurrences("body_words"):
+            between = [t.norm for t in self.r.tokens[e:start]]
+            if s == start or (e <= start and set(between) <= COPULAS | {"a", "at", "about"}):
+                return " ".join(t.norm for t in self.r.tokens[s:e])
+        return None
 
     def word_after(self, score: NumberFinding) -> str:
         after = self.token_at(score.span[1] - 1) + 1
@@ -660,10 +727,55 @@ def drop_nested(matches: list[Match]) -> list[Match]:
     ]
 
 
-def rising_scores(text: str, scores: list[NumberFinding]) -> tuple[int, int] | None:
+# A run of blank space longer than any SMS needs: read cut short, so that no pattern of
+# "\s*"s meets sixteen hundred of them (a reply of line breaks once took a minute).
+LONG_SPACE = re.compile(r"\s{9,}")
+
+
+def compacted(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each long run of spaces cut to eight characters (its last a line
+    break if it held one), and the cuts: (where in the compact text, characters removed
+    up to there)."""
+    pieces, cuts, last, removed = [], [], 0, 0
+    for m in LONG_SPACE.finditer(text):
+        run = m.group(0)
+        kept = run[:8] if "\n" not in run[8:] else run[:7] + "\n"
+        pieces += [text[last : m.start()], kept]
+        removed += len(run) - len(kept)
+        cuts.append((m.start() - (removed - len(run) + len(kept)) + len(kept), removed))
+        last = m.end()
+    return "".join([*pieces, text[last:]]), cuts
+
+
+def with_spans_in(found: Assessment, cuts: list[tuple[int, int]]) -> Assessment:
+    """The assessment of a compacted text, its spans put back into the original text."""
+
+    def original(i: int) -> int:
+        return i + max((removed for at, removed in cuts if at <= i), default=0)
+
+    return replace(
+        found,
+        findings=tuple(
+            replace(f, span=(original(f.span[0]), original(f.span[1]))) for f in found.findings
+        ),
+    )
+
+
+def courtesy_only(text: str) -> bool:
+    """Nothing but thanks, kisses and emoji: "[image] thanks" says nothing of the patient."""
+    return not any(c.isalnum() for c in SIGN_OFFS.sub(" ", text))
+
+
+def rising_scores(
+    text: str, scores: list[NumberFinding], parts: list[str | None]
+) -> tuple[int, int] | None:
     """ "3/10 yesterday, 5/10 today": a later score above an earlier one, with no word
-    between them saying it came down."""
-    for a, b in zip(scores, scores[1:], strict=False):
+    between them saying it came down, and not of another part ("neck 2, shoulders 3")."""
+    for (a, part_a), (b, part_b) in zip(
+        zip(scores, parts, strict=True), zip(scores[1:], parts[1:], strict=True), strict=False
+    ):
+        if part_a and part_b and part_a != part_b:
+            continue
         between = text[a.span[1] : b.span[0]].lower()
         told = text[a.span[1] : b.span[1]].lower()
         if RESTATED.search(told) and not LATER.search(text[a.span[0] : b.span[1] + 16].lower()):

@@ -13,6 +13,10 @@ from .numbers import NumberFinding
 from .people import ANIMALS, DETERMINERS, GROUPS
 from .reading import SIGN_OFF_WORDS, Reading
 
+HOPES = {"hopefully", "hope", "hoped", "hoping", "if", "wish", "should"}  # "I'd hoped it'd be gone"
+NOT_THAT = {"that", "so", "very", "exactly"}  # "not that small": denied
+# A comma, a dash set apart or a semicolon: "my invoice - also there's a swollen lump"
+CLAUSE_BREAK = re.compile(r",|;|\s[-–—]\s|[–—]")
 EPISODE = re.compile(r"\bhad an? (?:(?:little|small|slight|quick|bit of a|bit of) )*$")
 CAME_CLOSE = {("nearly", "did"), ("almost", "did"), ("came", "close"), ("was", "close"),
               ("nearly", "went"), ("almost", "went"),
@@ -605,8 +609,11 @@ class KindRules:
     def small_denied(self, s: int) -> bool:
         """ "not tiny", "not that small", "not so small": the size word at s is denied."""
         norms = self.r.norms
-        return self.r.negated_right_before(s) or (
-            s > 1 and norms[s - 1] in ("that", "so", "very", "exactly") and norms[s - 2] == "not"
+        none_of = norms[max(0, s - 4) : s]  # "none of them small", "none of them are small"
+        return (
+            self.r.negated_right_before(s)
+            or (s > 1 and norms[s - 1] in NOT_THAT and norms[s - 2] == "not")
+            or ["none", "of", "them"] in (none_of[:3], none_of[1:4])
         )
 
     def said_small_next(self, s: int, sentence: int) -> bool:
@@ -640,10 +647,11 @@ class KindRules:
         # (right after it only a one-word term, next to it, as a word that says what the thing
         # is like: not "short of breath traffic was bad", "fever 🤒 Traffic was bad")
         one_word = m.end - m.start == 1 and self.r.adjacent(m.start)
+        text = self.r.text
         return any(
             (m.start - 8 <= s < m.start or (s == m.end and one_word))
             and self.r.tokens[s].sentence == sentence
-            and "," not in self.r.text[self.r.tokens[s].end : self.r.tokens[m.start].start]
+            and not CLAUSE_BREAK.search(text, self.r.tokens[s].end, self.r.tokens[m.start].start)
             and not any(s < b < m.start for b in body)
             and not any(self.r.tokens[k].norm in writer for k in range(s + 1, m.start))
             and not self.r.negated_right_before(s)  # "no heat, but a little pus"
@@ -726,6 +734,7 @@ class KindRules:
             and not self.easing_answered_no(e)  # "improving: no"
             and not self.easing_taken_back(e)
             and not any(k in self.r.idiom_tokens for k in range(s, e))  # "ok now and then"
+            and not self.r.people.someone_else(s)  # "my husband's been sore too, his has gone"
             # "is heat or ice better?": a question's "better" eases nothing told
             and not (
                 self.r.tokens[s].sentence in questions
@@ -788,7 +797,7 @@ class KindRules:
         before = [t.norm for t in self.r.tokens[max(0, s - 4) : s] if t.sentence == sentence]
         if "thought" in before and ("itd" in before or "would" in before):
             return True  # "thought it'd be gone by now": it is not
-        return bool(set(before[-3:]) & {"hopefully", "hope", "hoping", "if", "wish", "should"})
+        return bool(set(before[-3:]) & HOPES)
 
     def contrasted(self, word: int, at: int | None) -> bool:
         """A contrast word between an earlier easing word and the soreness."""
@@ -806,11 +815,24 @@ class KindRules:
             if persists and not mild:
                 return "review", "persistent-soreness-24h"
             return "normal", "soreness-24h"
-        if self.improving(m.start) or (self.r.negated_before(m.start) and self.r.gone_now(m.end)):
+        if self.improving(m.start) or self.gone_by_now(m.start, m.end):
             return "normal", "48h-soreness-improving"  # easing, or "not sore anymore"
         if self.scores_fell():
             return "normal", "48h-soreness-improving"  # "a 4 yesterday, 1 today"
         return "complication", "48h-soreness-not-improving"
+
+    def gone_by_now(self, start: int, end: int) -> bool:
+        """ "not sore anymore", or the same word said so later: "Bit tender still, actually
+        no, I pressed on it and it's not tender anymore"."""
+        if self.r.negated_before(start) and self.r.gone_now(end):
+            return True
+        said = self.r.tokens[start].norm
+        return any(
+            self.r.tokens[k].norm == said  # the same word ("still stiff. not sore" is stiff)
+            and self.r.negated_before(k)
+            and self.r.gone_now(k + 1)
+            for k in range(end, len(self.r.tokens))
+        )
 
     def persists_wont_stop(self, sentence: int) -> bool:
         """ "won't stop", "constant": pain that goes on, said in this sentence (not "before

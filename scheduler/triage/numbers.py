@@ -112,7 +112,7 @@ SCORE_PATTERNS.append(
         + r")\b"
         + NOT_A_SCORE
         + r"(?=[^\S\n]*(?:$|[.,!;?)\n]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
-        r"last|yesterday|overnight|"
+        r"last|yesterday|overnight|in|"
         r"after|with|while|tops|max|probably|prob|sometimes|mostly|first|"
         + AFTERTHOUGHT
         + r")\b|"
@@ -164,7 +164,15 @@ COUNT_CUE = re.compile(
     r"no\.?|#)\s*$"  # but "I give the pain number 7"
 )
 # "see you on the 9/10", "booked for the 8/10": a day and month
-DATE_CUE = re.compile(r"\b(?:on|by|until|till|for|from|before|after)\s+the\s+$")
+# ("booked in again for tues 9/10": a weekday before it)
+WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
+DATE_CUE = re.compile(
+    r"\b(?:(?:on|by|until|till|for|from|before|after)\s+the|(?:for|on|next|this)\s+"
+    + WEEKDAY
+    + r")\s+$"
+)
+# "monitored Mon-Fri 9-5": opening hours
+OPENING_HOURS = re.compile(r"\b" + WEEKDAY + r"\s*(?:-|–|to)\s*" + WEEKDAY + r"\s+$")
 # "came on last night around 9", "woke up about 6": a number after a time of day is o'clock
 CLOCK_CUE = re.compile(
     r"\b(?:night|morning|evening|afternoon|tonight|midnight|lunchtime|bedtime|woke|woken|"
@@ -307,6 +315,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
                 continue
             if pattern is not FROM_TO and a_time_of_day(masked, m.start(1), m.end()):
                 continue  # "numb since 10 this morning", "Around 9 the toes started tingling"
+            if OPENING_HOURS.search(masked[max(0, m.start() - 16) : m.start()]):
+                continue
             if COUNT_CUE.search(masked[max(0, m.start() - 14) : m.start()]):
                 continue  # "session 9 of 10 done": a count of visits
             if pattern is ALONE and NUMBERED_LIST.search(masked):

@@ -39,6 +39,7 @@ GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heif
           "pigs", "goats", "lambs", "ewes", "friends", "neighbours", "colleagues", "grandkids",
           "boys", "girls", "twins", "parents", "family", "everyone"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
+HAS_IT = {"does", "has", "did", "had", "is", "was", "do", "have"}  # "...but my husband does"
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
 CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
 BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
@@ -122,6 +123,8 @@ class People:
                 continue
             if tok.is_word:
                 words += 1
+                if self.a_new_thing_found(j, start):
+                    return False  # "my daughter checked everything, but there is a warm patch"
                 if tok.norm == "and" and self.r.tokens[j + 1].norm in SHARED_SUBJECT_VERBS:
                     words = 0  # "my friend fainted at church and was taken off in an ambulance"
                 # "my wife who came with me has a headache", "my daughter (who I brought
@@ -167,6 +170,33 @@ class People:
                         return True
             j -= 1
         return False
+
+    def another_has_it(self, end: int) -> bool:
+        """ "I don't have a fever but my husband does": the thing denied is someone else's."""
+        norms, others = self.r.norms, self.r.lexicon.words("others")
+        after = norms[end : end + 6]
+        if "but" not in after:
+            return False
+        k = end + after.index("but") + 1
+        while k < len(norms) and norms[k] in DETERMINERS:
+            k += 1
+        if k + 1 >= len(norms) or norms[k] not in others or norms[k + 1] not in HAS_IT:
+            return False
+        # said short, standing for the thing denied ("...does", "...does, he had his
+        # session"), not going on to another ("...has a cough")
+        short = k + 2 >= len(norms) or not self.r.adjacent(k + 1)
+        return short or norms[k + 2] in ("too", "though")
+
+    def a_new_thing_found(self, j: int, start: int) -> bool:
+        """ "but there is ...", "but there's ...": a thing found, with no "his" or "her"
+        to give it to the person before."""
+        norms = self.r.norms
+        return (
+            norms[j] == "but"
+            and j + 1 < start
+            and norms[j + 1] in ("there", "theres")
+            and not any(norms[k] in THIRD_PERSON for k in range(j + 1, start))
+        )
 
     def with_the_writer(self, j: int) -> bool:
         """ "me and hubby both went, we're both good", "my son and I": the person at j is

@@ -14,6 +14,7 @@ from .people import ASKING_VERBS, People
 from .text import EMOJI_GAP, Token, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
+WIDE_NEGATION_WINDOW = 9  # "neither of the spots on my back is red"
 ALLOWED = {"ok", "okay", "alright", "allowed", "safe", "normal"}  # "... a 4. normal?"
 REASONS = {"because", "cos", "coz", "cause", "bc"}  # "...because I fainted": a fact, told
 SUBJECTS = {"i", "im", "ive", "she", "shes", "he", "hes", "we", "they", "it", "its", "my"}
@@ -25,6 +26,7 @@ PSEUDO_NEGATED = {
     "less",  # "no less than 9/10"
     "exaggerating", "joking", "kidding", "lying", "joke",  # "not exaggerating, worst pain"
     "change", "changes", "difference",  # "no change in the swelling": still there
+    "right", "true", "correct",  # "I said no chest pain but that's not right, I've had..."
 }  # fmt: skip
 
 
@@ -78,6 +80,7 @@ OWNED = {"phone", "mobile", "number", "mum", "dad", "wife", "husband", "son", "d
          "partner", "appointment", "session", "car", "house", "place"}  # fmt: skip
 NOTHING = {"nothing", "zero", "zilch", "nada", "nil"}
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
+BARE_YES = {"yes", "yeah", "yep", "yup", "yea", "ya", "definitely", "def"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
@@ -431,6 +434,10 @@ class Reading:
                 gap = self.text[self.tokens[k + 2].end : nxt.start] if nxt else ""
                 if norms[k + 2] == "was":  # "not dizzy today but i was yesterday evening"
                     return nxt is not None and nxt.norm in WAS_WHEN
+                if nxt is not None and nxt.norm in ("last", "this"):
+                    # "but I did last night, went down": a time, then no other thing done
+                    then = norms[k + 5] if k + 5 < len(norms) else ""
+                    return then not in EXPERIENCED | {"get", "have", "notice", "go"}
                 return nxt is None or not nxt.is_word or bool(gap.strip()) or nxt.norm in ENDED
             if norms[k] == "but" and self.got_one(k + 1):
                 return True
@@ -462,7 +469,7 @@ class Reading:
         negations = self.occurrences("negation_before")
         words = 0
         j = start - 1
-        while j >= floor and self.tokens[j].sentence == sentence and words < NEGATION_WINDOW:
+        while j >= floor and self.tokens[j].sentence == sentence and words < WIDE_NEGATION_WINDOW:
             tok = self.tokens[j]
             if EMOJI_GAP.search(self.text, tok.end, self.tokens[j + 1].start):
                 return None  # "no chest pain 👍 bit of tingling": the emoji closed the denial
@@ -472,19 +479,41 @@ class Reading:
             if tok.is_word:
                 # "didn't feel faint or dizzy": that "faint" is no small bruise's
                 felt = tok.norm == "faint" and j > 0 and self.tokens[j - 1].norm in EXPERIENCED
-                if tok.norm in stops or (tok.norm in spent and not felt):
+                # "not even a little sore": "a little" there is the least of it, denied too
+                least = j > 1 and [t.norm for t in self.tokens[j - 2 : j]] == ["even", "a"]
+                if tok.norm in stops or (tok.norm in spent and not felt and not least):
                     return None
                 if tok.norm == "and" and self.tokens[j + 1].norm in SUBJECTS:
                     return None  # "she wasn't treated herself and she fainted": a new clause
                 if tok.norm == "all" and j and self.tokens[j - 1].norm == "at":
                     return None  # "not dizzy at all soreness is nearly gone": that one's said
                 for s, e in negations:
+                    if e - 1 == j and self.without_a_clause_between(s, start):
+                        return None
+                    if e - 1 == j and words >= NEGATION_WINDOW and not self.none_of(s):
+                        return None  # too far: only "neither of", "none of" reach so far
                     if e - 1 == j and not self.pseudo_negation(s):
                         return None if self.double_negation(s, negations) else s
                 if tok.norm not in LIST_JOINS:
                     words += 1  # "neither of us had any swelling or bruising": one list
             j -= 1
         return None
+
+    def none_of(self, s: int) -> bool:
+        """ "Neither of the spots on my back is red or swollen": the denial's subject is
+        a list of things, and it reaches their predicate."""
+        return (
+            self.tokens[s].norm in ("neither", "none")
+            and s + 1 < len(self.tokens)
+            and self.tokens[s + 1].norm == "of"
+        )
+
+    def without_a_clause_between(self, s: int, start: int) -> bool:
+        """ "without painkillers it's about a 7", "without warning I blacked out": "without"
+        denies its own object; a subject after it opens the clause that tells."""
+        return self.tokens[s].norm == "without" and any(
+            self.tokens[k].norm in SUBJECTS for k in range(s + 1, start)
+        )
 
     def double_negation(self, start: int, negations: list[tuple[int, int]]) -> bool:
         """ "not not sore", "can't say there's no swelling": two negations cancel (but not in
@@ -517,6 +546,8 @@ class Reading:
             if self.tokens[start].norm == "not" and self.tokens[nxt].norm == "as":
                 return True  # "not as dizzy as yesterday but still a bit": less, not none
             then = self.tokens[nxt + 1].norm if nxt + 1 < len(self.tokens) else ""
+            if self.tokens[nxt].norm == "any" and then == "less":
+                return True  # "not any less numb than yesterday": as numb
             if self.tokens[nxt].norm == "one" and then in HAVING:
                 return False  # "no one has a fever here": nobody does
             if self.tokens[start].norm == "no" and self.exclaimed_no(start):
@@ -826,8 +857,10 @@ class Reading:
             ends_q = last < len(self.tokens) and self.tokens[last].norm == "?"
             # past a word that only leads in: "ok whens my next appt", "so can i shower"
             led_in = len(words) > 2 and self.tokens[words[0]].norm in LEAD_INS
+            # ("oh also do you do gift vouchers": two of them)
+            twice = led_in and len(words) > 3 and self.tokens[words[1]].norm in LEAD_INS
             opens_q = False
-            for first in (words[0], words[1]) if led_in else (words[0],):
+            for first in words[: 3 if twice else 2 if led_in else 1]:
                 if first in starts:
                     opens_q = True
                     break
@@ -841,6 +874,8 @@ class Reading:
             )
             if ends_q and self.answered_at(last):
                 continue  # "that tingly thing you warned about? nope": asked and answered
+            if ends_q and not opens_q and self.answered_yes_at(last):
+                continue  # "shortness of breath? yeah a bit, on the stairs": a report
             if words[0] in rhetorical:
                 continue  # "Who knew needles could make me feel this good?!"
             if ends_q and self.as_for_me(words):
@@ -852,6 +887,13 @@ class Reading:
             if (ends_q or opens_q) and (len(words) > 2 or allowed) or index in asking:
                 asked.append(index)
         return frozenset(asked)
+
+    def answered_yes_at(self, mark: int) -> bool:
+        """A named thing, then "?" and the writer's own yes: "shortness of breath? yeah a bit"."""
+        k = mark
+        while k < len(self.tokens) and self.tokens[k].norm == "?":
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].norm in BARE_YES
 
     def answered_at(self, mark: int) -> bool:
         """The writer answers their own question right after its "?" with a bare no:

@@ -226,8 +226,8 @@ GREETING = re.compile(
 # Punctuation said aloud to dictation: "any fever question mark nope", "much better today
 # comma the stiffness is almost gone", "stop period stop". A "period" after "my", "a" or
 # "heavy", or before "pain" or "came", is a period; "come to a full stop" is no mark.
-SPOKEN_MARK = re.compile(
-    r"\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point)|(comma)|(full)\s+stop|(period))\b"
+SPOKEN_MARK = re.compile(  # (from a run of spaces' start only: linear on a blanked reply)
+    r"(?<!\s)\s+(?i:(question)\s+mark|(exclamation)\s+(?:mark|point)|(comma)|(full)\s+stop|(period))\b"
 )
 SPOKEN_MARKS = {1: "?", 2: "!", 3: ",", 4: ".", 5: "."}
 NO_MARK_AFTER = frozenset(
@@ -268,8 +268,8 @@ CORRECTION = re.compile(
 
 
 def with_corrections(text: str) -> str:
-    """The reply with each slip its writer corrected replaced by the correction, where the
-    correction is no longer than the slip (every span kept in place). The slip is the
+    """The reply with each slip its writer corrected replaced by the correction, or blanked
+    where the correction is longer than the slip (every span kept in place). The slip is the
     word the writer names ("*tiny not tinny") or the nearest word before that is one or
     two letters off ("chess" for "chest"); for a number, the last number of its length.
     A correction looks back a dozen words at most, and a reply is read for a few of them
@@ -290,7 +290,9 @@ def with_corrections(text: str) -> str:
         if slip is None:
             continue
         a, b = slip[0] + start, slip[1] + start
-        text = text[:a] + meant.ljust(b - a) + text[b:]
+        # (a correction longer than its slip blanks it: the word meant is read where written)
+        fill = meant.ljust(b - a) if len(meant) <= b - a else " " * (b - a)
+        text = text[:a] + fill + text[b:]
     return _with_words_meant_before(text) if "meant" in text.lower() else text
 
 
@@ -341,9 +343,9 @@ def _slip(before: str, meant: str, named: str | None) -> tuple[int, int] | None:
         return numbers[-1].span() if numbers and numbers[-1].group(0) != meant else None
     for w in reversed(list(re.finditer(r"[A-Za-z]+", before))):
         word = w.group(0)
-        if len(word) < len(meant) or word.lower() == meant.lower():
+        if word.lower() == meant.lower() or (named is None and len(word) < len(meant)):
             continue
-        if named is not None:
+        if named is not None:  # "*itchy not achy": the slip named, whatever its length
             if word.lower() == named.lower():
                 return w.span()
         elif edit_distance(word.lower(), meant.lower()) <= min(2, len(meant) // 2):
@@ -358,6 +360,48 @@ def edit_distance(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
+
+
+# What is no one's words: a link, or a phone's placeholder for what it could not show
+# ("[image]", "[Attachment: IMG_2231.jpg]", "<voice note>"; not "(pic of the bruise)").
+# A link's letters are no words ("goo.gl" is not "goo").
+NOT_WORDS = re.compile(
+    r"\b(?:https?://|www\.)\S+"
+    r"|[\[<](?i:image|photo|picture|pic|video|attachment|audio|voice (?:note|message)|mms|gif|"
+    r"sticker|file)(?::[^\]>\n]{0,60})?[\]>]"
+)
+# Our own check-in quoted back without a ">" (copied, or an email client's plain quote):
+# its question and instructions are not the patient's ("Reply STOP to opt out" asks
+# nothing to stop; a business's auto-reply carries the same line).
+OUR_CHECKIN = re.compile(
+    r"(?i:how\s+are\s+you\s+feeling\s+(?:(?:a\s+day|two\s+days|\d+\s*h)\s+)?after\s+your\s+"
+    r"(?:acupuncture\s+)?(?:session|treatment|appointment)(?:\s+(?:yesterday|today))?\s*\?"
+    r"|two\s+days\s+on\s+from\s+your\s+session,?\s+how\s+are\s+you\s+feeling\s*\?"
+    r"|after\s+your\s+session\.\s+how\s+are\s+you\s+feeling\s*\?"
+    r"|is\s+any\s+soreness\s+easing\s*\?"
+    r"|reply\s+in\s+(?:your\s+own|a\s+few)\s+words\b[^.?!\n]*[.?!]?"
+    r"|(?:reply|text|send)\s+stop\s+to\s+(?:opt\s*out|unsubscribe|end|cancel|stop)[^.?!\n]*[.?!]?)"
+)
+
+
+def blank(text: str, pattern: re.Pattern[str]) -> str:
+    """Every match of pattern replaced by spaces (every span kept in place)."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def without_our_text(text: str, sent: str = "") -> str:
+    """The reply without what we sent it in answer to, quoted back: each sentence of `sent`
+    of three words or more found in the reply is blanked, as are links, a phone's
+    placeholders and our default check-in's wording."""
+    for sentence in re.split(r"(?<=[.?!:])\s+", sent.strip()) if sent else ():
+        words = sentence.split()
+        if len(words) >= 3:
+            words[-1] = re.escape(words[-1].rstrip(".?!:")) + r"[.?!:]?"
+            quoted = re.compile(
+                r"\s+".join([*map(re.escape, words[:-1]), words[-1]]), re.IGNORECASE
+            )
+            text = blank(text, quoted)
+    return blank(blank(text, NOT_WORDS), OUR_CHECKIN)
 
 
 def without_greeting(text: str) -> str:

@@ -2642,3 +2642,153 @@ def test_words_said_twice_unchanged_findings_and_self_care_heat() -> None:
     assert label("No changes to report, feeling great", "48h") == "normal"
     assert label("I put heat on it and now its red and hot") == "complication"
     assert label("the heat is unbearable today but I'm fine") == "normal"
+    assert label("without warning i blacked out on the bus home. fine now") == "emergency"
+    assert label("without painkillers its about a 7") == "complication"
+    assert label("went home without feeling dizzy") == "normal"
+    assert label("I never faint, never have, but I did last night, went down in the hall") == (
+        "emergency"
+    )
+    assert label("no fever but I did last night feel a bit dizzy") == "complication"
+    assert label("quick one about my invoice - also there's a swollen lump on my neck") == (
+        "complication"
+    )
+
+
+def test_asked_then_answered_yes_and_questions_that_report() -> None:
+    assert label("shortness of breath? yeah a bit, on the stairs mostly") == "emergency"
+    assert label("pins and needles? yep in my left foot") == "complication"
+    assert label("what if I get a fever? yeah I'm worried") == "review"
+    assert label("wondering if the dizziness is normal, had it twice today already") == (
+        "complication"
+    )
+    assert label("if the numbness in my toes hasnt gone by tomorrow should i come in?") == (
+        "complication"
+    )
+    assert label("How long does vertigo last after acupuncture? Mine still hasn't gone") == (
+        "complication"
+    )
+    assert label("how long does vertigo last after acupuncture?") == "review"
+    assert label("if anything gets worse should i call you or my GP") == "review"
+    assert label("is 5/10 normal at this stage") == "review"
+    assert label("pain is pretty ok today") == "normal"
+    assert label("coffee ok after acupuncture or should i avoid it", "48h") == "review"
+    assert label("Feeling great!! oh also do you do gift vouchers") == "review"
+    assert label("I said no chest pain but that's not right, I've had a pressure in my chest") == (
+        "emergency"
+    )
+    assert label("its not my back, my back is fine, its my chest. feels like pressure") == (
+        "emergency"
+    )
+    assert label("pulled a muscle in my chest. feels fine now") == "normal"
+
+
+def test_scores_of_other_parts_other_things_and_days() -> None:
+    assert label("neck 2, shoulders 3, lower back 1. all good") == "normal"
+    assert label("neck 2 yesterday, neck 5 today", "48h") == "complication"
+    assert label("pain 0, energy 9/10 lol") == "normal"
+    assert label("10/10 sleep last night, back is loads better", "48h") == "normal"
+    assert label("Pain was 4 before the session, now it's 6") == "complication"
+    assert label("all good, booked in again for tues 9/10 👍", "48h") == "normal"
+    assert label("tuesday 9/10, today 4/10", "48h") == "emergency"
+    assert label("AUTO REPLY: This mobile is monitored Mon-Fri 9-5.") == "review"
+    assert label("7-8 in my neck when i turn left") == "complication"
+    assert label("4 bruises on my back, none of them small") == "complication"
+    assert label("3 bruises, all of them small") == "normal"
+
+
+def test_whose_it_is_and_what_was_taken_back() -> None:
+    she_fainted = "Mum wont text back so I'm answering - she fainted at the shops yesterday"
+    assert label(she_fainted, "48h") == "emergency"
+    assert label("I am the interpreter for Mr Haddad. He reports shortness of breath.") == (
+        "emergency"
+    )
+    assert label("still sore. my husband's been sore too and his has gone already", "48h") == (
+        "complication"
+    )
+    checked = "no fever, my daughter checked everything, but there is a warm patch by one needle"
+    assert label(checked) == "complication"
+    assert label("my husband is fine but theres a rash on his arm") == "review"
+    assert label("i dont have a fever but my husband does", "48h") == "review"
+    assert label("not dizzy but my son is too") == "review"
+    assert label("thought it was a bruise but it's not a bruise, it's a blotchy rash") == "review"
+    assert label("Thought I felt lightheaded earlier but no, not lightheaded. Feeling fine") == (
+        "normal"
+    )
+    assert label("i thought i was going to faint but it was only nerves") == "complication"
+    assert label("thought I had a fever but not sure") == "emergency"
+    assert label("the spots are achy. *itchy not achy, autocorrect", "48h") == "review"
+    assert label("Bit tender still, actually no, it's not tender anymore. All good", "48h") == (
+        "normal"
+    )
+    assert label("still stiff. not sore anymore though", "48h") == "complication"
+    assert label("Neither of the spots on my back is red or swollen. Getting better", "48h") == (
+        "normal"
+    )
+    assert label("not even a little sore", "48h") == "normal"
+    assert label("not any less numb than yesterday", "48h") == "complication"
+    assert label("no less stiff", "48h") == "complication"
+    assert label("Saw an article about someone getting a collapsed lung from acupuncture") == (
+        "review"
+    )
+    assert label("I think I have a collapsed lung") == "emergency"
+
+
+def test_links_placeholders_and_our_own_words_quoted_back() -> None:
+    assert label("https://photos.app.goo.gl/7hQpXm2Lk9vRt") == "review"
+    assert label("[image] 🛑 STOP", "48h") == "opt_out"
+    assert label("[Attachment: IMG_2231.jpg] swelling on my knee") == "complication"
+    assert label("fine 👍 (pic of the bruise on my hip)", "48h") == "complication"
+    dental = "Thanks for texting Bright Smile Dental! We'll reply soon. Reply STOP to opt out."
+    assert label(dental) == "review"
+    assert label("would you mind not sending these after every appointment, fine", "48h") == (
+        "opt_out"
+    )
+    busy = "Out of the office this week but still checking texts 😄 feeling fine, thanks"
+    assert label(busy, "48h") == "normal"
+    assert label("I am out of the office until Monday.") == "review"
+    asked = "Any chest pain or dizziness since your session? Tell us in your own words."
+    assert assess(f"all fine\n\n{asked}", sent=f"Hi Ann. {asked}").label == "normal"
+    assert assess(f"all fine\n\n{asked}").label == "review"  # unknown to us: their question
+
+
+@pytest.mark.parametrize("kind", ["24h", "48h", "72h"])
+def test_our_default_check_in_quoted_back_is_not_the_patients(kind: str) -> None:
+    from scheduler.messaging.texts import SmsTexts
+
+    ours = SmsTexts().render_checkin(kind, first_name="Ann", clinic="Willow Clinic")
+    checkin = "48h" if kind != "24h" else "24h"
+    for reply in (f"all good thanks\n\n{ours}", f'"{ours}"\nall good thanks', f"{ours} all good"):
+        found = assess(reply, checkin)
+        assert found.label == "normal", (reply, found.to_dict())
+
+
+def test_pleasant_oddness_thanks_and_voice_slips() -> None:
+    assert label("my breathing feels deeper n easier since the session, weird but nice") == (
+        "normal"
+    )
+    assert label("feels weird but ok") == "review"
+    assert label("idk what u did but my back feels amazing 😍") == "normal"
+    assert label("idk what to do, dizzy") == "complication"
+    assert label("after my acne puncture yesterday my neck feels much better thank you") == (
+        "normal"
+    )
+    assert label("brain feels sharp af today lol and my back is loosening up", "48h") == "normal"
+    assert label("wrong number, im 83 and never had a needle in me except my jabs") == "review"
+    assert label("I'm 76 and I feel 20 years younger, thank you!", "48h") == "normal"
+    assert label("first morning in months my back isnt giving me grief") == "normal"
+    assert label("the ache in my lower back has halved since yesterday", "48h") == "normal"
+    assert label("ache's nearly gone, can barely feel it", "48h") == "normal"
+    assert label("shoulder's still sore, I'd hoped it'd be gone by now", "48h") == "complication"
+    assert label("back's alright, my nose has been running nonstop since last night") == "review"
+    assert label("I feel a bit funny. Not dizzy, not faint, just funny") == "review"
+    assert label("the session was great but I'm feeling really low today") == "review"
+
+
+def test_long_blank_runs_are_read_short_and_spans_still_point_at_the_words() -> None:
+    text = "fine thanks" + " " * 30 + "\n\n\n" + " " * 20 + "my knee is swollen" + "\n" * 1500
+    text += "and I fainted"
+    found = assess(text)
+    assert found.label == "emergency"
+    told = {f.rule: text[f.span[0] : f.span[1]] for f in found.findings if f.counted}
+    assert told["swelling"] == "swollen" and told["fainting"] == "fainted"
+    assert assess("a" + "\n" * 1598 + "b").label == "review"
