@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
+from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
@@ -10,10 +12,11 @@ from sqlmodel import func, select
 from scheduler.checkins.dispatch import run_once
 from scheduler.context import AppContext
 from scheduler.db import session_scope
-from scheduler.flags.models import Flag
+from scheduler.flags.models import Flag, ReplyAssessment
 from scheduler.messaging.fake_phone import inbound_params
 from scheduler.messaging.models import InboundMessage, OutboundMessage
 from scheduler.messaging.signature import sign
+from scheduler.messaging.texts import TEMPLATES_DIR, SmsTexts
 from scheduler.sessions.consent import find_patient_by_phone
 from scheduler.sessions.models import ConsentChange
 from tests.helpers import (
@@ -247,3 +250,28 @@ def test_without_proxy_trust_forwarded_headers_are_ignored(
     }
     with server.client() as c:
         assert c.post("/webhooks/twilio/sms", data=params, headers=headers).status_code == 403
+
+
+def test_a_clinics_own_check_in_quoted_back_is_not_read_as_the_patients(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str, tmp_path: Path
+) -> None:
+    # A clinic's own wording, naming the symptoms it asks about: a phone that quotes it
+    # back under "all fine" must not raise a flag for chest pain or dizziness.
+    shutil.copytree(TEMPLATES_DIR / "sms", tmp_path / "sms")
+    (tmp_path / "sms" / "checkin_24h.j2").write_text(
+        "Hi {{ first_name }}, {{ clinic }} here. Any chest pain, fever, swelling or "
+        "dizziness since your session? Tell us in your own words. Reply STOP to opt out."
+    )
+    ctx.texts = SmsTexts(tmp_path)
+    registered(server, token)
+    run_once(ctx, now=T0 + hours(24))
+    (checkin,) = gateway.to(PATIENT)
+    assert "chest pain" in checkin
+    server.text_in(PATIENT, f"all fine thank you\n\n{checkin}")
+    wait_until(lambda: len(gateway.to(PATIENT)) == 2)
+    server.text_in(PATIENT, f'"{checkin}"\nbit of chest pain last night actually')
+    wait_until(lambda: len(gateway.to(PATIENT)) == 3)
+    with session_scope(ctx.engine) as db:
+        labels = db.exec(select(ReplyAssessment.label).order_by(ReplyAssessment.id)).all()
+    assert labels == ["normal", "emergency"]
+    assert count(ctx, Flag) == 1

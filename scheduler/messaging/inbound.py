@@ -23,7 +23,7 @@ from scheduler.flags.alerts import queue_practitioner_alert
 from scheduler.flags.models import ReplyAssessment
 from scheduler.flags.service import FLAGGED_LABELS, raise_flag
 from scheduler.messaging.keywords import Keyword, keyword_of
-from scheduler.messaging.models import InboundMessage, Purpose
+from scheduler.messaging.models import InboundMessage, OutboundMessage, Purpose
 from scheduler.messaging.outbox import enqueue_message
 from scheduler.messaging.texts import SmsTexts, first_name
 from scheduler.sessions.consent import record_opt_in, record_opt_out
@@ -51,27 +51,34 @@ class Sender:
     patient: Patient | None
     session: TreatmentSession | None
     checkin_kind: str | None  # None when the text is not triaged (unknown sender, START, HELP)
+    answers: str = ""  # the check-in text it answers, if one was sent: quoted back, not read
 
 
 def _sender_query() -> Any:
     """The patient with a number, their latest session whose reply window is open, and the
-    kind of the last check-in sent for it. Built once: constructing a statement costs more
+    kind and text of the last check-in sent for it. Built once: constructing a statement costs more
     than running it, and this one runs for every text that arrives."""
-    last_sent_kind = (
-        select(CheckIn.kind)
-        .where(CheckIn.session_id == TreatmentSession.id, CheckIn.status == CheckInStatus.sent)
-        .order_by(col(CheckIn.due_at).desc())
-        .limit(1)
-        .correlate(TreatmentSession)
-        .scalar_subquery()
-    )
+
+    def of_last_sent(column: Any) -> Any:
+        return (
+            select(column)
+            .select_from(CheckIn)
+            .join(OutboundMessage, col(OutboundMessage.id) == col(CheckIn.message_id), isouter=True)
+            .where(CheckIn.session_id == TreatmentSession.id, CheckIn.status == CheckInStatus.sent)
+            .order_by(col(CheckIn.due_at).desc())
+            .limit(1)
+            .correlate(TreatmentSession)
+            .scalar_subquery()
+        )
+
+    last_sent_kind, last_sent_body = of_last_sent(CheckIn.kind), of_last_sent(OutboundMessage.body)
     window_open = and_(
         col(TreatmentSession.patient_id) == Patient.id,
         col(TreatmentSession.ended_at) >= bindparam("window_start"),
         col(TreatmentSession.ended_at) <= bindparam("now"),
     )
     return (
-        select(Patient, TreatmentSession, last_sent_kind)
+        select(Patient, TreatmentSession, last_sent_kind, last_sent_body)
         .join(TreatmentSession, window_open, isouter=True)
         .where(Patient.phone == bindparam("phone"))
         .order_by(col(TreatmentSession.ended_at).desc())
@@ -96,9 +103,9 @@ def identify_sender(
     ).first()
     if found is None:
         return Sender(None, None, None)
-    patient, session, kind = found
+    patient, session, kind, answers = found
     triaged = keyword_of(params.get("Body", "")) not in OWN_ANSWERS
-    return Sender(patient, session, checkin_kind(kind) if triaged else None)
+    return Sender(patient, session, checkin_kind(kind) if triaged else None, answers or "")
 
 
 def receive_sms(
@@ -118,7 +125,9 @@ def receive_sms(
     body = params.get("Body", "")
     keyword = keyword_of(body)
     found = (
-        assess(body, sender.checkin_kind, thresholds=thresholds) if sender.checkin_kind else None
+        assess(body, sender.checkin_kind, thresholds=thresholds, sent=sender.answers)
+        if sender.checkin_kind
+        else None
     )
     inbound_id = store_inbound(
         db, params, now=now, sender=sender, handled_as=handled_as(sender, keyword, found)
