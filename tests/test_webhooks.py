@@ -252,11 +252,11 @@ def test_without_proxy_trust_forwarded_headers_are_ignored(
         assert c.post("/webhooks/twilio/sms", data=params, headers=headers).status_code == 403
 
 
-def test_a_clinics_own_check_in_quoted_back_is_not_read_as_the_patients(
+def test_our_own_texts_quoted_back_are_not_read_as_the_patients(
     server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str, tmp_path: Path
 ) -> None:
-    # A clinic's own wording, naming the symptoms it asks about: a phone that quotes it
-    # back under "all fine" must not raise a flag for chest pain or dizziness.
+    # A clinic's own check-in, naming the symptoms it asks about, and our answers: a phone
+    # that quotes them back under "all fine" must not raise a flag for chest pain.
     shutil.copytree(TEMPLATES_DIR / "sms", tmp_path / "sms")
     (tmp_path / "sms" / "checkin_24h.j2").write_text(
         "Hi {{ first_name }}, {{ clinic }} here. Any chest pain, fever, swelling or "
@@ -271,7 +271,14 @@ def test_a_clinics_own_check_in_quoted_back_is_not_read_as_the_patients(
     wait_until(lambda: len(gateway.to(PATIENT)) == 2)
     server.text_in(PATIENT, f'"{checkin}"\nbit of chest pain last night actually')
     wait_until(lambda: len(gateway.to(PATIENT)) == 3)
+    # and our answer quoted back: "...or you have chest pain, trouble breathing or a fever"
+    server.text_in(PATIENT, "my arm has come up in a big bruise")
+    wait_until(lambda: len(gateway.to(PATIENT)) == 4)
+    answer = gateway.to(PATIENT)[3]
+    assert "chest pain" in answer
+    server.text_in(PATIENT, f"ok thanks will do\n\n{answer}")
+    wait_until(lambda: len(gateway.to(PATIENT)) == 5)
     with session_scope(ctx.engine) as db:
         labels = db.exec(select(ReplyAssessment.label).order_by(ReplyAssessment.id)).all()
-    assert labels == ["normal", "emergency"]
-    assert count(ctx, Flag) == 1
+    assert labels == ["normal", "emergency", "complication", "normal"]
+    assert count(ctx, Flag) == 2

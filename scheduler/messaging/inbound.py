@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam
+from sqlalchemy import and_, bindparam, func
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn, CheckInStatus
@@ -51,13 +51,14 @@ class Sender:
     patient: Patient | None
     session: TreatmentSession | None
     checkin_kind: str | None  # None when the text is not triaged (unknown sender, START, HELP)
-    answers: str = ""  # the check-in text it answers, if one was sent: quoted back, not read
+    answers: str = ""  # our last check-in and last text to them: quoted back, not read
 
 
 def _sender_query() -> Any:
-    """The patient with a number, their latest session whose reply window is open, and the
-    kind and text of the last check-in sent for it. Built once: constructing a statement costs more
-    than running it, and this one runs for every text that arrives."""
+    """The patient with a number, their latest session whose reply window is open, the
+    kind and text of the last check-in sent for it, and the last text we sent them. Built
+    once: constructing a statement costs more than running it, and this one runs for every
+    text that arrives."""
 
     def of_last_sent(column: Any) -> Any:
         return (
@@ -72,13 +73,28 @@ def _sender_query() -> Any:
         )
 
     last_sent_kind, last_sent_body = of_last_sent(CheckIn.kind), of_last_sent(OutboundMessage.body)
+    # and the last text we sent the patient at all (an answer may be quoted back too:
+    # "...or you have chest pain, trouble breathing or a fever, call 911")
+    last_text = (
+        select(OutboundMessage.body)
+        .where(
+            col(OutboundMessage.patient_id) == Patient.id,
+            col(OutboundMessage.to) == Patient.phone,
+            col(OutboundMessage.sent_at).is_not(None),
+        )
+        .order_by(col(OutboundMessage.id).desc())
+        .limit(1)
+        .correlate(Patient)
+        .scalar_subquery()
+    )
+    our_texts = func.coalesce(last_sent_body, "") + "\n" + func.coalesce(last_text, "")
     window_open = and_(
         col(TreatmentSession.patient_id) == Patient.id,
         col(TreatmentSession.ended_at) >= bindparam("window_start"),
         col(TreatmentSession.ended_at) <= bindparam("now"),
     )
     return (
-        select(Patient, TreatmentSession, last_sent_kind, last_sent_body)
+        select(Patient, TreatmentSession, last_sent_kind, our_texts)
         .join(TreatmentSession, window_open, isouter=True)
         .where(Patient.phone == bindparam("phone"))
         .order_by(col(TreatmentSession.ended_at).desc())
