@@ -524,8 +524,20 @@ class Judge(KindRules, AskingRules, CourtesyRules):
 
     def said_to_be_fine(self, m: Match) -> bool:
         """ "my chest is fine, ...": the term itself is said to be well."""
+        fine = self.lex.words("normal") - SIGN_OFF_WORDS  # not a sign-off
         after = [t.norm for t in self.r.tokens[m.end : m.end + 3] if t.is_word]
-        return bool(set(after) & (self.lex.words("normal") - SIGN_OFF_WORDS))  # not a sign-off
+        if set(after) & fine:
+            return True
+        # "chest and breathing totally fine": said of both, with no partner word between
+        tokens = self.r.tokens
+        if m.end >= len(tokens) or tokens[m.end].norm != "and":
+            return False
+        for k in range(m.end + 1, min(len(tokens), m.end + 5)):
+            if not tokens[k].is_word or tokens[k].norm in m.concept.near:
+                return False
+            if tokens[k].norm in fine:
+                return True
+        return False
 
     def contrast_between(self, m: Match, s: int) -> bool:
         """A "but" between the term and a partner found elsewhere in its sentence."""
@@ -780,7 +792,9 @@ def rising_scores(
         told = text[a.span[1] : b.span[1]].lower()
         if RESTATED.search(told) and not LATER.search(text[a.span[0] : b.span[1] + 16].lower()):
             continue  # "3/10. maybe 4", "0/10. wait, maybe a 1": the same pain, told again
-        if b.value > a.value and not any(w in between for w in ("down", "from", "was", "drop")):
+        # ("a 2, sometimes a 3": a spread, not a rise)
+        still = ("down", "from", "was", "drop", "sometimes", "occasionally", "at times")
+        if b.value > a.value and not any(w in between for w in still):
             if not SITUATIONS.search(text[a.span[0] : b.span[1]].lower()):
                 return a.span[0], b.span[1]
     return None

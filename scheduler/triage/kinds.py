@@ -42,7 +42,8 @@ PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "ki
 SORENESS_WORDS = {"stiff", "stiffness", "sore", "soreness", "ache", "achy", "aching", "tender"}
 # Between "gone" and a colour: "gone a bit yellow", "turned a greeny yellow"
 SHADING = {"a", "bit", "little", "slightly", "kind", "of", "sort", "all", "more", "greeny",
-           "greenish", "yellowy", "brownish", "purply"}  # fmt: skip
+           "greenish", "yellowy", "brownish", "purply", "funny", "weird", "odd",
+           "strange"}  # fmt: skip
 TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
 LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
@@ -817,9 +818,20 @@ class KindRules:
             return "normal", "soreness-24h"
         if self.improving(m.start) or self.gone_by_now(m.start, m.end):
             return "normal", "48h-soreness-improving"  # easing, or "not sore anymore"
-        if self.scores_fell():
+        if self.scores_fell() or self.was_and_is_now_slight(m):
             return "normal", "48h-soreness-improving"  # "a 4 yesterday, 1 today"
         return "complication", "48h-soreness-not-improving"
+
+    def was_and_is_now_slight(self, m: Match) -> bool:
+        """ "was achy yesterday, today it's maybe 1/10": the soreness told of yesterday, and
+        a score after it of 2 or less."""
+        norms = self.r.norms
+        before, after = set(norms[max(0, m.start - 3) : m.start]), norms[m.end : m.end + 3]
+        if not before & {"was", "were"} or "yesterday" not in after:
+            return False
+        return any(
+            self.r.token_at(s.span[0]) >= m.end and s.value <= 2 for s in self.r.scores
+        )
 
     def gone_by_now(self, start: int, end: int) -> bool:
         """ "not sore anymore", or the same word said so later: "Bit tender still, actually

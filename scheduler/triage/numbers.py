@@ -202,7 +202,9 @@ SCORE_PATTERNS.append(
 SCORE_PATTERNS.append(
     re.compile(
         r"\b(?:back|neck|shoulder|shoulders|knee|knees|hip|hips|leg|legs|arm|arms|foot|feet|"
-        r"ankle|ankles|wrist|wrists|elbow|jaw|head)\s+(?:is\s+|at\s+|was\s+)?(?:about\s+|around\s+)?("
+        r"ankle|ankles|wrist|wrists|elbow|jaw|head|hamstring|hamstrings|calf|calves|quad|quads|"
+        r"thigh|thighs|glute|glutes|groin|shin|shins|achilles|heel|heels)"
+        r"\s+(?:is\s+|at\s+|was\s+)?(?:about\s+|around\s+)?(?:an?\s+)?("
         + NUM
         + r")(?:\s*/\s*10)?"
         # "back was 4 yesterday"
@@ -233,7 +235,8 @@ BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[
 # After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
     r"(?:^|[\s,;])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening)\b"
-    r"|\bwas\s+(?:an?\s+)?(" + NUM + r")\s+(?:yesterday|last night|this morning|before|earlier)\b"
+    r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
+    r"\s+(?:yesterday|last night|this morning|before|earlier)\b"
 )
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")

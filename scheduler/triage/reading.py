@@ -478,13 +478,18 @@ class Reading:
                 continue
             if tok.is_word:
                 # "didn't feel faint or dizzy": that "faint" is no small bruise's
-                felt = tok.norm == "faint" and j > 0 and self.tokens[j - 1].norm in EXPERIENCED
+                # (nor "didn't faint or feel dizzy": a faint bruise's "faint" stands by it)
+                felt = tok.norm == "faint" and (
+                    (j > 0 and self.tokens[j - 1].norm in EXPERIENCED) or j + 1 < start
+                )
                 # "not even a little sore": "a little" there is the least of it, denied too
                 least = j > 1 and [t.norm for t in self.tokens[j - 2 : j]] == ["even", "a"]
                 if tok.norm in stops or (tok.norm in spent and not felt and not least):
                     return None
                 if tok.norm == "and" and self.tokens[j + 1].norm in SUBJECTS:
                     return None  # "she wasn't treated herself and she fainted": a new clause
+                if self.a_little_after_a_comma(j):
+                    return None  # "No complaints really, bit of tingling in my fingertips"
                 if tok.norm == "all" and j and self.tokens[j - 1].norm == "at":
                     return None  # "not dizzy at all soreness is nearly gone": that one's said
                 for s, e in negations:
@@ -498,6 +503,12 @@ class Reading:
                     words += 1  # "neither of us had any swelling or bruising": one list
             j -= 1
         return None
+
+    def a_little_after_a_comma(self, j: int) -> bool:
+        """ "..., bit of tingling", "..., a little dizzy": a clause that opens on an amount
+        tells of something there, whatever the denial before its comma."""
+        amount = self.norms[j : j + 2] in (["bit", "of"], ["a", "little"], ["a", "bit"])
+        return amount and j > 0 and self.comma_between(j - 1, j)
 
     def none_of(self, s: int) -> bool:
         """ "Neither of the spots on my back is red or swollen": the denial's subject is

@@ -2792,3 +2792,39 @@ def test_long_blank_runs_are_read_short_and_spans_still_point_at_the_words() -> 
     told = {f.rule: text[f.span[0] : f.span[1]] for f in found.findings if f.counted}
     assert told["swelling"] == "swollen" and told["fainting"] == "fainted"
     assert assess("a" + "\n" * 1598 + "b").label == "review"
+
+
+def test_said_of_two_things_spreads_and_amounts_after_a_comma() -> None:
+    assert label("chest and breathing totally fine, just a dull ache in my lower back") == (
+        "normal"
+    )
+    assert label("chest and arm pain, otherwise fine") == "emergency"
+    assert label("chest and heart pounding but fine") == "emergency"
+    assert label("No complaints really, bit of tingling in my fingertips") == "complication"
+    assert label("no fever, a little headache") == "review"
+    assert label("no fever, chills or pus") == "normal"
+    assert label("didnt faint or feel dizzy this time, all good", "48h") == "normal"
+    assert label("not a faint bruise, a dark one") == "complication"
+    assert label("pain is about a 2, sometimes a 3, made a lasagne", "48h") == "normal"
+    assert label("a 2 yesterday, a 4 today", "48h") == "complication"
+    assert label("hamstring at a 2 now, was nearer 4 yesterday", "48h") == "normal"
+    assert label("calves at a 7 today", "48h") == "complication"
+    assert label("back of my knee was achy yesterday, today it's maybe 1/10", "48h") == "normal"
+    assert label("back of my knee was achy yesterday, today it's a 5", "48h") == "complication"
+    assert label("pain has gone from mild to pretty bad since yesterday", "48h") == "complication"
+    assert label("big bruise on my arm, gone a funny yellow colour, doesnt hurt", "48h") == (
+        "complication"
+    )
+    assert label("my knee has a funny yellow discharge") == "emergency"
+
+
+def test_wine_fines_articles_and_calls_about_bills() -> None:
+    assert label("had a glass of red last night and slept 9 hours, back feels great") == "normal"
+    fined = "the parking machine took my money so i got a fine, can the clinic do anything"
+    assert label(fined, "48h") == "review"
+    read = "my wife read something online about infections, 36.9, back is better than ever"
+    assert label(read) == "normal"
+    assert label("my back feels the best it has in years honestly", "48h") == "normal"
+    assert label("unsubscribe me please, and also want someone to call about the bill") == (
+        "review"
+    )
