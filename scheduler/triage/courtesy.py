@@ -52,6 +52,7 @@ TROUBLE_WORDS = {
     "when", "where", "what", "why", "how", "who", "hard", "little", "bad", "worse", "worried",
     "hmm", "hm", "meh", "ugh", "urgh", "huh", "eh", "confused", "lmao", "lmfao", "been", "keep",
     "still", "dreams", "wat", "wut",
+    "left", "lost", "forgot", "clinic", "leaflet",  # "left my brolly at the clinic 🙂": a matter
     "ringing", "stomach", "tummy",
     "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",

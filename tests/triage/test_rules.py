@@ -2828,3 +2828,5 @@ def test_wine_fines_articles_and_calls_about_bills() -> None:
     assert label("unsubscribe me please, and also want someone to call about the bill") == (
         "review"
     )
+    assert label("left my brolly at the clinic 🙂") == "review"
+    assert label("back to my old self 💪") == "normal"
