@@ -53,6 +53,7 @@ TROUBLE_WORDS = {
     "hmm", "hm", "meh", "ugh", "urgh", "huh", "eh", "confused", "lmao", "lmfao", "been", "keep",
     "still", "dreams", "wat", "wut",
     "left", "lost", "forgot", "clinic", "leaflet",  # "left my brolly at the clinic 🙂": a matter
+    "ignore",  # "ignore my last text 🙂": what it was, a person reads
     "ringing", "stomach", "tummy",
     "dont", "didnt", "cant", "wont", "isnt", "never", "speak", "call",
     "ring", "phone", "mate", "yes", "same", "asleep", "patient", "mouth", "nose", "throat",

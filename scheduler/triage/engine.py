@@ -18,6 +18,7 @@ from .reading import SIGN_OFF_WORDS, SUBJECTS, Reading
 from .text import (
     SIGN_OFF,
     with_corrections,
+    with_lines_joined,
     with_spoken_marks,
     without_greeting,
     without_our_text,
@@ -91,7 +92,9 @@ class Triage:
         vocabulary = self.lexicon.vocabulary
         theirs = without_our_text(text, sent)
         own_words = without_signature(
-            without_quotes(without_greeting(with_corrections(with_spoken_marks(theirs)))),
+            with_lines_joined(
+                without_quotes(without_greeting(with_corrections(with_spoken_marks(theirs))))
+            ),
             known=vocabulary.words.__contains__,
             near_known=lambda word: bool(vocabulary.lookup(word)),
         )
@@ -466,8 +469,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         return here < there <= here + 2 and bool(self.r.sentence_words(there) & {"it", "its"})
 
     def chest_goes_on_to(self, m: Match, s: int) -> bool:
-        """ "it's my chest. feels like pressure": the chest ends its sentence and the next,
-        with no subject of its own, says how it feels."""
+        """ "it's my chest. feels like pressure", "my chest\nhurts": the chest ends its
+        sentence and the next, with no subject of its own, says how it feels."""
         here = self.r.tokens[m.start].sentence
         words = self.r.sentences[here]
         nxt = self.r.sentences[here + 1] if here + 1 < len(self.r.sentences) else []
@@ -475,8 +478,22 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             bool(nxt)
             and words[-1] < m.end
             and self.r.tokens[s].sentence == here + 1
-            and self.r.tokens[nxt[0]].norm in ("feels", "feel", "feeling", "like")
+            # (or opens with the sensation itself: "my chest\nhurts")
+            and (self.r.tokens[nxt[0]].norm in ("feels", "feel", "feeling", "like") or s == nxt[0])
         )
+
+    def chest_line_goes_on(self, m: Match) -> bool:
+        """ "my chest\nhurts\nwhen I breathe in": the chest ends its line and the next
+        opens with one of its sensations."""
+        here = self.r.tokens[m.start].sentence
+        words = self.r.sentences[here]
+        if words[-1] >= m.end or len(words) > 3 or here + 1 >= len(self.r.sentences):
+            return False  # (a line of its own, "my chest": not "bruise on my chest. tight jeans")
+        nxt = self.r.sentences[here + 1]
+        gap = self.r.text[self.r.tokens[words[-1]].end : self.r.tokens[nxt[0]].start] if nxt else ""
+        if "\n" not in gap:
+            return False
+        return bool(self.r.canon(nxt[0]) & m.concept.near) and not self.r.negated_before(nxt[0])
 
     def near_word(self, m: Match) -> bool:
         """A paired concept ("chest" + "tight") needs its partner close by, not negated."""
@@ -498,6 +515,16 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         ):
             return True
         if m.concept.near_growth and self.r.sizes_grew(sentence):
+            return True
+        if chest and self.chest_line_goes_on(m):
+            return True
+        if m.concept.near_growth and any(  # "redness round the needle mark / ... it's spreading"
+            self.goes_on_about(m, j)
+            and self.r.canon(j) & m.concept.near
+            and not self.r.negated_before(j)
+            and not self.r.hypothetical(j)  # "If it starts spreading should I come in?"
+            for j in range(m.end, len(self.r.tokens))
+        ):
             return True
         words = self.r.sentences[sentence]
         pos = words.index(m.start)

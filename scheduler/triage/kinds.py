@@ -292,6 +292,8 @@ class KindRules:
             return True
         # "went to A&E last night with my son, he broke his wrist"
         taken = re.search(r"\bwith (?:my|our) (\w+)", after)
+        if re.search(r"\bwith (?:them|him|her)\b", after) and self.r.people.others_named():
+            return True  # "neighbour's kid fell off the trampoline, I was at A&E with them"
         return taken is not None and taken.group(1) in self.r.lexicon.words("others")
 
     def no_visit_of_mine(self, m: Match) -> bool:

@@ -42,7 +42,7 @@ CHOICE = (  # "6 o 7", "8 ou 9", and a change drawn as an arrow: "3 ➡️ 9"
 )
 RANGE = r"(?:\s*" + CHOICE + r"\s*(" + NUM + r"))?"
 NOT_A_SCORE = (
-    r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|"
+    r"(?!\s*(?:am|pm|a\.m|p\.m|mg|ml|g\b|hours?|hrs?|h\b|mins?|minutes?|days?|years?|yrs?|"
     r"weeks?|times|seconds?|secs?|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|"
     r"pills?|higher|lower|bpm|beats|"  # "heart rate like 10 higher than normal"
     r"steps|paces|metres|meters|yards|miles|"  # "about 10 steps and it hits"
@@ -92,7 +92,8 @@ SCORE_PATTERNS = [
     ),
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
-        r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*[:=]\s*|\s+)(?:level\s+|nivel\s+|niveau\s+|livello\s+|score\s+|rating\s+|number\s+)?"
+        r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*\(\s*\))?"  # "(0-10)"
+        r"(?:\s*[:=]\s*|\s+)(?:level\s+|nivel\s+|niveau\s+|livello\s+|score\s+|rating\s+|number\s+)?"
         r"(?:is\s+|was\s+|at\s+|of\s+|fluctuates\s+|varies\s+|ranges\s+|goes\s+|from\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
         r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
@@ -151,6 +152,13 @@ IT_IS = re.compile(
     + r"(?!\s*(?:and|" + KISS + r"|/|people|of|in|on|at|more|times|weeks?|years?)\b)"
 )
 SCORE_PATTERNS.append(IT_IS)
+# "5/10 no wait more like 7", "an 8, no actually closer to a 9": a score corrected
+CORRECTED = re.compile(
+    r"\b(?:more\s+like|closer\s+to|nearer(?:\s+to)?)\s+(?:an?\s+)?(" + NUM + r")\b"
+    + NOT_A_SCORE
+    + r"(?!\s*(?:people|of|times|weeks?|years?)\b)"
+)
+SCORE_PATTERNS.append(CORRECTED)
 # "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
 SCORE_PATTERNS.append(
     re.compile(
@@ -169,7 +177,7 @@ WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 DATE_CUE = re.compile(
     r"\b(?:(?:on|by|until|till|for|from|before|after)\s+the|(?:for|on|next|this)\s+"
     + WEEKDAY
-    + r")\s+$"
+    + r"|on|starts|until|till|by)\s+$"  # "my appointment is on 9/10", "starts on 9/10"
 )
 # "monitored Mon-Fri 9-5": opening hours
 OPENING_HOURS = re.compile(r"\b" + WEEKDAY + r"\s*(?:-|–|to)\s*" + WEEKDAY + r"\s+$")
@@ -230,7 +238,8 @@ SCORE_PATTERNS.append(
 )
 DECIMAL_BEFORE = re.compile(r"\d\.$")  # what comes before a decimal's tenths
 # scores only where pain is being talked about
-BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED)
+BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[6], IT_IS, HEDGED,
+        CORRECTED)
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
 # After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
@@ -245,6 +254,8 @@ SCORE_CONTEXT = re.compile(
     r"rating|scale|"
     r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|prob|easily|honestly|"
     r"somewhere|roughly|only|definitely|def|defo|deffo|solid|"
+    r"not|than|yesterday|today|tonight|"  # "not a 10 but a solid 8", "yesterday a 5, today a 1"
+    r"wait|actually|"  # "5/10 no wait more like 7"
     r"says|said|reckons|rates|rated|"  # "she says 8 or 9": told for the patient
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
@@ -280,7 +291,8 @@ IN_A_PLACE_AFTER = re.compile(
     r"^\W*(?:degrees?\s+)?in\s+[a-z]+\s+(?:today|this week|right now|at the moment)"
 )
 SUN_AND_HEAT = re.compile(
-    r"\b(?:sunbathe|sunbathing|sun|beach|pool|heat|scorching|roasting|sweltering|boiling|weather)\b"
+    r"\b(?:sunbathe|sunbathing|sun|beach|pool|heat|scorching|roasting|sweltering|boiling|weather|"
+    r"aircon|air con|air conditioning|heatwave)\b"
 )
 
 
@@ -336,9 +348,13 @@ def pain_scores(text: str) -> list[NumberFinding]:
                 found.extend(NumberFinding(v, m.span(g)) for g, v in pair)
             elif top <= 10 or pattern is SCORE_PATTERNS[0]:
                 lead = len(m.group(0)) - len(m.group(0).lstrip())  # a sentence's leading space
+                if pattern is CORRECTED:  # the number itself: a denial before "more like"
+                    lead = m.start(1) - m.start()  # is spent on the score it corrects
                 found.append(NumberFinding(min(top, 10.0), (m.start() + lead, m.end())))
-    if found:
-        first = min(f.span[0] for f in found)
+    # ("7 today, was 4 yesterday": two such numbers make each other scores)
+    paired = not found and len(FOLLOW_UP.findall(masked)) >= 2
+    if found or paired:
+        first = min(f.span[0] for f in found) if found else 0
         for m in FOLLOW_UP.finditer(masked, first):
             group = 1 if m.group(1) else 2
             start, value = m.start(group), to_number(m.group(group))

@@ -39,6 +39,7 @@ GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heif
           "pigs", "goats", "lambs", "ewes", "friends", "neighbours", "colleagues", "grandkids",
           "boys", "girls", "twins", "parents", "family", "everyone"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
+OPENING_QUOTE = re.compile(r"[:\s][\"“]")  # a quotation opening after a colon or a space
 HAS_IT = {"does", "has", "did", "had", "is", "was", "do", "have"}  # "...but my husband does"
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
 CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
@@ -119,6 +120,8 @@ class People:
                 j -= 1  # "serious baby fever haha but also an actual fever": no baby here
                 continue
             if j in self.r.in_brackets and start not in self.r.in_brackets:
+                if self.a_name_glossed(j):
+                    return True  # "Gary (hubby) is burning up": who Gary is, in brackets
                 j -= 1  # "my wife's ankle (she was in after me) is swollen": an aside
                 continue
             if tok.is_word:
@@ -332,6 +335,8 @@ class People:
         "Mum (your patient) is fine. My little brother has a temp": a second person's."""
         people = me | self.r.lexicon.words("others")
         for j in range(start - 1, max(-1, start - PERSON_WINDOW), -1):
+            if OPENING_QUOTE.search(self.r.text, self.r.tokens[j].end, self.r.tokens[j + 1].start):
+                return False  # 'The school texted me: "Amira fainted"': the quote's own news
             word = self.r.tokens[j].norm
             if word not in people and word.endswith("s") and word[:-1] in people - me:
                 word = word[:-1]  # "my husbands got bruising": her husband's, typed plain
@@ -561,6 +566,20 @@ class People:
         before = self.r.tokens[p - 1].norm if p else ""
         near = any(p - e <= 2 for e in introduced_at if e <= p)
         return near and before not in DETERMINERS and tok.norm not in PEOPLE
+
+    def a_name_glossed(self, j: int) -> bool:
+        """Token j, in brackets of its own right after a word, says who someone is:
+        "Gary (hubby)", "Mo (my son)"."""
+        tokens, others = self.r.tokens, self.r.lexicon.words("others")
+        if tokens[j].norm not in others:
+            return False
+        near = range(max(0, j - 2), min(len(tokens), j + 3))
+        return sum(1 for k in near if k in self.r.in_brackets and tokens[k].is_word) <= 2
+
+    def others_named(self) -> bool:
+        """Someone other than the writer is named anywhere in the reply."""
+        others = self.r.lexicon.words("others")
+        return any(t.norm in others or t.norm[:-1] in others for t in self.r.tokens if t.is_word)
 
     def signed_by_a_relative(self) -> bool:
         """ "... - her carer", "Her grandson", "His son, Mark": the reply's last words."""

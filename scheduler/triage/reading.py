@@ -554,6 +554,9 @@ class Reading:
         if nxt < len(self.tokens) and self.tokens[start].norm in ("no", "not"):
             if "lie" in [t.norm for t in self.tokens[nxt : nxt + 3]]:
                 return True  # "not gonna lie, it was excruciating": honestly
+            really = self.tokens[nxt].norm == "really" and nxt + 1 < len(self.tokens)
+            if really and self.comma_between(nxt, nxt + 1):
+                return True  # '"hope it helped" - not really, ive had a tightness...': an answer
             if self.tokens[start].norm == "not" and self.tokens[nxt].norm == "as":
                 return True  # "not as dizzy as yesterday but still a bit": less, not none
             then = self.tokens[nxt + 1].norm if nxt + 1 < len(self.tokens) else ""
@@ -563,6 +566,8 @@ class Reading:
                 return False  # "no one has a fever here": nobody does
             if self.tokens[start].norm == "no" and self.exclaimed_no(start):
                 return True
+            if self.tokens[start].norm == "no" and self.tokens[nxt].norm in ("actually", "wait"):
+                return True  # "an 8, no actually closer to a 9": the "no" takes back the 8
             if self.tokens[start].norm == "not" and self.tokens[nxt].norm in ("me", "mine"):
                 return True  # "sorry not me, u have the wrong number": who it is not
             return self.tokens[nxt].norm in PSEUDO_NEGATED
@@ -664,8 +669,10 @@ class Reading:
         """Token j is a one-word answer after a dash or colon that ends its phrase: "- no.",
         ": fine," (not "- not too bad", which goes on)."""
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
-        if not any(mark in gap for mark in ":-–—="):
+        if not any(mark in gap for mark in ":-–—=|"):
             return False
+        if self.tokens[j].norm == "n" and "|" in gap:
+            return self.answer_ends_here(j, {"n"})  # a table's Y/N column: "Dizzy | N"
         if self.tokens[j].norm not in self.lexicon.words("negation_after") | FORM_ANSWERS:
             return False
         return self.answer_ends_here(j, self.lexicon.words("negation_after") | FORM_ANSWERS)

@@ -374,11 +374,12 @@ NOT_WORDS = re.compile(
 # its question and instructions are not the patient's ("Reply STOP to opt out" asks
 # nothing to stop; a business's auto-reply carries the same line).
 OUR_CHECKIN = re.compile(
-    r"(?i:how\s+are\s+you\s+feeling\s+(?:(?:a\s+day|two\s+days|\d+\s*h)\s+)?after\s+your\s+"
+    r"(?i:how\s+are\s+you\s+feeling\s+(?:(?:a\s+day|two\s+days|\d+\s*(?:h|hours))\s+)?after\s+your\s+"
     r"(?:acupuncture\s+)?(?:session|treatment|appointment)(?:\s+(?:yesterday|today))?\s*\?"
     r"|two\s+days\s+on\s+from\s+your\s+session,?\s+how\s+are\s+you\s+feeling\s*\?"
     r"|after\s+your\s+session\.\s+how\s+are\s+you\s+feeling\s*\?"
     r"|is\s+any\s+soreness\s+easing\s*\?"
+    r"|[\"“]how\s+are\s+you\s+feeling\??[\"”]"  # '"How are you feeling" - honestly, brilliant'
     r"|reply\s+in\s+(?:your\s+own|a\s+few)\s+words\b[^.?!\n]*[.?!]?"
     r"|(?:reply|text|send)\s+stop\s+to\s+(?:opt\s*out|unsubscribe|end|cancel|stop)[^.?!\n]*[.?!]?)"
 )
@@ -404,10 +405,44 @@ def without_our_text(text: str, sent: str = "") -> str:
     return blank(blank(text, NOT_WORDS), OUR_CHECKIN)
 
 
+# A form's line: an item and its answer set apart ("Pain: 4", "Dizzy | N", "Neck / ok",
+# "- dizzy", "Fever? no"), which stays a line of its own.
+FORM_LINE = re.compile(r"[:|/=?]|\s-\s|^\s*(?:[-*•]|\d+[.)])")
+
+
+# A form's dot leader, "Breathing ...... difficult": four dots or more between two words
+DOT_LEADER = re.compile(r"(?<=\w)[ \t]*\.{4,}[ \t]*(?=\w)")
+
+
+def with_lines_joined(text: str) -> str:
+    """A reply typed a word or two a line ("chest\nfeels\ntight\nsince\nlast\nnight",
+    "DON'T\nTEXT\nME\nAGAIN") read as the one sentence it is: its line breaks become
+    spaces (every span kept in place), when three lines in four hold two words or fewer.
+    Not a form or a list, whose lines are items; a form's dot leaders become colons."""
+    if "...." in text:  # (and a form's dot leaders read as the colons they stand for)
+        text = DOT_LEADER.sub(lambda m: ":".ljust(len(m.group(0))), text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 3 or any(FORM_LINE.search(line) for line in lines):
+        return text
+    short = sum(1 for line in lines if len(line.split()) <= 2)
+    return text.replace("\n", " ") if 4 * short >= 3 * len(lines) else text
+
+
 def without_greeting(text: str) -> str:
     """The reply with an opening greeting blanked out, every span kept in place."""
     m = GREETING.match(text)
     return " " * m.end() + text[m.end() :] if m else text
+
+
+# Whose text it was: one of the writer's people ("what my husband sent me"), not a school
+# or a care home writing about the patient ("The school just texted me: 'Amira fainted'")
+ONE_OF_THEIRS = re.compile(r"(?i:\b(?:my|our)\s+\w+(?:\s+\w+)?\s+$)")
+
+
+def _their_text_blanked(text: str, m: re.Match[str]) -> str:
+    if not ONE_OF_THEIRS.search(text, max(0, m.start() - 30), m.start()):
+        return m.group(0)
+    return m.group(1) + " " * len(m.group(2))
 
 
 def without_quotes(text: str) -> str:
@@ -417,7 +452,7 @@ def without_quotes(text: str) -> str:
     if ":" in text:
         text = QUOTED_SUBJECT.sub(lambda m: " " * len(m.group(0)), text)
     if " me" in text:
-        text = SOMEONE_ELSES_TEXT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+        text = SOMEONE_ELSES_TEXT.sub(lambda m: _their_text_blanked(text, m), text)
     quoted = QUOTED_EMAIL.search(text)
     if quoted:  # an email's reply quotes all of ours below a header
         text = text[: quoted.start()] + re.sub(r"\S", " ", text[quoted.start() :])

@@ -2830,3 +2830,55 @@ def test_wine_fines_articles_and_calls_about_bills() -> None:
     )
     assert label("left my brolly at the clinic 🙂") == "review"
     assert label("back to my old self 💪") == "normal"
+
+
+def test_layouts_a_word_a_line_dot_leaders_and_tables() -> None:
+    assert label("chest\nfeels\ntight\nsince\nlast\nnight") == "emergency"
+    assert label("DON'T\nTEXT\nME\nAGAIN", "48h") == "opt_out"
+    assert label("my chest\nhurts\nwhen I breathe in\n\nleft side thanks") == "emergency"
+    assert label("bruise on my chest. tight jeans today lol") == "complication"
+    assert label("ignore my last text. also ignore this one lol 🙂") == "review"
+    assert label("Fever? no\nPus? no\nRedness? no\nAll healing nicely", "48h") == "normal"
+    assert label("👍\n\n👍\n\n👍") == "normal"
+    assert label("Breathing ...... difficult\nSleep ......... ok", "48h") == "emergency"
+    assert label("Pain (0-10): 10") == "emergency"
+    assert label("on a scale of 0-10 its 3") == "normal"
+    assert label("Pain: 2\nTexts: no more please") == "opt_out"
+    assert label("Eyes / blurry since the session") == "review"
+    spreading = "redness round the needle mark. today size of a 50p, it's spreading up my arm"
+    assert label(spreading, "48h") == "emergency"
+    ring = "a little red ring round a needle spot. If it starts spreading should I come in?"
+    assert label(ring) == "complication"
+
+
+def test_corrected_scores_dates_weather_and_proxies() -> None:
+    assert label("its an 8, no actually closer to a 9") == "emergency"
+    assert label("5/10 no wait more like 7") == "complication"
+    assert label("i wouldnt say its a 9 more like 8", "48h") == "complication"
+    assert label("more like 7 people came to the party") == "review"
+    assert label("not a 10 but a solid 8", "48h") == "complication"
+    assert label("yesterday a 5, today hardly a 1 🙌", "48h") == "normal"
+    assert label("7 today, was 4 yesterday", "48h") == "complication"
+    assert label("back's feeling good, see you on 9/10 at 10") == "normal"
+    weather = "38 degrees in Adelaide today so im hiding inside with the aircon, back is good"
+    assert label(weather) == "normal"
+    assert label("my temp is 99.5 is that ok") == "review"
+    assert label("remove 07700 900 219 from your list", "48h") == "opt_out"
+    school = 'this is Amira\'s mum. The school just texted me: "Amira fainted in PE"'
+    assert label(school) == "emergency"
+    assert label("my husband sent me: 'got a fever and chest feels tight'") == "review"
+    sister = 'my sister sent me: "hope it helped xx". not really, ive had a tight chest since'
+    assert label(sister) == "emergency"
+    assert label("this is a shared phone, the message is for Grandad. He had chest pains") == (
+        "emergency"
+    )
+    assert label("all fine my end. Gary (hubby) is burning up, 38.7", "48h") == "review"
+    trampoline = "neighbour's kid fell off the trampoline, I spent the evening at A&E with them"
+    assert label(trampoline) == "review"
+    both = "my wife and I both got bruises, hers are tiny but mine on the hip is big and purple"
+    assert label(both, "48h") == "complication"
+    assert label("son here - mum's fine but she wants someone to ring her", "48h") == "review"
+    assert label("Stop texting please, my husband had a stroke last night", "48h") == "review"
+    assert label("ignore what I said about a fever, no fever, 36.7. feel good") == "normal"
+    assert label("ignore what i said, i do have a fever") == "emergency"
+    assert label('"How are you feeling" - honestly, brilliant. Best sleep in months.') == "normal"
