@@ -58,6 +58,8 @@ class OutboundMessage(SQLModel, table=True):
             postgresql_where=UNSETTLED_DELIVERY,
             sqlite_where=UNSETTLED_DELIVERY,
         ),
+        # a patient's latest text, for the webhook (migration 0005): also their texts
+        Index("ix_outbound_patient_latest", "patient_id", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -75,7 +77,7 @@ class OutboundMessage(SQLModel, table=True):
     delivery_status: str | None = Field(default=None, max_length=32)  # Twilio's last
     error_code: int | None = None
     error: str | None = Field(default=None, max_length=300)
-    patient_id: int | None = Field(default=None, foreign_key="patient.id", index=True)
+    patient_id: int | None = Field(default=None, foreign_key="patient.id")
     flag_id: int | None = Field(default=None, foreign_key="flag.id", index=True)
     created_at: datetime = utc_field()
     sent_at: datetime | None = utc_field(nullable=True, default=None)
