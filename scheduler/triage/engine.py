@@ -469,8 +469,8 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         return here < there <= here + 2 and bool(self.r.sentence_words(there) & {"it", "its"})
 
     def chest_goes_on_to(self, m: Match, s: int) -> bool:
-        """ "it's my chest. feels like pressure", "my chest\nhurts": the chest ends its
-        sentence and the next, with no subject of its own, says how it feels."""
+        """ "it's my chest. feels like pressure": the chest ends its sentence and the next,
+        with no subject of its own, says how it feels."""
         here = self.r.tokens[m.start].sentence
         words = self.r.sentences[here]
         nxt = self.r.sentences[here + 1] if here + 1 < len(self.r.sentences) else []
@@ -478,8 +478,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             bool(nxt)
             and words[-1] < m.end
             and self.r.tokens[s].sentence == here + 1
-            # (or opens with the sensation itself: "my chest\nhurts")
-            and (self.r.tokens[nxt[0]].norm in ("feels", "feel", "feeling", "like") or s == nxt[0])
+            and self.r.tokens[nxt[0]].norm in ("feels", "feel", "feeling", "like")
         )
 
     def chest_line_goes_on(self, m: Match) -> bool:

@@ -2837,6 +2837,7 @@ def test_layouts_a_word_a_line_dot_leaders_and_tables() -> None:
     assert label("DON'T\nTEXT\nME\nAGAIN", "48h") == "opt_out"
     assert label("my chest\nhurts\nwhen I breathe in\n\nleft side thanks") == "emergency"
     assert label("bruise on my chest. tight jeans today lol") == "complication"
+    assert label("bruise on my chest. Heavy day at work") == "complication"
     assert label("ignore my last text. also ignore this one lol 🙂") == "review"
     assert label("Fever? no\nPus? no\nRedness? no\nAll healing nicely", "48h") == "normal"
     assert label("👍\n\n👍\n\n👍") == "normal"
