@@ -60,19 +60,23 @@ def _sender_query() -> Any:
     once: constructing a statement costs more than running it, and this one runs for every
     text that arrives."""
 
-    def of_last_sent(column: Any) -> Any:
+    def of_last_sent(column: Any, *, with_text: bool = False) -> Any:
+        found = select(column).select_from(CheckIn)
+        if with_text:
+            text_of = col(OutboundMessage.id) == col(CheckIn.message_id)
+            found = found.join(OutboundMessage, text_of, isouter=True)
         return (
-            select(column)
-            .select_from(CheckIn)
-            .join(OutboundMessage, col(OutboundMessage.id) == col(CheckIn.message_id), isouter=True)
-            .where(CheckIn.session_id == TreatmentSession.id, CheckIn.status == CheckInStatus.sent)
+            found.where(
+                CheckIn.session_id == TreatmentSession.id, CheckIn.status == CheckInStatus.sent
+            )
             .order_by(col(CheckIn.due_at).desc())
             .limit(1)
             .correlate(TreatmentSession)
             .scalar_subquery()
         )
 
-    last_sent_kind, last_sent_body = of_last_sent(CheckIn.kind), of_last_sent(OutboundMessage.body)
+    last_sent_kind = of_last_sent(CheckIn.kind)
+    last_sent_body = of_last_sent(OutboundMessage.body, with_text=True)
     # and the last text we sent the patient at all (an answer may be quoted back too:
     # "...or you have chest pain, trouble breathing or a fever, call 911")
     last_text = (

@@ -779,8 +779,9 @@ def compacted(text: str) -> tuple[str, list[tuple[int, int]]]:
         run = m.group(0)
         kept = run[:8] if "\n" not in run[8:] else run[:7] + "\n"
         pieces += [text[last : m.start()], kept]
+        kept_end = m.start() - removed + len(kept)  # where the kept run ends, compacted
         removed += len(run) - len(kept)
-        cuts.append((m.start() - (removed - len(run) + len(kept)) + len(kept), removed))
+        cuts.append((kept_end, removed))
         last = m.end()
     return "".join([*pieces, text[last:]]), cuts
 

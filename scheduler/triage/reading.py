@@ -908,17 +908,19 @@ class Reading:
 
     def answered_yes_at(self, mark: int) -> bool:
         """A named thing, then "?" and the writer's own yes: "shortness of breath? yeah a bit"."""
-        k = mark
-        while k < len(self.tokens) and self.tokens[k].norm == "?":
-            k += 1
+        k = self.past_question_marks(mark)
         return k < len(self.tokens) and self.tokens[k].norm in BARE_YES
+
+    def past_question_marks(self, mark: int) -> int:
+        """The first token from `mark` that is not a "?"."""
+        while mark < len(self.tokens) and self.tokens[mark].norm == "?":
+            mark += 1
+        return mark
 
     def answered_at(self, mark: int) -> bool:
         """The writer answers their own question right after its "?" with a bare no:
         "...? nope." ("? Nothing urgent" still asks)."""
-        k = mark
-        while k < len(self.tokens) and self.tokens[k].norm == "?":
-            k += 1
+        k = self.past_question_marks(mark)
         if k >= len(self.tokens) or self.tokens[k].norm not in BARE_NO | NOTHING:
             return False
         # ("...but today? Nothing, zero, 0/10": the answer ends at its comma)

@@ -394,7 +394,8 @@ def without_our_text(text: str, sent: str = "") -> str:
     """The reply without what we sent it in answer to, quoted back: each sentence of `sent`
     of three words or more found in the reply is blanked, as are links, a phone's
     placeholders and our default check-in's wording."""
-    for sentence in re.split(r"(?<=[.?!:])\s+", sent.strip()) if sent else ():
+    # (each sentence once: the last text we sent is most often the check-in itself)
+    for sentence in dict.fromkeys(re.split(r"(?<=[.?!:])\s+", sent.strip()) if sent else ()):
         words = sentence.split()
         if len(words) >= 3:
             words[-1] = re.escape(words[-1].rstrip(".?!:")) + r"[.?!:]?"
@@ -448,9 +449,9 @@ def _their_text_blanked(text: str, m: re.Match[str]) -> str:
 def without_quotes(text: str) -> str:
     """The patient's own words: our question quoted back ("> How are you feeling?", an
     iPhone reaction 'Liked “How are you…”') is blanked out, keeping every span in place."""
-    text = QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = blank(text, QUOTED_LINE)
     if ":" in text:
-        text = QUOTED_SUBJECT.sub(lambda m: " " * len(m.group(0)), text)
+        text = blank(text, QUOTED_SUBJECT)
     if " me" in text:
         text = SOMEONE_ELSES_TEXT.sub(lambda m: _their_text_blanked(text, m), text)
     quoted = QUOTED_EMAIL.search(text)
