@@ -51,6 +51,7 @@ class AskingRules:
     r: Reading
     lex: Lexicon
     findings: list[Finding]
+    asked_in_form: list[tuple[int, int]]
 
     def is_question_sentence(self, start: int) -> bool:
         return self.r.tokens[start].sentence in self.r.question_sentences
@@ -207,8 +208,15 @@ class AskingRules:
             if self.answered_no(sentence):
                 continue  # "the sharp pain? no, none of that": asked and answered
             words = self.r.sentences[sentence]
+            if self.set_out_as_a_form(words[0]):
+                continue  # "Q: any issues? A: none": the writer's layout, answered
+
             phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
             self.findings.append(Finding("review", phrase, span, "question"))
+
+    def set_out_as_a_form(self, first: int) -> bool:
+        start = self.r.tokens[first].start
+        return any(q <= start < a for q, a in self.asked_in_form)
 
     def asks_more(self, sentence: int) -> bool:
         """ "Stop texting me pls, and also can I get a copy of my receipt?": past the stop,

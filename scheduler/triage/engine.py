@@ -13,10 +13,12 @@ from .kinds import CONTRAST, PAIN_WORDS, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
 from .numbers import NumberFinding
-from .people import DETERMINERS
+from .people import DETERMINERS, TREATMENT
 from .reading import SIGN_OFF_WORDS, SUBJECTS, Reading
 from .text import (
     SIGN_OFF,
+    as_form_answers,
+    form_questions,
     with_corrections,
     with_lines_joined,
     with_spoken_marks,
@@ -31,6 +33,14 @@ from .text import (
 # What an old finding does when it is news again: "it's back again", "been more since"
 RETURNS = {"again", "more", "worse", "returned", "flared"}
 CAME_BACK = {"its", "is", "came", "come", "comes", "coming"}  # "it's back", not "my back"
+# Taking a remedy: "took paracetamol for the throbbing", "popped an ibuprofen for it"
+TAKING = {"took", "take", "takes", "taking", "popped", "used", "using", "applied", "tried",
+          "trying", "had", "having"}  # fmt: skip
+# Words that start a likeness: "tight like when my asthma used to flare up"
+LIKENING = {"like", "reminds", "similar", "same"}
+# "pain back of my knee", "swelling back down": "back" as a place or direction
+PLACES_AFTER_BACK = {"of", "to", "home", "down", "up", "at", "in", "on", "from", "into", "out",
+                     "off", "there", "here"}  # fmt: skip
 RATED = {"session", "sessions", "treatment", "service", "experience", "clinic", "acupuncture",
          "effort", "rpe", "intensity"}  # fmt: skip
 # What else patients score out of ten: "a solid 9/10 for mood"
@@ -56,6 +66,10 @@ LINKING = COPULAS | {"has", "have", "had"}  # "my asthma has been fine"
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 RESTATED = re.compile(r"\b(?:maybe|wait|actually|or|prob|probably|more like|i mean|sorry)\b")
 LATER = re.compile(r"\b(?:today|now|tonight|this morning|yesterday|last night|since)\b")
+EARLIER_DAY_BEFORE = re.compile(
+    r"\b(?:yesterday|last night|earlier|before|(?:mon|tues?|wednes|thurs?|fri|satur|sun)day|"
+    r"mon|tues?|weds?|thu|thurs?|fri|sat|sun)\s*[:=-]?\s*$"
+)
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
 
@@ -91,6 +105,8 @@ class Triage:
     ) -> Assessment:
         vocabulary = self.lexicon.vocabulary
         theirs = without_our_text(text, sent)
+        asked_in_form = form_questions(theirs)
+        theirs = as_form_answers(theirs)
         own_words = without_signature(
             with_lines_joined(
                 without_quotes(without_greeting(with_corrections(with_spoken_marks(theirs))))
@@ -103,15 +119,22 @@ class Triage:
             # what they meant to say is not in the words, so a person looks
             return Assessment("review", (Finding("review", "", (0, 0), "nothing-of-their-own"),))
         reading = Reading(own_words, self.lexicon)
-        judge = Judge(reading, checkin, thresholds or self.thresholds)
+        judge = Judge(reading, checkin, thresholds or self.thresholds, asked_in_form)
         return judge.assessment()
 
 
 class Judge(KindRules, AskingRules, CourtesyRules):
     """Reads one reply and decides."""
 
-    def __init__(self, reading: Reading, checkin: str, thresholds: PainThresholds) -> None:
+    def __init__(
+        self,
+        reading: Reading,
+        checkin: str,
+        thresholds: PainThresholds,
+        asked_in_form: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.r, self.checkin, self.thresholds = reading, checkin, thresholds
+        self.asked_in_form = asked_in_form or []  # "Q: ... A: ...": the writer's layout
         self.lex = reading.lexicon
         self.findings: list[Finding] = []
 
@@ -178,8 +201,22 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         """ "had it done on my ear for anxiety", "the headaches I came in for": what the
         patient came in for."""
         if any(e == start for _, e in self.r.occurrences("treated_for")):
-            return True
+            return not self.remedy_taken_for(start)
         return any(start < s <= start + 3 for s, _ in self.r.occurrences("original_complaint"))
+
+    def remedy_taken_for(self, start: int) -> bool:
+        """ "took my usual sumatriptan for the headache": what a remedy was taken for is a
+        symptom the patient has (not "had it done for my migraines": the treatment's)."""
+        norms, sentence = self.r.norms, self.r.tokens[start].sentence
+        before = [
+            norms[k]
+            for k in range(max(0, start - 7), start)
+            if self.r.tokens[k].sentence == sentence
+        ]
+        if "for" not in before:
+            return False
+        told = before[: len(before) - before[::-1].index("for") - 1][-5:]
+        return bool(set(told) & TAKING) and not set(told) & (TREATMENT | {"it", "done", "in"})
 
     def condition_as_context(self, m: Match) -> bool:
         """ "feel great (migraine sufferer)", "my asthma's not flared at all", "my GP handles
@@ -311,7 +348,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             # "My mum reckons fever and dizziness together is a bad sign": a saying
             self.findings.append(Finding(label, phrase, span, "said-in-general", counted=False))
             return
-        if r.has("history", r.tokens[start].sentence) and not self.happened_since(start):
+        if self.told_as_history(start, end) and not self.happened_since(start):
             self.findings.append(Finding(label, phrase, span, "history", counted=False))
             return
         if r.people.someone_else(start) and not r.people.names_the_writer(start, end):
@@ -415,6 +452,33 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             if word in DETERMINERS | SUBJECTS | {"you"} or not self.r.tokens[k].is_word:
                 return False  # "said he felt dizzy" is his
         return False
+
+    def told_as_history(self, start: int, end: int) -> bool:
+        """A marker of long ago in the finding's sentence ("used to faint as a kid"), unless
+        it is in a likeness told after the finding ("chest feels tight like when my asthma
+        used to flare up as a kid": the chest is now), or the finding is told back now
+        ("vertigo's back, had BPPV a few years ago")."""
+        r = self.r
+        sentence = r.tokens[start].sentence
+        if self.back_again(end):
+            return False
+        return any(
+            r.tokens[s].sentence == sentence
+            and not (s >= end and any(r.tokens[k].norm in LIKENING for k in range(end, s)))
+            for s, _ in r.occurrences("history")
+        )
+
+    def back_again(self, end: int) -> bool:
+        """ "vertigo's back", "the dizziness is back", "numbness came back": the finding has
+        returned (not "pain back of my knee", "swelling back down")."""
+        norms = self.r.norms
+        k = end
+        while k < len(norms) and k < end + 2 and norms[k] in COPULAS | CAME_BACK | {"has"}:
+            k += 1
+        if k >= len(norms) or norms[k] != "back" or not self.r.adjacent(k - 1):
+            return False
+        nxt = norms[k + 1] if self.r.adjacent(k) else ""
+        return nxt not in PLACES_AFTER_BACK
 
     def happened_since(self, start: int) -> bool:
         """A marker that the finding is new ("since the session"), not past a contrast:
@@ -597,6 +661,12 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         for s in scores:
             label, rule = self.thresholds.label_for(s.value)
             start = self.token_at(s.span[0])
+            if (
+                label == "normal"
+                and s.value > 0
+                and self.pain_not_improving_at_48h(self.r.tokens[start].sentence)
+            ):
+                label, rule = "complication", "48h-pain-not-improving"  # "still a 5 at 48 h"
             phrase = self.r.text[s.span[0] : s.span[1]]
             self.add(label, phrase, s.span, rule, start, self.token_at(s.span[1] - 1) + 1)
         # "mine's like a 2. my husband stubbed his toe and says it's a 9/10": not a rise
@@ -821,6 +891,8 @@ def rising_scores(
             continue  # "3/10. maybe 4", "0/10. wait, maybe a 1": the same pain, told again
         # ("a 2, sometimes a 3": a spread, not a rise)
         still = ("down", "from", "was", "drop", "sometimes", "occasionally", "at times")
+        if EARLIER_DAY_BEFORE.search(between):
+            continue  # "pain 4/10 today, yesterday 5": the later number is of the day before
         if b.value > a.value and not any(w in between for w in still):
             if not SITUATIONS.search(text[a.span[0] : b.span[1]].lower()):
                 return a.span[0], b.span[1]

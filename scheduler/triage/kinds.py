@@ -429,6 +429,8 @@ class KindRules:
         gunk from the spot, looks like snot": a likeness)."""
         sentence = self.r.tokens[m.start].sentence
         indices = self.r.sentences[sentence]
+        if self.out_of_a_site(m):
+            return False  # "husband has a cough, and I've got pus coming out of a needle hole"
         if any(
             self.r.tokens[k].norm in AIRWAYS - {"nose"}
             and (k == indices[0] or self.r.tokens[k - 1].norm not in ("like", "as"))
@@ -440,6 +442,20 @@ class KindRules:
             self.r.tokens[k].norm == "nose" and not self.beside(k)
             for k in self.r.sentences[sentence]
         )
+
+    def out_of_a_site(self, m: Match) -> bool:
+        """The discharge is told coming from a needle site: "pus out of one of the needle
+        holes", "oozing at the needle spot"."""
+        norms, sentence = self.r.norms, self.r.tokens[m.start].sentence
+        ahead = [
+            norms[k]
+            for k in range(m.end, min(len(norms), m.end + 8))
+            if self.r.tokens[k].sentence == sentence
+        ]
+        for i, word in enumerate(ahead):
+            if word in SITES:
+                return bool(set(ahead[:i]) & {"from", "of", "at", "around", "in", "on"})
+        return False
 
     def beside(self, k: int) -> bool:
         """The word at k is named as a place on the body, next to which something is."""
@@ -863,15 +879,22 @@ class KindRules:
         before = {self.r.tokens[k].norm for k in range(max(0, s - 4), s)}
         return bool(before & {"was", "were", "used", "before"})
 
-    def plain_pain(self, m: Match) -> tuple[str, str]:
-        sentence = self.r.tokens[m.start].sentence
-        if self.pain_beyond_bearing:
-            return "emergency", "unmanageable-pain"
+    def pain_not_improving_at_48h(self, sentence: int) -> bool:
+        """At 48 h, the sentence says the pain goes on ("still", "same as yesterday") and
+        nothing in the reply says it is easing."""
         persisting = self.r.has("not_improving", sentence) or any(
             self.r.tokens[s].sentence == sentence and not self.said_of_before(s)
             for s, _ in self.r.occurrences("persisting")
         )
-        if self.checkin == "48h" and persisting and not self.improving() and not self.scores_fell():
+        return (
+            self.checkin == "48h" and persisting and not self.improving() and not self.scores_fell()
+        )
+
+    def plain_pain(self, m: Match) -> tuple[str, str]:
+        sentence = self.r.tokens[m.start].sentence
+        if self.pain_beyond_bearing:
+            return "emergency", "unmanageable-pain"
+        if self.pain_not_improving_at_48h(sentence):
             return "complication", "48h-pain-not-improving"  # "hurts just as much as it did"
         if self.checkin == "24h" and self.persists_wont_stop(sentence):
             return "review", "persistent-pain-24h"

@@ -96,7 +96,10 @@ SCORE_PATTERNS = [
         r"(?:\s*[:=]\s*|\s+)(?:level\s+|nivel\s+|niveau\s+|livello\s+|score\s+|rating\s+|number\s+)?"
         r"(?:is\s+|was\s+|at\s+|of\s+|fluctuates\s+|varies\s+|ranges\s+|goes\s+|from\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
-        r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
+        r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*|"
+        # a form's field: "Pain tonight: eight", "Pain max: 7"
+        r"(?:tonight|today|now|this\s+morning|last\s+night|min|max|minimum|maximum|worst|"
+        r"at\s+worst|at\s+best|at\s+rest)\s*[:=-]\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
 # "7 or 8 maybe when i bend", "6-7 when i move", "a 6, maybe 7 on the stairs": a choice of
@@ -197,6 +200,15 @@ SCORE_PATTERNS.append(
         r"climbing|depending|in the mornings?|at night|in the evenings?|first thing)\b"
     )
 )
+# "on a scale of 1 to 10 id say 6", "I'd say a 7 tbh": a rating given.
+SAID_TO_BE = re.compile(
+    r"\b(?:i'?d|i\s+would)\s+say\s+(?:about\s+|around\s+|maybe\s+)?(?:an?\s+)?("
+    + NUM
+    + r")\b"
+    + RANGE
+    + NOT_A_SCORE
+)
+SCORE_PATTERNS.append(SAID_TO_BE)
 # "I put it at 9", "I'd rate it a 7": a score given.
 SCORE_PATTERNS.append(
     re.compile(
@@ -246,6 +258,9 @@ FOLLOW_UP = re.compile(
     r"(?:^|[\s,;])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening)\b"
     r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
     r"\s+(?:yesterday|last night|this morning|before|earlier)\b"
+    # a diary of days: "monday 2, today 6"
+    r"|\b(?:" + WEEKDAY + r"|yesterday|today|tonight|now)\s*[:=-]?\s*(" + NUM + r")"
+    r"(?=[^\S\n]*(?:$|[,;.!\n](?!\d)))"
 )
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
@@ -255,7 +270,7 @@ SCORE_CONTEXT = re.compile(
     r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|prob|easily|honestly|"
     r"somewhere|roughly|only|definitely|def|defo|deffo|solid|"
     r"not|than|yesterday|today|tonight|"  # "not a 10 but a solid 8", "yesterday a 5, today a 1"
-    r"wait|actually|"  # "5/10 no wait more like 7"
+    r"wait|actually|still|"  # "5/10 no wait more like 7", "still a 5"
     r"says|said|reckons|rates|rated|"  # "she says 8 or 9": told for the patient
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
@@ -346,7 +361,7 @@ def pain_scores(text: str) -> list[NumberFinding]:
                 # "went from 2 to 6": two scores, so a rise is seen as one
                 pair = ((1, values[0]), (2, values[1]))
                 found.extend(NumberFinding(v, m.span(g)) for g, v in pair)
-            elif top <= 10 or pattern is SCORE_PATTERNS[0]:
+            elif top <= 10 or pattern is SCORE_PATTERNS[0] or above_the_scale(folded, m):
                 lead = len(m.group(0)) - len(m.group(0).lstrip())  # a sentence's leading space
                 if pattern is CORRECTED:  # the number itself: a denial before "more like"
                     lead = m.start(1) - m.start()  # is spent on the score it corrects
@@ -356,7 +371,7 @@ def pain_scores(text: str) -> list[NumberFinding]:
     if found or paired:
         first = min(f.span[0] for f in found) if found else 0
         for m in FOLLOW_UP.finditer(masked, first):
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             start, value = m.start(group), to_number(m.group(group))
             if a_time_of_day(masked, start, m.end()):
                 continue
@@ -383,10 +398,25 @@ def a_time_of_day(text: str, start: int, end: int) -> bool:
     )
 
 
+def above_the_scale(text: str, m: re.Match[str]) -> bool:
+    """ "on a scale of 1 to 10 id say 11": past the scale it was just given, a number
+    above ten is emphasis, the top of it (a bare "15" elsewhere is no score)."""
+    return m.re is SAID_TO_BE and bool(SCALE.search(text, 0, m.start()))
+
+
+# "im at a 7 today", "got up to an 8", "settled to a 3": where the pain is or went
+AT_A_LEVEL = re.compile(
+    r"\b(?:(?:i'?m|i\s+am|still|back|now|was|were)\s+at|(?:up|down|back)\s+to|"
+    r"(?:settled|dropped|rose|eased|went)\s+(?:at|to))\s*$"
+)
+
+
 def plausible_bare_score(text: str, start: int) -> bool:
     """ "a 9" is a score once the reply has talked about pain ("its", "like", "pain"...), or
     when it opens the reply or a sentence ("Stuck in traffic all day. 6-7 at the moment")."""
     before = LEADING_EMOJI.sub("", text[:start]).strip()
+    if AT_A_LEVEL.search(text[max(0, start - 16) : start]):
+        return True
     return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 
 

@@ -640,7 +640,9 @@ class Reading:
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         # (nor "short of breath?? never happens to me", which says it is new)
         # nor "still this sore? No change since yesterday": the change is what is denied
-        other = self.lexicon.words("grown") | {"worse", "worsening", "happens"} | NO_CHANGE
+        other = (
+            self.lexicon.words("grown") | {"worse", "worsening", "happens", "happened"} | NO_CHANGE
+        )
         if self.tokens[k].norm == "not" and after is not None and after.is_word:
             # "...worse today than yesterday? not sharp or anything": "not" denies the word
             # after it, not the question ("not really", "not at all" answer it)
@@ -651,7 +653,7 @@ class Reading:
         """The first token after a run of short questions: "Fever? Pus? None of that." is
         one answer to both."""
         while k < len(self.tokens):
-            if self.tokens[k].norm == "?":
+            if self.tokens[k].norm in ("?", "\n"):  # "fever?\nno": answered on its own line
                 k += 1
                 continue
             ahead = k
@@ -684,6 +686,8 @@ class Reading:
             return False
         if not self.tokens[j - 1].is_word:
             return False  # "Pain 6 or 7. no fever": the "no" opens the next sentence
+        if self.tokens[j - 1].norm[:1].isdigit():
+            return False  # "pain 8/10 no fever no pus": a score is not answered no
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         return not gap.strip() and self.answer_ends_here(j, BARE_NO)
 

@@ -390,6 +390,34 @@ def blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# "Q: still sore? A: yep": a reply set out as questions and their answers
+FORM_LABEL = re.compile(r"(?:^|(?<=[\s.?!]))([QqAa])\s?:(?=\s|$)", re.MULTILINE)
+
+
+def form_questions(text: str) -> list[tuple[int, int]]:
+    """The spans of the questions of a reply set out as "Q: ... A: ...", each from its "Q:"
+    to the next "A:": the writer's own layout, not questions for us to answer."""
+    labels = [(m.start(), m.group(1).lower()) for m in FORM_LABEL.finditer(text)]
+    spans = [
+        (at, nxt_at)
+        for (at, kind), (nxt_at, nxt) in zip(labels, labels[1:], strict=False)
+        if kind == "q" and nxt == "a"
+    ]
+    return spans
+
+
+NOT_APPLICABLE = re.compile(r"(?<![\w/])[Nn]/[Aa](?![\w/])")
+
+
+def as_form_answers(text: str) -> str:
+    """A form's answers read as said (every span kept in place): "Bruising: n/a" is "nil",
+    and the "Q:" and "A:" of a question-and-answer layout are blanked, so that "A: yep"
+    reads as the answer "yep"."""
+    if "/" in text:
+        text = NOT_APPLICABLE.sub("nil", text)
+    return blank(text, FORM_LABEL) if form_questions(text) else text
+
+
 def without_our_text(text: str, sent: str = "") -> str:
     """The reply without what we sent it in answer to, quoted back: each sentence of `sent`
     of three words or more found in the reply is blanked, as are links, a phone's

@@ -2883,3 +2883,53 @@ def test_corrected_scores_dates_weather_and_proxies() -> None:
     assert label("ignore what I said about a fever, no fever, 36.7. feel good") == "normal"
     assert label("ignore what i said, i do have a fever") == "emergency"
     assert label('"How are you feeling" - honestly, brilliant. Best sleep in months.') == "normal"
+
+
+def test_likenesses_returns_remedies_and_a_site_named_for_a_discharge() -> None:
+    """Long ago in a likeness is no history of the finding; a finding "back" is news; what
+    a remedy was taken for is a symptom; discharge out of a needle hole is the site's."""
+    assert label("chest feels tight like when my asthma used to flare up as a kid") == (
+        "emergency"
+    )
+    assert label("used to get dizzy spells like this as a kid") == "review"
+    assert label("vertigo's back, had BPPV a few years ago, room spinning when i roll over") == (
+        "complication"
+    )
+    assert label("had vertigo years ago, fine now") == "normal"
+    assert label("took my usual sumatriptan for the headache, all good now") == "review"
+    assert label("had acupuncture for the headache, feel great") == "normal"
+    pus = "husband has a cough, and now I've got pus coming out of one of the needle holes"
+    assert label(pus) == "emergency"
+    assert label("chesty cough bringing up green stuff") == "review"
+
+
+def test_scores_in_forms_diaries_and_past_the_top_of_the_scale() -> None:
+    """A form's field, a day's diary, "id say 11" past the scale given, a level the pain
+    rose to, and at 48 h a score that has not moved."""
+    assert label("Pain tonight: eight") == "complication"
+    assert label("Pain min: 5\nPain max: 7") == "complication"
+    assert label("on a scale of 1 to 10 id say 11 honestly") == "emergency"
+    assert label("id say 2 hours") == "review"
+    assert label("im at a 7 today, was a 3 yesterday") == "complication"
+    midnight = "got up to an 8 around midnight, took 400mg ibuprofen and it settled to a 3"
+    assert label(midnight, "48h") == "complication"
+    assert label("monday 2, today 6. going up", "48h") == "complication"
+    assert label("pain 4/10 today, yesterday 5") == "normal"
+    assert label("still a 5, exactly the same as yesterday", "48h") == "complication"
+    assert label("still a 5 but its only been a day") == "normal"
+    assert label("pain 8/10 no fever no pus") == "complication"
+
+
+def test_questions_and_answers_set_out_as_a_form() -> None:
+    """ "Q: ... A: ...", answers on their own line, "n/a": the writer's layout."""
+    assert label("fever?\nno\nchest?\nno\ncough?\nyes, since tues", "48h") == "review"
+    assert label("fever?\nno") == "normal"
+    assert label("Q: still sore?\nA: yep\nQ: easing?\nA: not really", "48h") == "complication"
+    assert label("Q: How's the back? A: Loads better. Q: Any issues? A: None.", "48h") == (
+        "normal"
+    )
+    assert label("Pain: n/a\nBruising: n/a\nOther: my jaw clicks when I chew now") == "review"
+    assert label("Pain: 1/10\nFurther messages: no thanks") == "opt_out"
+    assert label("Is it normal to get out of breath this easily?\nnever happened before") == (
+        "emergency"
+    )
