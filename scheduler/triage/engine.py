@@ -19,6 +19,7 @@ from .text import (
     SIGN_OFF,
     as_form_answers,
     form_questions,
+    stem,
     with_corrections,
     with_lines_joined,
     with_spoken_marks,
@@ -36,6 +37,10 @@ CAME_BACK = {"its", "is", "came", "come", "comes", "coming"}  # "it's back", not
 # Taking a remedy: "took paracetamol for the throbbing", "popped an ibuprofen for it"
 TAKING = {"took", "take", "takes", "taking", "popped", "used", "using", "applied", "tried",
           "trying", "had", "having"}  # fmt: skip
+# "less than my usual period cramps", "not as bad as a migraine": what measures a pain
+YARDSTICK_WORDS = {"my", "a", "an", "the", "usual", "normal", "typical", "regular", "monthly",
+                   "average", "old", "worst"}  # fmt: skip
+AS_BAD = {"bad", "strong", "painful", "sore", "much", "severe"}
 # Words that start a likeness: "tight like when my asthma used to flare up"
 LIKENING = {"like", "reminds", "similar", "same"}
 # "pain back of my knee", "swelling back down": "back" as a place or direction
@@ -204,6 +209,17 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return not self.remedy_taken_for(start)
         return any(start < s <= start + 3 for s, _ in self.r.occurrences("original_complaint"))
 
+    def a_yardstick(self, start: int) -> bool:
+        """ "mild ache, less than my usual period cramps", "not as bad as a migraine": a
+        symptom named to measure by, not one the patient has."""
+        k = start - 1
+        while k >= 0 and self.r.tokens[k].norm in YARDSTICK_WORDS:
+            k -= 1
+        if k < 0:
+            return False
+        word = self.r.tokens[k].norm
+        return word == "than" or (word == "as" and k > 0 and self.r.tokens[k - 1].norm in AS_BAD)
+
     def remedy_taken_for(self, start: int) -> bool:
         """ "took my usual sumatriptan for the headache": what a remedy was taken for is a
         symptom the patient has (not "had it done for my migraines": the treatment's)."""
@@ -274,10 +290,26 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))
             return
+        if label == "review" and self.a_yardstick(m.start):
+            self.findings.append(Finding(label, phrase, span, "yardstick", False))
+            return
         if label == "review" and self.condition_as_context(m):
             self.findings.append(Finding(label, phrase, span, "condition-as-context", False))
             return
         self.add(label, phrase, span, rule, m.start, m.end, m.concept.kind == "inability")
+
+    def no_actual_one_after(self, start: int, end: int) -> bool:
+        """The same word said again later in the sentence, denied as the real thing: "no
+        actual bruise", "not a real swelling"."""
+        norms, sentence = self.r.norms, self.r.tokens[start].sentence
+        said = stem(norms[start])
+        return any(
+            self.r.tokens[k].sentence == sentence
+            and norms[k] in ("actual", "real", "visible")
+            and (norms[k - 1] in ("no", "not") or norms[k - 2 : k] in (["not", "a"], ["not", "an"]))
+            and stem(norms[k + 1]) == said
+            for k in range(end + 1, len(norms) - 1)
+        )
 
     def mistaken(self, start: int, end: int) -> bool:
         """ "I thought I had a fever last night but it was just the electric blanket": a
@@ -324,6 +356,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 self.findings.append(Finding("complication", phrase, span, "near-fainting"))
             if label in ("emergency", "complication") and self.r.people.another_has_it(end):
                 self.findings.append(Finding("review", phrase, span, "symptom-of-someone-else"))
+            return
+        if self.no_actual_one_after(start, end):
+            # "bit bruise-y feeling but no actual bruise": a feeling like one, then denied
+            self.findings.append(Finding(label, phrase, span, "denied-after", counted=False))
             return
         if self.mistaken(start, end):
             self.findings.append(Finding(label, phrase, span, "mistaken", counted=False))

@@ -35,6 +35,10 @@ CONTRAST = {"but", "though", "although", "however", "yet", "except", "whereas"}
 CLOCK_WORDS = {"am", "pm", "oclock", "noon", "midday"}
 # What a thing can look like as well as a body: swollen, oozing, red.
 LOOKS = {"infection-discharge", "swelling", "spreading-redness", "redness-or-warmth"}
+# What names an infection that is no needle site's: "a chest infection", "a water infection"
+ILLNESS_SITES = {"chest", "ear", "eye", "water", "urine", "urinary", "bladder", "kidney", "sinus",
+                 "throat", "tooth", "gum", "yeast", "fungal", "viral", "stomach", "tummy", "bowel",
+                 "respiratory", "lung", "tonsil", "gut"}  # fmt: skip
 AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
 BLOOD_PRESSURE = re.compile(r"\W*(?:is|was|of|at)?\W*(\d{2,3})\s*/\s*(\d{2,3})\b")
 TOLD_FINE = {"fine", "calmer", "settled", "behaving", "good", "great", "ok", "okay", "grand"}
@@ -169,6 +173,8 @@ class KindRules:
         flagged = concept.label in ("emergency", "complication")
         if flagged and kind != "chest" and self.about_something_else(m):
             return None  # "traffic on my commute is getting worse", "the heat is unbearable"
+        if concept.rule == "infection-discharge" and self.an_illness_named(m):
+            return "review", "symptom-outside-lists"  # "a chest infection", "an ear infection"
         if concept.rule == "infection-discharge" and self.from_the_airways(m):
             return "review", "symptom-outside-lists"  # "chesty cough bringing up green stuff"
         if concept.rule == "infection-discharge" and self.gynaecological(m):
@@ -441,6 +447,16 @@ class KindRules:
         return any(
             self.r.tokens[k].norm == "nose" and not self.beside(k)
             for k in self.r.sentences[sentence]
+        )
+
+    def an_illness_named(self, m: Match) -> bool:
+        """ "a chest infection", "water infection", "sinus infection": an illness with its
+        own name, not a needle site's infection."""
+        norms = self.r.norms
+        return (
+            norms[m.start] in ("infection", "infections")
+            and m.start > 0
+            and norms[m.start - 1] in ILLNESS_SITES
         )
 
     def out_of_a_site(self, m: Match) -> bool:

@@ -46,7 +46,9 @@ NOT_A_SCORE = (
     r"weeks?|times|seconds?|secs?|" + KISS + r"|cm|mm|inch|%|°|deg|degrees|ibuprofen|tablets?|"
     r"pills?|higher|lower|bpm|beats|"  # "heart rate like 10 higher than normal"
     r"steps|paces|metres|meters|yards|miles|"  # "about 10 steps and it hits"
-    r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d))"
+    r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d|"
+    # "like 10 a day" (not "8 a day ago")
+    r"(?:a|an|per|each|every)\s+(?:day|night|hour|week|minute|min)\b(?!\s+ago)))"
 )
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
 AFTERTHOUGHT = (
@@ -56,7 +58,7 @@ AFTERTHOUGHT = (
 )
 SCORE_PATTERNS = [
     # 8/10, 7 out of 10, 8-9/10, 8 outta 10, six/10, "ate out of ten" (dictated)
-    re.compile(r"(?:\b|(?=🔟))(" + NUM + r"|ate)" + RANGE + OUT_OF_TEN),
+    re.compile(r"(?:\b|(?=🔟))(" + NUM + r"|ate)(?:\s*-?\s*ish)?" + RANGE + OUT_OF_TEN),
     # like a 9, its a 6 or 7, pain's at a 6, maybe a 4, an eight
     re.compile(
         r"\b(?:an?)\s+(?:solid\s+|strong\s+|good\s+|high\s+|low\s+|hard\s+|firm\s+)?("

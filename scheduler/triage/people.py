@@ -452,7 +452,12 @@ class People:
     def opens_with_a_relative(self, words: list[int]) -> bool:
         while words and self.r.tokens[words[0]].norm in GREETINGS | INTRODUCING:
             words = words[1:]
-        if len(words) < 2 or self.r.tokens[words[1]].norm not in self.r.lexicon.words("relatives"):
+        relatives = self.r.lexicon.words("relatives")
+        if len(words) >= 2 and self.r.tokens[words[0]].norm in relatives:
+            label = self.r.text[self.r.tokens[words[0]].end : self.r.tokens[words[1]].start]
+            if label.strip()[:1] == ":":
+                return True  # "carer: Joan's tenderness is easing": who writes, as a label
+        if len(words) < 2 or self.r.tokens[words[1]].norm not in relatives:
             return False
         name, relative = self.r.tokens[words[0]], self.r.tokens[words[1]]
         if name.norm in ("his", "her", "their"):

@@ -467,6 +467,8 @@ class Reading:
         # and "don't text, ring me": on how to reach the writer
         spent = self.lexicon.words("normal") | self.lexicon.words("small") | SPENT_ON
         negations = self.occurrences("negation_before")
+        if start and self.tokens[start - 1].norm == "0" and self.tokens[start].norm.isalpha():
+            return start - 1  # "0 pain", "0 bruises this time": none of it
         words = 0
         j = start - 1
         while j >= floor and self.tokens[j].sentence == sentence and words < WIDE_NEGATION_WINDOW:

@@ -2933,3 +2933,46 @@ def test_questions_and_answers_set_out_as_a_form() -> None:
     assert label("Is it normal to get out of breath this easily?\nnever happened before") == (
         "emergency"
     )
+
+
+def test_yardsticks_named_illnesses_slang_and_texted_short() -> None:
+    """A symptom named to measure by, an illness with its own name, "0 pain", "like 10 a
+    day", "-ish" before "out of ten", a feeling taken back, proxies labelled, slang."""
+    assert label("mild ache, about a 3, less than my usual period cramps") == "normal"
+    assert label("mild ache, not as bad as a migraine") == "normal"
+    assert label("headache, worse than yesterday") == "complication"
+    chest = "had a chest infection last month, is acupuncture ok while im still on the inhaler?"
+    assert label(chest) == "review"
+    assert label("i think the needle site is infected") == "emergency"
+    assert label("0 pain, zero, nada", "48h") == "normal"
+    assert label("8 needles and 0 bruises this time, easing off nicely", "48h") == "normal"
+    assert label("hot flushes since yesterday, like 10 a day", "48h") == "review"
+    assert label("pain like 8 a day ago, now 3") == "complication"
+    assert label("seven-ish out of ten today") == "complication"
+    bruisey = "mild tenderness round the points, bit bruise-y feeling but no actual bruise"
+    assert label(bruisey) == "normal"
+    assert label("sory not me, i never do acupunctur", "48h") == "review"
+    assert label("ache nearly gon", "48h") == "normal"
+    assert label("was taking nurofen yesterday for the ache but dont need it now", "48h") == (
+        "normal"
+    )
+    assert label("carer: Joan's tenderness is easing, she's eating well", "48h") == "normal"
+    assert label("She says she feels strange, not bad, just strange. I'm translating for her") == (
+        "review"
+    )
+    assert label("heart's been going like the clappers, no chest pain, breathing fine") == (
+        "review"
+    )
+    assert label("all g") == "normal"
+    assert label("shattered, went to bed at 8") == "normal"
+    assert label("running 10 mins late sorry!!") == "review"
+    forms = "sorting the insurance forms was a real headache but the hip is much improved"
+    assert label(forms) == "normal"
+    assert label("Dad says the pain is the worst he's ever had") == "emergency"
+    mower = "my lower back is killing me since I lifted the mower, I literally cannot move"
+    assert label(mower) == "emergency"
+    assert label("it felt like the floor was moving under me for a few minutes last night") == (
+        "complication"
+    )
+    assert label("giddy as a schoolgirl, knee feels brand new") == "normal"
+    assert label("stiffer than before i came in tbh") == "complication"
