@@ -20,6 +20,7 @@ from .text import (
     as_form_answers,
     form_questions,
     stem,
+    with_chest_for_chess,
     with_corrections,
     with_lines_joined,
     with_spoken_marks,
@@ -41,6 +42,7 @@ TAKING = {"took", "take", "takes", "taking", "popped", "used", "using", "applied
 YARDSTICK_WORDS = {"my", "a", "an", "the", "usual", "normal", "typical", "regular", "monthly",
                    "average", "old", "worst"}  # fmt: skip
 AS_BAD = {"bad", "strong", "painful", "sore", "much", "severe"}
+WHERE_ON = {"near", "on", "around", "round", "by", "under", "above", "below", "along"}
 # Words that start a likeness: "tight like when my asthma used to flare up"
 LIKENING = {"like", "reminds", "similar", "same"}
 # "pain back of my knee", "swelling back down": "back" as a place or direction
@@ -114,7 +116,9 @@ class Triage:
         theirs = as_form_answers(theirs)
         own_words = without_signature(
             with_lines_joined(
-                without_quotes(without_greeting(with_corrections(with_spoken_marks(theirs))))
+                without_quotes(
+                    without_greeting(with_corrections(with_spoken_marks(with_chest_for_chess(theirs))))
+                )
             ),
             known=vocabulary.words.__contains__,
             near_known=lambda word: bool(vocabulary.lookup(word)),
@@ -472,7 +476,11 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             start - 6 <= e <= start
             and r.tokens[s].sentence == r.tokens[start].sentence
             and (not r.comma_between(e - 1, start) or r.comma_between(start - 1, start))
-            and not any(r.tokens[k].norm in body for k in range(e, start))
+            # (a part named as where the thing is, "the acne near my jaw", is no subject)
+            and not any(
+                r.tokens[k].norm in body and not set(r.norms[max(0, k - 2) : k]) & WHERE_ON
+                for k in range(e, start)
+            )
             for s, e in r.occurrences("not_pain")
         )
 
@@ -641,9 +649,12 @@ class Judge(KindRules, AskingRules, CourtesyRules):
                 continue
             # A negation inside the match itself ("can barely walk") is not the partner's.
             floor = m.end if j >= m.end else 0
-            # "my chest isn't tight any more": a partner that was there and has passed
+            # "my chest isn't tight any more": a partner that was there and has passed;
+            # "my chest doesnt hurt when im sitting, only when i walk": one denied, then told
             if self.r.canon(j) & m.concept.near and (
-                not self.r.negated_before(j, floor) or self.r.gone_now(j + 1)
+                not self.r.negated_before(j, floor)
+                or self.r.gone_now(j + 1)
+                or self.r.reversed_after(j + 1)
             ):
                 return True
         return False

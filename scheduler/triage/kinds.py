@@ -160,6 +160,8 @@ class KindRules:
             if scores and max(scores) < self.thresholds.complication_min:
                 return "normal", "pain-idiom-scored-low"  # "killing me ... a 4 at most"
             return concept.label, concept.rule
+        if concept.rule == "shortness-of-breath" and self.breathless_with_laughter(m):
+            return None  # "lmaooo i cant breathe 😂😂 my bro just showed me the vid"
         if concept.rule == "numbness-tingling-weakness" and self.laughing(m):
             return None  # "lmaooo im weak 😂", "im dead 💀": weak with laughter
         if concept.rule == "numbness-tingling-weakness" and self.likens_a_soreness(m):
@@ -529,6 +531,19 @@ class KindRules:
         hi = r.tokens[m.end].start if m.end < len(r.tokens) else len(r.text)
         return bool(LAUGHTER.search(r.text, lo, hi + 12))
 
+    def breathless_with_laughter(self, m: Match) -> bool:
+        """ "i cant breathe 😂", "lol i cant breathe haha": a laugh told, laughter right
+        after the words (a crying-laughing face, or a laugh on both sides)."""
+        r = self.r
+        if r.norms[m.start : m.end] not in (["cant", "breathe"], ["cant", "breath"]):
+            return False
+        hi = r.tokens[m.end - 1].end
+        if re.match(r"\s*[😂🤣]", r.text[hi:]):
+            return True
+        lo = r.tokens[m.start - 2].start if m.start >= 2 else 0
+        before, after = r.text[lo : r.tokens[m.start].start], r.text[hi : hi + 12]
+        return bool(LAUGHTER.search(before)) and bool(LAUGHTER.search(after))
+
     def worn(self, m: Match) -> bool:
         """Clothing the writer wears in the chest's sentence ("my new bra feels like a belt
         round my chest"), not a garment of a simile ("like it's in a corset", "strapped in
@@ -815,6 +830,8 @@ class KindRules:
             and self.r.tokens[w].sentence == sentence
             and not any(e <= b < s for b in body)
             and not self.r.comma_between(e - 1, s)  # "after the jet lag, stiffness almost gone"
+            # "achy after my shift but easing": past the "but", the easing is the ache's
+            and not any(self.r.tokens[k].norm in CONTRAST for k in range(e, s))
             for w, e in self.r.occurrences("not_the_body")
         )
 

@@ -257,13 +257,15 @@ BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[
 # "a 4 yesterday, 1 today": after a score, a bare number said of a later time is one too.
 # After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
-    r"(?:^|[\s,;])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening)\b"
+    r"(?:^|[\s,;?])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening|earlier|"
+    r"last night)\b"
     r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
     r"\s+(?:yesterday|last night|this morning|before|earlier)\b"
     # a diary of days: "monday 2, today 6"
     r"|\b(?:" + WEEKDAY + r"|yesterday|today|tonight|now)\s*[:=-]?\s*(" + NUM + r")"
     r"(?=[^\S\n]*(?:$|[,;.!\n](?!\d)))"
 )
+DOSE_BEFORE = re.compile(r"\b(?:took|taken|take|taking|popped)\s+$")
 # "on a scale of 1-10" states the scale, not a score.
 SCALE = re.compile(r"\b(?:scale\s+of\s+|from\s+)?(?:0|1|zero|one)\s*(?:-|–|to)\s*(?:10|ten)\b")
 SCORE_CONTEXT = re.compile(
@@ -341,7 +343,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
             values = [to_number(g) for g in m.groups() if g]
             if DECIMAL_BEFORE.match(folded, max(0, m.start(1) - 2), m.start(1)):
                 continue  # "36.9 when i checked": the decimal's digit, no score
-            if pattern in BARE and not plausible_bare_score(folded, m.start()):
+            # (after a score, another number is one: "8 out of 10? no, worse, like 9.5")
+            if pattern in BARE and not found and not plausible_bare_score(folded, m.start()):
                 continue
             if pattern is HEDGED and CLOCK_CUE.search(masked[max(0, m.start() - 12) : m.start()]):
                 continue
@@ -377,6 +380,8 @@ def pain_scores(text: str) -> list[NumberFinding]:
             start, value = m.start(group), to_number(m.group(group))
             if a_time_of_day(masked, start, m.end()):
                 continue
+            if DOSE_BEFORE.search(masked[max(0, start - 10) : start]):
+                continue  # "took 2 earlier and 2 now": tablets
             if value <= 10 and not any(f.span[0] <= start < f.span[1] for f in found):
                 found.append(NumberFinding(value, (start, m.end())))
     return sorted(found, key=lambda f: f.span)

@@ -94,6 +94,7 @@ class People:
         if (
             self.r.has("wrong_recipient")
             and not self.r.sentence_words(self.r.tokens[start].sentence) & me
+            and not self.turned_to_us_before(start)
         ):
             # "sorry meant for the family group!! Dad's chest pain is back" (but "STOP. wait
             # sorry wrong chat 🙈 I'm good, a bit achy" goes on to the writer's own news)
@@ -173,6 +174,12 @@ class People:
                         return True
             j -= 1
         return False
+
+    def turned_to_us_before(self, start: int) -> bool:
+        """ "sorry wrong person, that was for my trainer. To answer you: felt woozy": past
+        the message gone astray, the writer turns to us, and the news is theirs."""
+        astray = max(s for s, _ in self.r.occurrences("wrong_recipient"))
+        return any(astray < s < start for s, _ in self.r.occurrences("turning_to_us"))
 
     def another_has_it(self, end: int) -> bool:
         """ "I don't have a fever but my husband does": the thing denied is someone else's."""

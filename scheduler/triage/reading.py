@@ -90,9 +90,18 @@ SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheer
 
 ITEM_ENDS = set(",(;/")  # marks that end an item of a list
 PATH_AFTER = {"my", "the", "his", "her", "into", "to", "towards", "through", "both"}
+# "well", "ok": a turn back only when "a little" follows ("no headache... ok maybe a slight one")
+HEDGING_BACK = {"well", "ok", "okay", "hmm"}
+DID_NOT = {"didnt", "wasnt", "never", "havent", "hasnt"}
+EXPECTED = {"thought", "expected", "expecting", "worried", "afraid", "scared", "feared"}
+FELT_CLOSE = {"felt", "almost", "nearly", "gonna", "going"}
 # "actually", "wait", "hang on": the writer turns back on what they just said
 TAKING_BACK = {"actually", "wait", "hang", "hold", "scratch", "correction", "oops"}
 ADMITTING = {"yeah", "yes", "yep", "actually", "ok", "okay", "um", "erm", "maybe", "i", "guess"}
+# Readings patients take, and how they say one is off: "my blood pressure is up again"
+MEASURED = {"pressure", "sugar", "sugars"}
+OFF_RANGE = {"up", "high", "raised", "low", "through", "sky", "higher", "lower"}
+COPULAS_AND_HAS = {"is", "was", "s", "has", "been", "are", "were", "really", "very", "bit", "a"}
 BETTER = {"better", "easier", "less", "improved", "looser", "calmer", "brighter", "happier"}
 FOUND_ONE = {"theres", "is", "got", "have", "found", "spotted", "noticed", "see", "s", "its"}
 
@@ -312,7 +321,23 @@ class Reading:
             # "no redness soreness basically gone": "no X" denies X, it doubts no going
             doubt = self.tokens[trigger].norm not in DENIALS_OF_A_THING
             return not self.gone_now(end, doubt) and not self.reversed_after(end)
-        return self.negated_after(end)
+        return self.negated_after(end) or self.did_not_after_all(start, end)
+
+    def did_not_after_all(self, start: int, end: int) -> bool:
+        """ "thought i might feel faint afterwards but i didnt at all": what was expected,
+        denied in a clause that says nothing else (not "felt like I might black out, but I
+        didn't": that was felt)."""
+        norms, sentence = self.norms, self.tokens[end - 1].sentence
+        before = {norms[k] for k in range(max(0, start - 6), start)}
+        if not before & EXPECTED or before & FELT_CLOSE:
+            return False
+        for k in range(end, min(len(norms) - 2, end + 6)):
+            if self.tokens[k].sentence != sentence:
+                return False
+            if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] in DID_NOT:
+                nxt = self.tokens[k + 3] if k + 3 < len(norms) else None
+                return nxt is None or not nxt.is_word or nxt.norm in ("at", "thankfully", "though")
+        return False
 
     def unsaid(self, start: int, end: int) -> bool:
         """ "a bit of a sharp... no, not sharp, sorry, wrong word": the term, then "no, not"
@@ -397,7 +422,27 @@ class Reading:
             for s, _ in self.occurrences("reversal")
         ):
             return True
-        return self.did_after_all(end, was=True) or self.admitted_after(end)
+        return (
+            self.did_after_all(end, was=True)
+            or self.admitted_after(end)
+            or self.another_part_has_it(end)
+        )
+
+    def another_part_has_it(self, end: int) -> bool:
+        """ "my neck isnt numb but my fingers on the right hand are": past the "but", another
+        part of the body has the thing denied, said short by the "are" that ends it."""
+        k = end
+        if k < len(self.tokens) and self.tokens[k].norm != "but":
+            k += 1  # "isnt numb, but ...", "not dizzy really but ..."
+        if k >= len(self.tokens) or self.tokens[k].norm != "but":
+            return False
+        told = []
+        for tok in self.tokens[k + 1 : k + 12]:
+            if not tok.is_word:
+                break
+            told.append(tok.norm)
+        body = self.lexicon.words("body_words")
+        return len(told) > 1 and told[-1] in ("are", "is") and bool(set(told) & body)
 
     def admitted_after(self, end: int) -> bool:
         """ "no bruising... actually hang on, just looked in the mirror and theres one", "no
@@ -405,17 +450,17 @@ class Reading:
         ("actually" then "one" found, or "a little" right after it)."""
         norms = self.norms
         for k in range(end, min(len(norms), end + 12)):
-            if norms[k] not in TAKING_BACK | {"well"}:
+            if norms[k] not in TAKING_BACK | HEDGING_BACK:
                 continue
-            # "actually yeah a bit", "well, a little when I stood up"
+            # "actually yeah a bit", "well, a little when I stood up", "ok maybe a slight one"
             j = k + 1
             while j < min(len(norms), k + 4) and norms[j] in ADMITTING:
                 j += 1
-            a_little = norms[j : j + 2] in (["a", "little"], ["a", "bit"])
+            a_little = norms[j : j + 2] in (["a", "little"], ["a", "bit"], ["a", "slight"])
             nxt = norms[j + 2] if j + 2 < len(norms) else ""
             if a_little and nxt not in BETTER:  # (not "not any worse, actually a bit better")
                 return True
-            if norms[k] == "well":
+            if norms[k] in HEDGING_BACK:
                 continue  # "not dizzy, well rested": only "well, a little" takes a denial back
             for j in range(k + 1, min(len(norms), k + 14)):
                 found = norms[j] == "one" and norms[j - 1] in FOUND_ONE
@@ -846,8 +891,17 @@ class Reading:
             i
             for s, e in self.occurrences("idioms")
             if not (e < len(self.tokens) and self.tokens[e].norm in PAIN_NOUNS)
+            and not self.reading_off(e)
             for i in range(s, e)
         )
+
+    def reading_off(self, e: int) -> bool:
+        """A routine measurement told out of its range: "my blood pressure is up again",
+        "blood sugar was high" (not "had my blood pressure taken")."""
+        if self.tokens[e - 1].norm not in MEASURED:
+            return False
+        after = [t.norm for t in self.tokens[e : e + 3] if t.norm not in COPULAS_AND_HAS]
+        return bool(after) and after[0] in OFF_RANGE
 
     def as_for_me(self, words: list[int]) -> bool:
         """A sentence closed by "me?" set apart ("..., me?", "🇦🇷 me?", "and me?"): the
@@ -918,8 +972,9 @@ class Reading:
         return k < len(self.tokens) and self.tokens[k].norm in BARE_YES
 
     def past_question_marks(self, mark: int) -> int:
-        """The first token from `mark` that is not a "?"."""
-        while mark < len(self.tokens) and self.tokens[mark].norm == "?":
+        """The first token from `mark` that is not a "?" (or the dots of a pause)."""
+        # (and past a pause: "passed out in the shower? ...yeah actually")
+        while mark < len(self.tokens) and self.tokens[mark].norm in ("?", ".", "…"):
             mark += 1
         return mark
 

@@ -62,6 +62,7 @@ SHORTHAND = {
     "txts": "texts",
     "texting": "texting",
     "abt": "about",
+    "thru": "through",
     "numbr": "number",
     "nmbr": "number",
     # laughter, never a typo for a symptom ("haha" is not Turkish "hala")
@@ -238,6 +239,18 @@ A_PERIOD_BEFORE = frozenset(
     "pain pains cramp cramps came come comes started starts is was has had due late early "
     "pants tracker app type drama piece of at in for".split()
 )
+
+
+# Dictation's "chest" beside a word that only a body takes: "a crushing feeling in my chess"
+CHESS_FOR_CHEST = re.compile(r"(?i)(\b(?:my|in the|across the|on the)\s+ches)(s)\b")
+
+
+def with_chest_for_chess(text: str) -> str:
+    """ "my chess" read as "my chest" (the same length: every span kept in place); a game
+    of chess is "playing chess", never "my chess"."""
+    if "ches" not in text.lower():
+        return text
+    return CHESS_FOR_CHEST.sub(lambda m: m.group(1) + ("T" if m.group(2) == "S" else "t"), text)
 
 
 def with_spoken_marks(text: str) -> str:

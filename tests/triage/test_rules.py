@@ -2976,3 +2976,49 @@ def test_yardsticks_named_illnesses_slang_and_texted_short() -> None:
     )
     assert label("giddy as a schoolgirl, knee feels brand new") == "normal"
     assert label("stiffer than before i came in tbh") == "complication"
+
+
+def test_turns_to_us_laughter_homophones_and_denials_undone() -> None:
+    """Past a message gone astray the writer turns to us; "i cant breathe 😂" is a laugh;
+    "my chess" is a chest; a denial undone by "only when I walk", by another part that
+    "is", by "...yeah actually"; an expectation denied ("but i didnt")."""
+    astray = "Sorry, wrong person, that was for my trainer. To answer you: felt woozy after"
+    assert label(astray) == "complication"
+    assert label("sorry meant for the family group!! Dad's chest pain is back") == "review"
+    assert label("lmaooo i cant breathe 😂😂 my bro showed me the vid. back feels good tho") == (
+        "normal"
+    )
+    assert label("lol i cant breathe properly since the session") == "emergency"
+    assert label("ive had a crushing feeling in my chess since lunch") == "emergency"
+    assert label("playing chess with my son, back is fine") == "normal"
+    walking = "my chest doesnt hurt when im sitting, only when i walk, like a squeeze"
+    assert label(walking) == "emergency"
+    assert label("my neck isnt numb but my fingers on the right hand are") == "complication"
+    assert label("not dizzy but my husband is") == "review"
+    shower = "fever? nope. chest pain? nope. passed out in the shower? ...yeah actually"
+    assert label(shower) == "emergency"
+    assert label("thought i might feel feint afterwards but i didnt at all") == "normal"
+    assert label("felt like I might black out when I stood up, but I didn't") == "complication"
+    assert label("no headache... ok maybe a slight one behind my eyes") == "review"
+    assert label("8 out of 10? no, worse, like 9.5", "48h") == "emergency"
+    assert label("my pain score? 8 earlier, 9 now, climbing") == "emergency"
+    assert label("i think i went unconscious for a bit on the sofa last night", "48h") == (
+        "emergency"
+    )
+    assert label("back was achy after my shift yesterday but its easing off today", "48h") == (
+        "normal"
+    )
+    assert label("the acne near my jaw flared up, coincidence?", "48h") == "review"
+    assert label("pretty sure my blood pressure is up again, it was high last year 🙂") == (
+        "review"
+    )
+    assert label("had my blood pressure taken, all fine") == "normal"
+    assert label("not had a sec to catch my breath 😅 back feels good tho") == "normal"
+    assert label("went clay shooting yesterday, shoulder held up great", "48h") == "normal"
+    spanish = "mi mamá se desmayó en la cocina hoy, soy su hija"
+    assert label(spanish, "48h") == "emergency"
+    assert label("mon mari a de la fièvre depuis hier, moi ça va", "48h") == "review"
+    assert label("qué pasa si me sale pus? voy a urgencias?", "48h") == "review"
+    assert label("sobrang gaan ng pakiramdam ko, salamat po!") == "normal"
+    assert label("Nahihirapan po akong huminga since kagabi") == "emergency"
+    assert label("wag na po kayong mag-text, okay na ako salamat", "48h") == "opt_out"
