@@ -89,6 +89,8 @@ NOT_A_FAINTING = {
 
 # Where the needles went, named as a place on the body: "a burning heat around the needle spots"
 SITES = {"needle", "needles"}
+CANT = ("cant", "couldnt")
+LAUGHED = {"laughed", "laughing", "laugh", "giggling", "giggled"}
 LAUGHTER = re.compile(r"[😂🤣💀😭]|\b(?i:lo+l|lma+o+|lmfao|ha(?:ha)+|rofl)\b")
 
 
@@ -535,10 +537,16 @@ class KindRules:
         """ "i cant breathe 😂", "lol i cant breathe haha": a laugh told, laughter right
         after the words (a crying-laughing face, or a laugh on both sides)."""
         r = self.r
-        if r.norms[m.start : m.end] not in (["cant", "breathe"], ["cant", "breath"]):
+        if r.norms[m.start : m.end] not in [[a, b] for a in CANT for b in ("breathe", "breath")]:
             return False
         hi = r.tokens[m.end - 1].end
         if re.match(r"\s*[😂🤣]", r.text[hi:]):
+            return True
+        sentence = r.tokens[m.start].sentence
+        laughed = [k for k in r.sentences[sentence] if k < m.start and r.tokens[k].norm in LAUGHED]
+        # "laughed so hard at the pub quiz last night i couldnt breathe" (not "was laughing
+        # earlier but now i cant breathe")
+        if laughed and not any(r.tokens[k].norm in CONTRAST for k in range(laughed[-1], m.start)):
             return True
         lo = r.tokens[m.start - 2].start if m.start >= 2 else 0
         before, after = r.text[lo : r.tokens[m.start].start], r.text[hi : hi + 12]

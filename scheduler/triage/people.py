@@ -138,7 +138,9 @@ class People:
                 in_clause = any(
                     self.r.tokens[k].norm in ("who", "whom") for k in range(max(0, j - 3), j)
                 )
-                aside = (tok.norm == "me" and (prev == "with" or in_clause)) or prev in (
+                # and "the lady in the chair next to me fainted": where she sat, not who
+                beside = prev in ("with", "to", "beside", "behind", "opposite")
+                aside = (tok.norm == "me" and (beside or in_clause)) or prev in (
                     "who",
                     "whom",
                 )
@@ -220,7 +222,8 @@ class People:
         while k >= 0 and norms[k] in DETERMINERS:
             k -= 1
         # "me and hubby" opening a clause (not "after me and my sister")
-        opens = k == 1 or (k > 1 and not self.r.tokens[k - 2].is_word)
+        # ("both me and my sister have had a fever": "both" opens it too)
+        opens = k == 1 or (k > 1 and (not self.r.tokens[k - 2].is_word or norms[k - 2] == "both"))
         return opens and norms[k - 1 : k + 1] == ["me", "and"]
 
     def labelled_as_mine(self, sentence: int) -> bool:

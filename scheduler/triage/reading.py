@@ -93,7 +93,7 @@ PATH_AFTER = {"my", "the", "his", "her", "into", "to", "towards", "through", "bo
 # "well", "ok": a turn back only when "a little" follows ("no headache... ok maybe a slight one")
 HEDGING_BACK = {"well", "ok", "okay", "hmm"}
 DID_NOT = {"didnt", "wasnt", "never", "havent", "hasnt"}
-EXPECTED = {"thought", "expected", "expecting", "worried", "afraid", "scared", "feared"}
+EXPECTED = {"thought", "expected", "expecting", "worried", "afraid", "scared", "feared", "sure"}
 FELT_CLOSE = {"felt", "almost", "nearly", "gonna", "going"}
 # "actually", "wait", "hang on": the writer turns back on what they just said
 TAKING_BACK = {"actually", "wait", "hang", "hold", "scratch", "correction", "oops"}
@@ -331,12 +331,18 @@ class Reading:
         before = {norms[k] for k in range(max(0, start - 6), start)}
         if not before & EXPECTED or before & FELT_CLOSE:
             return False
-        for k in range(end, min(len(norms) - 2, end + 6)):
+        for k in range(end, min(len(norms) - 1, end + 10)):
             if self.tokens[k].sentence != sentence:
                 return False
-            if norms[k] == "but" and norms[k + 1] in SUBJECTS and norms[k + 2] in DID_NOT:
+            # "... but i didnt", "was sure id faint at the sight of the needles, i didnt 😂"
+            turned = norms[k] == "but" or (norms[k] in SUBJECTS and self.comma_between(k - 1, k))
+            k = k if norms[k] == "but" else k - 1
+            said = norms[k + 1 : k + 3]
+            if turned and len(said) == 2 and said[0] in SUBJECTS and said[1] in DID_NOT:
                 nxt = self.tokens[k + 3] if k + 3 < len(norms) else None
-                return nxt is None or not nxt.is_word or nxt.norm in ("at", "thankfully", "though")
+                if nxt is None or not nxt.is_word or nxt.norm in ("at", "thankfully", "though"):
+                    return True
+                return bool(self.text[self.tokens[k + 2].end : nxt.start].strip())  # "i didnt 😂"
         return False
 
     def unsaid(self, start: int, end: int) -> bool:
@@ -436,13 +442,18 @@ class Reading:
             k += 1  # "isnt numb, but ...", "not dizzy really but ..."
         if k >= len(self.tokens) or self.tokens[k].norm != "but":
             return False
-        told = []
+        told: list[str] = []
         for tok in self.tokens[k + 1 : k + 12]:
-            if not tok.is_word:
-                break
+            if not tok.is_word or (told and told[-1] in ("are", "is") and self.capitalised(tok)):
+                break  # ("... hand are Took the dog out": a sentence run on)
             told.append(tok.norm)
+        while told and told[-1] in SIGN_OFF_WORDS:
+            told.pop()  # "... but my fingers are thanks"
         body = self.lexicon.words("body_words")
         return len(told) > 1 and told[-1] in ("are", "is") and bool(set(told) & body)
+
+    def capitalised(self, tok: Token) -> bool:
+        return self.text[tok.start : tok.start + 1].isupper()
 
     def admitted_after(self, end: int) -> bool:
         """ "no bruising... actually hang on, just looked in the mirror and theres one", "no
@@ -640,9 +651,11 @@ class Reading:
         asked about, or listed like a form, and answered no ("that tingly thing you warned
         about? nope": a question up to five words on)."""
         after = [t.norm for t in self.tokens[end : end + 3]]
+        if after[:2] == ["a", "no"] or after == ["is", "a", "no"]:
+            return True  # "fever's a no, pus a no"
         # "was worried about bruising but none at all", "... but there's none" (but not "a
         # bit bruised but nothing major")
-        none_there = after[1:2] in (["there"], ["theres"]) and after[2:] == ["none"]
+        none_there = after[1:2] in (["there"], ["theres"]) and after[2:] in (["none"], ["nothing"])
         if after[:2] in (["but", "none"], ["but", "nope"]) or (after[:1] == ["but"] and none_there):
             return True
         if self.bare_no_at(end):

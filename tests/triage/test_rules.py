@@ -3022,3 +3022,56 @@ def test_turns_to_us_laughter_homophones_and_denials_undone() -> None:
     assert label("sobrang gaan ng pakiramdam ko, salamat po!") == "normal"
     assert label("Nahihirapan po akong huminga since kagabi") == "emergency"
     assert label("wag na po kayong mag-text, okay na ako salamat", "48h") == "opt_out"
+
+
+def test_emergencies_told_by_what_happened_and_their_lookalikes() -> None:
+    """Emergencies told without their words ("had to carry me", "stopping to gasp", "the
+    last thing i remember"), near faints, and the lookalikes of both."""
+    carried = "no dizziness, but my son had to carry me to the car the pain in my back was that bad"
+    assert label(carried, "48h") == "emergency"
+    gasp = "couldnt get through one sentence on the phone without stopping to gasp"
+    assert label(gasp) == "emergency"
+    assert label("keep having to gasp for air, started last night") == "emergency"
+    assert label("had to stop three times on the stairs to get air", "48h") == "emergency"
+    assert label("went outside to get some air, feel fine") == "normal"
+    loo = "the last thing i remember is standing up off the loo, next thing my husband is over me"
+    assert label(loo) == "emergency"
+    assert label("found him slumped in his chair, this is his wife", "48h") == "emergency"
+    assert label("took the max dose an hour ago and im still screaming into my pillow") == (
+        "emergency"
+    )
+    assert label("everything went dark round the edges but i sat down before i dropped") == (
+        "complication"
+    )
+    assert label("almost went down in the shower, grabbed the rail, passed after a minute") == (
+        "complication"
+    )
+    assert label("felt like i was going to tip over. sat for 10 mins and was ok") == (
+        "complication"
+    )
+    assert label("my fingers keep going to sleep since the session") == "complication"
+    assert label("pins n needs in both hands when i woke up went after an hour") == "complication"
+    assert label("both me and my sister have had a fever since yesterday") == "emergency"
+    lady = "the lady in the chair next to me fainted and i got lightheaded too on the way out"
+    assert label(lady) == "complication"
+    assert label("fever's a no, pus a no, but theres a pinkish red ring round the needle spot") == (
+        "complication"
+    )
+    assert label("checked for fever like my daughter told me to, 36.9, all good") == "normal"
+    assert label("laughed so hard at the pub quiz i couldnt breathe 😂 back feels better") == (
+        "normal"
+    )
+    assert label("was laughing earlier but now i cant breathe properly") == "emergency"
+    assert label("on a scale where 10 is the worst pain imaginable, im a 2") == "normal"
+    assert label("got home, flopped on the sofa and was out like a light, so relaxed") == "normal"
+    assert label("had some stiffness yesterday but its cleared", "48h") == "normal"
+    assert label("Lower back still stiff, hasn't changed. Cleared the garage yesterday", "48h") == (
+        "complication"
+    )
+    assert label("i was worried about bruising but theres nothing, all good", "48h") == "normal"
+    assert label("my husband was sure id faint at the sight of the needles, i didnt 😂") == (
+        "normal"
+    )
+    assert label("Doing ok. My dad passed away yesterday so I'll need to cancel next week") == (
+        "review"
+    )
