@@ -575,9 +575,12 @@ class People:
             return apostrophe or typed_plain or (raw[:1].isupper() and name)
         if raw[:1].isupper() and (apostrophe or (typed_plain and len(raw) > 3)):
             return True  # "Tom here, Margaret's son", "this is Mark, Julies husband"
-        if not apostrophe:
+        # lower case, "'s" typed or an "s" on no English word ("its tom, janes husband"): a
+        # name just after the introduction, not "my friend's husband"
+        english = tok.norm in self.r.lexicon.vocabulary.known
+        plain_name = typed_plain and len(raw) > 3 and not english
+        if not (apostrophe or plain_name):
             return False
-        # lower case: a name just after the introduction, not "my friend's husband"
         before = self.r.tokens[p - 1].norm if p else ""
         near = any(p - e <= 2 for e in introduced_at if e <= p)
         return near and before not in DETERMINERS and tok.norm not in PEOPLE

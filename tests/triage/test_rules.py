@@ -3075,3 +3075,6 @@ def test_emergencies_told_by_what_happened_and_their_lookalikes() -> None:
     assert label("Doing ok. My dad passed away yesterday so I'll need to cancel next week") == (
         "review"
     )
+    typed_low = "hi its tom, janes husband. she keeled over in the hallway after dinner"
+    assert label(typed_low) == "emergency"
+    assert label("this is tom, my friends husband. she fainted") == "review"
