@@ -42,6 +42,8 @@ GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heif
 OPENING_QUOTE = re.compile(r"[:\s][\"“]")  # a quotation opening after a colon or a space
 HAS_IT = {"does", "has", "did", "had", "is", "was", "do", "have"}  # "...but my husband does"
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
+# Who told the writer the news: "the care home rang me", "she told me"
+TOLD = {"rang", "rung", "called", "phoned", "told", "texted", "messaged", "emailed", "warned"}
 CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
 BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
 NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
@@ -140,7 +142,9 @@ class People:
                 )
                 # and "the lady in the chair next to me fainted": where she sat, not who
                 beside = prev in ("with", "to", "beside", "behind", "opposite")
-                aside = (tok.norm == "me" and (beside or in_clause)) or prev in (
+                # and "a client of mine has spreading redness": the client's
+                of_mine = tok.norm == "mine" and prev == "of"
+                aside = (tok.norm == "me" and (beside or in_clause)) or of_mine or prev in (
                     "who",
                     "whom",
                 )
@@ -350,6 +354,8 @@ class People:
             word = self.r.tokens[j].norm
             if word not in people and word.endswith("s") and word[:-1] in people - me:
                 word = word[:-1]  # "my husbands got bruising": her husband's, typed plain
+            if word == "me" and j and self.r.tokens[j - 1].norm in TOLD:
+                continue  # "The care home rang me, there are red streaks...": told, not had
             if word in people:
                 if word in me:
                     return not self.r.inside_phrase("on_behalf", j)
@@ -475,6 +481,8 @@ class People:
                 return True
         elif not self.a_named_possessive(name):
             return False
+        if len(words) == 2:  # "Hi, Harold's carer. His shoulder...": the clause ends a sentence
+            return self.r.sentences[relative.sentence][-1] == words[-1]
         if len(words) < 3:
             return False
         set_apart = self.r.text[relative.end : self.r.tokens[words[2]].start].strip()

@@ -3078,3 +3078,42 @@ def test_emergencies_told_by_what_happened_and_their_lookalikes() -> None:
     typed_low = "hi its tom, janes husband. she keeled over in the hallway after dinner"
     assert label(typed_low) == "emergency"
     assert label("this is tom, my friends husband. she fainted") == "review"
+
+
+def test_carers_and_care_homes_write_for_the_resident_they_name() -> None:
+    """A carer who names the resident writes for the patient; a client or a patient "of
+    mine" is someone else; whoever "rang me" only passed the news on."""
+    assert label("I do home visits for Mrs Grant, she told me she passed out cold last night") == (
+        "emergency"
+    )
+    home = "Hi, senior carer here re Mrs Patel. She's been running a temperature of 38.4"
+    assert label(home) == "emergency"
+    harold = "Hi, Harold's carer. His shoulder stiffness is easing off nicely"
+    assert label(harold, "48h") == "normal"
+    alan = "Hi, support worker for Alan. He's got no pain today, 0/10, and he's in a good mood"
+    assert label(alan) == "normal"
+    client = "I'm a home carer and a client of mine has spreading redness on her leg, GP or you?"
+    assert label(client, "48h") == "review"
+    assert label("on the ward today and a patient of mine has chest pain, all ok my end") == (
+        "review"
+    )
+    streaks = "Hi, Arthur's granddaughter. The care home rang me, there are red streaks up his arm"
+    assert label(streaks) == "emergency"
+    assert label("Staff report Mr Quinn is more confused than usual today, no temp", "48h") == (
+        "review"
+    )
+    assert label("the ache has gotten stronger since this morning") == "complication"
+    curtain = "like a grey curtain dropped over my eyes, had to crouch down, didnt pass out"
+    assert label(curtain) == "complication"
+    assert label("no more texts pls. neck hasnt loosened up at all since the session", "48h") == (
+        "complication"
+    )
+    assert label("the needles went in like a knife through butter, all good today") == "normal"
+    assert label("feel electric in a good way, full of energy, no aches", "48h") == "normal"
+    assert label("kids dragged me round the merry go round all day, back held up", "48h") == (
+        "normal"
+    )
+    assert label("only a whisper of soreness left, like a 1/10", "48h") == "normal"
+    assert label("feel kinda off, not dizzy, not sore, just off") == "review"
+    assert label("please can I stop the sessions for now, money is tight") == "review"
+    assert label("tired but ok. got the invoice, all paid 👍") == "normal"
