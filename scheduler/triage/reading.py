@@ -90,8 +90,11 @@ SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheer
 
 ITEM_ENDS = set(",(;/")  # marks that end an item of a list
 PATH_AFTER = {"my", "the", "his", "her", "into", "to", "towards", "through", "both"}
+# "short of breath? never happened before": an answer that says the thing is new
+NEWS_OF_IT = {"worse", "worsening", "happens", "happened"}
 # "well", "ok": a turn back only when "a little" follows ("no headache... ok maybe a slight one")
 HEDGING_BACK = {"well", "ok", "okay", "hmm"}
+# "thought i might feel faint ... but i didnt": an expectation, denied (not "felt like I might")
 DID_NOT = {"didnt", "wasnt", "never", "havent", "hasnt"}
 EXPECTED = {"thought", "expected", "expecting", "worried", "afraid", "scared", "feared", "sure"}
 FELT_CLOSE = {"felt", "almost", "nearly", "gonna", "going"}
@@ -336,13 +339,14 @@ class Reading:
                 return False
             # "... but i didnt", "was sure id faint at the sight of the needles, i didnt 😂"
             turned = norms[k] == "but" or (norms[k] in SUBJECTS and self.comma_between(k - 1, k))
-            k = k if norms[k] == "but" else k - 1
-            said = norms[k + 1 : k + 3]
+            subject = k + 1 if norms[k] == "but" else k
+            said = norms[subject : subject + 2]
             if turned and len(said) == 2 and said[0] in SUBJECTS and said[1] in DID_NOT:
-                nxt = self.tokens[k + 3] if k + 3 < len(norms) else None
+                denial = self.tokens[subject + 1]
+                nxt = self.tokens[subject + 2] if subject + 2 < len(norms) else None
                 if nxt is None or not nxt.is_word or nxt.norm in ("at", "thankfully", "though"):
                     return True
-                return bool(self.text[self.tokens[k + 2].end : nxt.start].strip())  # "i didnt 😂"
+                return bool(self.text[denial.end : nxt.start].strip())  # "i didnt 😂"
         return False
 
     def unsaid(self, start: int, end: int) -> bool:
@@ -700,9 +704,7 @@ class Reading:
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         # (nor "short of breath?? never happens to me", which says it is new)
         # nor "still this sore? No change since yesterday": the change is what is denied
-        other = (
-            self.lexicon.words("grown") | {"worse", "worsening", "happens", "happened"} | NO_CHANGE
-        )
+        other = self.lexicon.words("grown") | NEWS_OF_IT | NO_CHANGE
         if self.tokens[k].norm == "not" and after is not None and after.is_word:
             # "...worse today than yesterday? not sharp or anything": "not" denies the word
             # after it, not the question ("not really", "not at all" answer it)
