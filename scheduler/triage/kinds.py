@@ -220,8 +220,11 @@ class KindRules:
         between = range(max(0, m.start - 4), m.start)
         if any(self.r.tokens[k].norm in PAIN_WORDS for k in between):
             return False
+        # (not past a comma: "havent slept, painkillers do nothing" is the pain's)
         return any(
-            m.start - 4 <= s < m.start and self.r.tokens[s].sentence == sentence
+            m.start - 4 <= s < m.start
+            and self.r.tokens[s].sentence == sentence
+            and not self.r.comma_between(s, m.start)
             for s, _ in self.r.occurrences("not_pain")
         )
 

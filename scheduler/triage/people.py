@@ -42,6 +42,7 @@ GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heif
 OPENING_QUOTE = re.compile(r"[:\s][\"“]")  # a quotation opening after a colon or a space
 HAS_IT = {"does", "has", "did", "had", "is", "was", "do", "have"}  # "...but my husband does"
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 # Who told the writer the news: "the care home rang me", "she told me"
 TOLD = {"rang", "rung", "called", "phoned", "told", "texted", "messaged", "emailed", "warned"}
 CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
@@ -468,6 +469,8 @@ class People:
     def opens_with_a_relative(self, words: list[int]) -> bool:
         while words and self.r.tokens[words[0]].norm in GREETINGS | INTRODUCING:
             words = words[1:]
+        if words and self.r.tokens[words[0]].norm in TITLES:
+            words = words[1:]  # "hi, Mr Ali's wife.": the name after its title
         relatives = self.r.lexicon.words("relatives")
         if len(words) >= 2 and self.r.tokens[words[0]].norm in relatives:
             label = self.r.text[self.r.tokens[words[0]].end : self.r.tokens[words[1]].start]

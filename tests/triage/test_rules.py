@@ -3117,3 +3117,35 @@ def test_carers_and_care_homes_write_for_the_resident_they_name() -> None:
     assert label("feel kinda off, not dizzy, not sore, just off") == "review"
     assert label("please can I stop the sessions for now, money is tight") == "review"
     assert label("tired but ok. got the invoice, all paid 👍") == "normal"
+
+
+def test_round_mm_mr_emergencies_and_complications_told_their_own_way() -> None:
+    """A severity past a comma after sleep is the pain's; fainting, a scale's top, a kidney
+    stone, a chest "more like a tight band", a son introducing himself in Spanish."""
+    assert label("hurts more than when i broke my leg, havent slept, painkillers do nothing") == (
+        "emergency"
+    )
+    assert label("these hot flushes are unbearable") == "review"
+    assert label("my flatmate said my eyes rolled back and i slid off the chair") == "emergency"
+    assert label("no pain in my chest as such, more like a tight band round it when i walk") == (
+        "emergency"
+    )
+    assert label("on a scale where 10 is the worst thing imaginable its right at the top") == (
+        "emergency"
+    )
+    assert label("honestly worse than my kidney stone was, cant get comfy at all") == "emergency"
+    assert label("Yesterday I lose conscious for maybe one minute in the bathroom") == "emergency"
+    carmen = "Hola, soy el hijo de Carmen. My mom tiene fiebre de 38.5 since anoche"
+    assert label(carmen) == "emergency"
+    assert label("chest has been achy since we got back but probably the flight") == "emergency"
+    assert label("dropped my coffee cup twice, cant seem to grip with my right hand") == (
+        "complication"
+    )
+    assert label("legs turned to jelly and i had to sit on the kerb for a bit") == "complication"
+    assert label("when I lift the arm there is like electricity going to my fingers") == (
+        "complication"
+    )
+    assert label("My leg is sleeping since the session, from knee to foot", "48h") == "complication"
+    assert label("the baby is sleeping, my back feels great") == "normal"
+    ali = "hi, Mr Ali's wife. his neck is still stiff and sore, same as yesterday"
+    assert label(ali, "48h") == "complication"
