@@ -12,7 +12,7 @@ from .courtesy import CourtesyRules
 from .kinds import CONTRAST, PAIN_WORDS, KindRules, Match
 from .lexicon import Lexicon, default_lexicon
 from .model import Assessment, Finding, PainThresholds, most_severe
-from .numbers import NumberFinding
+from .numbers import WEEKDAY, NumberFinding
 from .people import DETERMINERS, TREATMENT
 from .reading import SIGN_OFF_WORDS, SUBJECTS, Reading
 from .text import (
@@ -74,8 +74,7 @@ ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rota
 RESTATED = re.compile(r"\b(?:maybe|wait|actually|or|prob|probably|more like|i mean|sorry)\b")
 LATER = re.compile(r"\b(?:today|now|tonight|this morning|yesterday|last night|since)\b")
 EARLIER_DAY_BEFORE = re.compile(
-    r"\b(?:yesterday|last night|earlier|before|(?:mon|tues?|wednes|thurs?|fri|satur|sun)day|"
-    r"mon|tues?|weds?|thu|thurs?|fri|sat|sun)\s*[:=-]?\s*$"
+    r"\b(?:yesterday|last night|earlier|before|" + WEEKDAY + r")\s*[:=-]?\s*$"
 )
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
@@ -113,7 +112,7 @@ class Triage:
         vocabulary = self.lexicon.vocabulary
         theirs = without_our_text(text, sent)
         asked_in_form = form_questions(theirs)
-        theirs = as_form_answers(theirs)
+        theirs = as_form_answers(theirs, asked_in_form)
         own_words = without_signature(
             with_lines_joined(
                 without_quotes(

@@ -89,7 +89,7 @@ NOT_A_FAINTING = {
 
 # Where the needles went, named as a place on the body: "a burning heat around the needle spots"
 SITES = {"needle", "needles"}
-CANT = ("cant", "couldnt")
+BREATH_LOST = [[cant, b] for cant in ("cant", "couldnt") for b in ("breathe", "breath")]
 LAUGHED = {"laughed", "laughing", "laugh", "giggling", "giggled"}
 LAUGHTER = re.compile(r"[😂🤣💀😭]|\b(?i:lo+l|lma+o+|lmfao|ha(?:ha)+|rofl)\b")
 
@@ -540,7 +540,7 @@ class KindRules:
         """ "i cant breathe 😂", "lol i cant breathe haha": a laugh told, laughter right
         after the words (a crying-laughing face, or a laugh on both sides)."""
         r = self.r
-        if r.norms[m.start : m.end] not in [[a, b] for a in CANT for b in ("breathe", "breath")]:
+        if r.norms[m.start : m.end] not in BREATH_LOST:
             return False
         hi = r.tokens[m.end - 1].end
         if re.match(r"\s*[😂🤣]", r.text[hi:]):

@@ -104,7 +104,7 @@ ADMITTING = {"yeah", "yes", "yep", "actually", "ok", "okay", "um", "erm", "maybe
 # Readings patients take, and how they say one is off: "my blood pressure is up again"
 MEASURED = {"pressure", "sugar", "sugars"}
 OFF_RANGE = {"up", "high", "raised", "low", "through", "sky", "higher", "lower"}
-COPULAS_AND_HAS = {"is", "was", "s", "has", "been", "are", "were", "really", "very", "bit", "a"}
+BEFORE_A_LEVEL = {"is", "was", "s", "has", "been", "are", "were", "really", "very", "bit", "a"}
 BETTER = {"better", "easier", "less", "improved", "looser", "calmer", "brighter", "happier"}
 FOUND_ONE = {"theres", "is", "got", "have", "found", "spotted", "noticed", "see", "s", "its"}
 
@@ -915,7 +915,7 @@ class Reading:
         "blood sugar was high" (not "had my blood pressure taken")."""
         if self.tokens[e - 1].norm not in MEASURED:
             return False
-        after = [t.norm for t in self.tokens[e : e + 3] if t.norm not in COPULAS_AND_HAS]
+        after = [t.norm for t in self.tokens[e : e + 3] if t.norm not in BEFORE_A_LEVEL]
         return bool(after) and after[0] in OFF_RANGE
 
     def as_for_me(self, words: list[int]) -> bool:

@@ -411,24 +411,23 @@ def form_questions(text: str) -> list[tuple[int, int]]:
     """The spans of the questions of a reply set out as "Q: ... A: ...", each from its "Q:"
     to the next "A:": the writer's own layout, not questions for us to answer."""
     labels = [(m.start(), m.group(1).lower()) for m in FORM_LABEL.finditer(text)]
-    spans = [
+    return [
         (at, nxt_at)
         for (at, kind), (nxt_at, nxt) in zip(labels, labels[1:], strict=False)
         if kind == "q" and nxt == "a"
     ]
-    return spans
 
 
 NOT_APPLICABLE = re.compile(r"(?<![\w/])[Nn]/[Aa](?![\w/])")
 
 
-def as_form_answers(text: str) -> str:
+def as_form_answers(text: str, questions: list[tuple[int, int]]) -> str:
     """A form's answers read as said (every span kept in place): "Bruising: n/a" is "nil",
-    and the "Q:" and "A:" of a question-and-answer layout are blanked, so that "A: yep"
-    reads as the answer "yep"."""
+    and where the reply is set out as `questions` (form_questions), its "Q:" and "A:" are
+    blanked, so that "A: yep" reads as the answer "yep"."""
     if "/" in text:
         text = NOT_APPLICABLE.sub("nil", text)
-    return blank(text, FORM_LABEL) if form_questions(text) else text
+    return blank(text, FORM_LABEL) if questions else text
 
 
 def without_our_text(text: str, sent: str = "") -> str:
