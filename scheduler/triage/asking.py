@@ -249,6 +249,22 @@ class AskingRules:
             phrase, span = r.phrase_text(s, e)
             self.findings.append(Finding("review", phrase, span, "request-about-other-mailings"))
 
+    @cached_property
+    def timed_stop_requests(self) -> list[int]:
+        """ "pls dont text me during work hours, after 6pm is fine": a stop said with when to
+        text asks for other times (a person changes them), not to end the texts."""
+        r = self.r
+        other_times = r.has("texting_times") and r.has("times_that_suit")
+        if r.has("for_good") or not other_times:
+            return []  # "stop texting me during work hours. or at all actually."
+        return self.stop_requests
+
+    def judge_requests_about_texting_times(self) -> None:
+        if self.timed_stop_requests:
+            words = self.r.sentences[self.r.tokens[self.timed_stop_requests[0]].sentence]
+            phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
+            self.findings.append(Finding("review", phrase, span, "request-about-texting-times"))
+
     def ours_listed_with_other_mailings(self) -> bool:
         """ "Don't want reminders or check-ins or marketing, none of it": our texts in one
         list with the other mailings, so all of them are to stop (not "stop the promotional
@@ -304,6 +320,7 @@ class AskingRules:
             not r.negated_right_before(start)
             and not self.reported(start)
             and not self.wished_against(start)
+            and start not in self.timed_stop_requests
             for start in self.stop_requests
         ):
             return True  # ...but "don't stop the texts" is no request to stop

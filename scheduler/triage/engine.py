@@ -72,9 +72,9 @@ LINKING = COPULAS | {"has", "have", "had"}  # "my asthma has been fine"
 # I would rate it a 9/10"
 ABILITY = {"can", "able", "move", "turn", "bend", "walk", "lift", "reach", "rotate", "raise"}
 RESTATED = re.compile(r"\b(?:maybe|wait|actually|or|prob|probably|more like|i mean|sorry)\b")
-LATER = re.compile(r"\b(?:today|now|tonight|this morning|yesterday|last night|since)\b")
+LATER = re.compile(r"\b(?:today|now|tonight|this morning|y(?:esterday|day|est)|last night|since)\b")
 EARLIER_DAY_BEFORE = re.compile(
-    r"\b(?:yesterday|last night|earlier|before|" + WEEKDAY + r")\s*[:=-]?\s*$"
+    r"\b(?:y(?:esterday|day|est)|last night|earlier|before|" + WEEKDAY + r")\s*[:=-]?\s*$"
 )
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
@@ -155,6 +155,7 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         wants_out = self.opt_out_requested
         self.judge_questions()
         self.judge_requests_about_other_mailings()
+        self.judge_requests_about_texting_times()
         label = most_severe([f.label for f in self.findings if f.counted])
         if (label == "normal" or (label is None and wants_out)) and self.mostly_unread():
             # "boli mnie głowa i trochę mnie mdli" read as "pain" alone, "stop cu mesajele,
@@ -936,7 +937,8 @@ def rising_scores(
         if RESTATED.search(told) and not LATER.search(text[a.span[0] : b.span[1] + 16].lower()):
             continue  # "3/10. maybe 4", "0/10. wait, maybe a 1": the same pain, told again
         # ("a 2, sometimes a 3": a spread, not a rise)
-        still = ("down", "from", "was", "drop", "sometimes", "occasionally", "at times")
+        # ("3, could be 4 on a bad moment": the worst of it, no rise)
+        still = ("down", "from", "was", "drop", "sometimes", "occasionally", "at times", "could be")
         if EARLIER_DAY_BEFORE.search(between):
             continue  # "pain 4/10 today, yesterday 5": the later number is of the day before
         if b.value > a.value and not any(w in between for w in still):

@@ -365,6 +365,10 @@ class KindRules:
             after in NOT_A_FAINTING or stem_in(after, NOT_A_FAINTING) or typed & NOT_A_FAINTING
         ):
             return None  # "a faint bruise", "faint red line" (but "passed out one minute")
+        colours = self.r.lexicon.words("colours")
+        shade = adjective and m.end < len(self.r.tokens) and self.r.norms[m.end] in colours
+        if shade and self.r.adjacent(m.end - 1) and self.said_of_a_mark(m):
+            return "normal", "small-bruise"  # "little mark on my wrist, faint purple"
         before = [self.r.tokens[j].norm for j in range(max(0, m.start - 2), m.start)]
         if self.a_visit(m):
             return None  # "Our Tom came round and moved the chest of drawers"
@@ -719,7 +723,8 @@ class KindRules:
             and not any(self.r.tokens[k].norm in CONTRAST for k in range(s, m.start))
             and not self.bid_to_wait(s)
             and s not in self.r.idiom_tokens  # "put heat on it and now it's red": self-care
-            for s, _ in self.r.occurrences(things)
+            and (e <= m.start or s >= m.end)  # "the ceiling was going round": the term's own
+            for s, e in self.r.occurrences(things)
         )
 
     def bid_to_wait(self, s: int) -> bool:
@@ -771,8 +776,8 @@ class KindRules:
 
     def after_clock_time(self, m: Match) -> bool:
         """ "at 10 sharp", "9am sharp": punctual, not a pain ("an 8, sharp" still is)."""
-        if m.start == 0:
-            return False
+        if m.start == 0 or self.r.tokens[m.start].norm != "sharp":
+            return False  # "4 shooting pains today": a count of them
         before, term = self.r.tokens[m.start - 1], self.r.tokens[m.start]
         word = before.norm
         clock = (

@@ -118,7 +118,7 @@ SCORE_PATTERNS.append(
         + r")\b"
         + NOT_A_SCORE
         + r"(?=[^\S\n]*(?:$|[.,!;?)\n]|(?:when|if|maybe|today|now|tonight|at|but|and|tbh|i|im|on|"
-        r"last|yesterday|overnight|in|"
+        r"last|y(?:esterday|day|est)|overnight|in|"
         r"after|with|while|tops|max|probably|prob|sometimes|mostly|first|"
         + AFTERTHOUGHT
         + r")\b|"
@@ -230,7 +230,7 @@ SCORE_PATTERNS.append(
         + NUM
         + r")(?:\s*/\s*10)?"
         # "back was 4 yesterday"
-        + r"(?:\s+(?:yesterday|today|now|last night|this morning|tonight))?"
+        + r"(?:\s+(?:y(?:esterday|day|est)|today|now|last night|this morning|tonight))?"
         + r"(?=[^\S\n]*(?:$|[,;!\n]|\.(?!\d)))"  # not "INR came back at 4.1"
     )
 )
@@ -247,7 +247,22 @@ NUMBERED_LIST = re.compile(r"(?:^|\s)\d[.)]\s.*\s\d[.)]\s")
 SCORE_PATTERNS.append(
     re.compile(
         r"\b(?:(?:peaked|peaking|peaks|topped out|maxed out)\s+at|(?:flared|shot up|jumped)\s+to)"
-        r"\s+(?:an?\s+)?(" + NUM + r")\b"
+        r"\s+(?:(?:about|around|like|maybe|roughly)\s+)?(?:an?\s+)?(" + NUM + r")\b"
+    )
+)
+# "8 at its worst moments", "could be 8 on a bad moment": a number said of the pain's worst.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"\b(" + NUM + r")" + RANGE + r"\s+(?:at\s+(?:its|it's|the|my|it'?s)\s+worst|at\s+worst|"
+        r"on\s+a\s+bad\s+(?:moment|day|night)|in\s+bad\s+moments|at\s+(?:the\s+)?peak)\b"
+    )
+)
+# "i think 7, could be 8 ...", "id say 6.": a sentence that opens on a hedged number.
+SCORE_PATTERNS.append(
+    re.compile(
+        r"(?:^|(?<=[.!?\n]))\s*(?:i think|i'?d say|i would say|probably|prob|maybe)\s+(?:an?\s+)?("
+        + NUM
+        + r")\s*(?:[,.!]|$)"
     )
 )
 DECIMAL_BEFORE = re.compile(r"\d\.$")  # what comes before a decimal's tenths
@@ -260,9 +275,9 @@ FOLLOW_UP = re.compile(
     r"(?:^|[\s,;?])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening|earlier|"
     r"last night)\b"
     r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
-    r"\s+(?:yesterday|last night|this morning|before|earlier)\b"
+    r"\s+(?:y(?:esterday|day|est)|last night|this morning|before|earlier)\b"
     # a diary of days: "monday 2, today 6"
-    r"|\b(?:" + WEEKDAY + r"|yesterday|today|tonight|now)\s*[:=-]?\s*(" + NUM + r")"
+    r"|\b(?:" + WEEKDAY + r"|y(?:esterday|day|est)|today|tonight|now)\s*[:=-]?\s*(" + NUM + r")"
     r"(?=[^\S\n]*(?:$|[,;.!\n](?!\d)))"
 )
 DOSE_BEFORE = re.compile(r"\b(?:took|taken|take|taking|popped)\s+$")
@@ -273,7 +288,8 @@ SCORE_CONTEXT = re.compile(
     r"rating|scale|"
     r"its|it's|it|is|was|now|like|about|bout|around|maybe|say|probably|prob|easily|honestly|"
     r"somewhere|roughly|only|definitely|def|defo|deffo|solid|"
-    r"not|than|yesterday|today|tonight|"  # "not a 10 but a solid 8", "yesterday a 5, today a 1"
+    # "not a 10 but a solid 8", "yesterday a 5, today a 1", "yday a 2"
+    r"not|than|y(?:esterday|day|est)|today|tonight|"
     r"wait|actually|still|"  # "5/10 no wait more like 7", "still a 5"
     r"says|said|reckons|rates|rated|"  # "she says 8 or 9": told for the patient
     r"from|down)\b"

@@ -138,9 +138,7 @@ class People:
                 # along) has a fever": there the patient is not who has it
                 prev = self.r.tokens[j - 1].norm if j > 0 else ""
                 # and "my sister who drove me fainted": that "me" is in her clause
-                in_clause = any(
-                    self.r.tokens[k].norm in ("who", "whom") for k in range(max(0, j - 3), j)
-                )
+                in_clause = self.in_a_who_clause(j)
                 # and "the lady in the chair next to me fainted": where she sat, not who
                 beside = prev in ("with", "to", "beside", "behind", "opposite")
                 # and "a client of mine has spreading redness": the client's
@@ -180,6 +178,17 @@ class People:
                     if nxt not in practitioner_verbs or of_themselves:
                         return True
             j -= 1
+        return False
+
+    def in_a_who_clause(self, j: int) -> bool:
+        """Token j is in a clause opened by "who" ("my sister who drove me", "my wife, who
+        was seen straight after me, has..."): said of someone else, up to the clause's comma."""
+        sentence = self.r.tokens[j].sentence
+        for k in range(j - 1, max(-1, j - 9), -1):
+            if self.r.tokens[k].sentence != sentence or self.r.comma_between(k, k + 1):
+                return False
+            if self.r.tokens[k].norm in ("who", "whom"):
+                return True
         return False
 
     def turned_to_us_before(self, start: int) -> bool:
@@ -394,11 +403,10 @@ class People:
             return True  # "I manage my father's phone. He had chest pressure"
         if self.passing_on_their_news():
             return True  # "husband says to tell you hes getting a stabby pain in his hip"
-        relatives = self.r.lexicon.words("relatives")
         introductions = self.r.occurrences("introduction")
         introduced_at = {e: self.r.tokens[s].sentence for s, e in introductions}
-        for i in range(1, len(self.r.tokens)):
-            if self.r.tokens[i].norm not in relatives:
+        for i in self.relatives_named:
+            if i == 0:
                 continue
             # "its ethan's big sister": a word of age between the name and the relative
             p = i - 2 if i > 1 and self.r.tokens[i - 1].norm in KIN_AGES else i - 1
@@ -467,29 +475,48 @@ class People:
         return any(self.opens_with_a_relative(words) for words in self.clauses)
 
     def opens_with_a_relative(self, words: list[int]) -> bool:
+        introduced = False  # "from Gran's carer, ...": said to be who writes
         while words and self.r.tokens[words[0]].norm in GREETINGS | INTRODUCING:
+            introduced = introduced or self.r.tokens[words[0]].norm in INTRODUCING
             words = words[1:]
         if words and self.r.tokens[words[0]].norm in TITLES:
             words = words[1:]  # "hi, Mr Ali's wife.": the name after its title
-        relatives = self.r.lexicon.words("relatives")
-        if len(words) >= 2 and self.r.tokens[words[0]].norm in relatives:
-            label = self.r.text[self.r.tokens[words[0]].end : self.r.tokens[words[1]].start]
+        label_end = self.past_a_relative(words, 0)
+        if label_end is not None and len(words) > label_end:
+            label = self.r.text[
+                self.r.tokens[words[label_end - 1]].end : self.r.tokens[words[label_end]].start
+            ]
             if label.strip()[:1] == ":":
                 return True  # "carer: Joan's tenderness is easing": who writes, as a label
-        if len(words) < 2 or self.r.tokens[words[1]].norm not in relatives:
+        end = self.past_a_relative(words, 1)
+        if end is None:
             return False
-        name, relative = self.r.tokens[words[0]], self.r.tokens[words[1]]
+        name, relative = self.r.tokens[words[0]], self.r.tokens[words[end - 1]]
         if name.norm in ("his", "her", "their"):
-            if len(words) == 2 or self.r.tokens[words[2]].norm == "here":
+            if len(words) == end or self.r.tokens[words[end]].norm == "here":
                 return True
         elif not self.a_named_possessive(name):
             return False
-        if len(words) == 2:  # "Hi, Harold's carer. His shoulder...": the clause ends a sentence
-            return self.r.sentences[relative.sentence][-1] == words[-1]
-        if len(words) < 3:
-            return False
-        set_apart = self.r.text[relative.end : self.r.tokens[words[2]].start].strip()
+        if len(words) == end:  # "Hi, Harold's carer. His shoulder...": the clause ends a sentence
+            return introduced or self.r.sentences[relative.sentence][-1] == words[-1]
+        set_apart = self.r.text[relative.end : self.r.tokens[words[end]].start].strip()
         return bool(set_apart) and set_apart[0] in "-–—:,.()"
+
+    @cached_property
+    def relatives_named(self) -> dict[int, int]:
+        """Start -> end token of each relative or carer named, in one word or more
+        ("son", "support worker")."""
+        spans: dict[int, int] = {}
+        for s, e in self.r.occurrences("relatives"):
+            spans[s] = max(e, spans.get(s, e))
+        return spans
+
+    def past_a_relative(self, words: list[int], k: int) -> int | None:
+        """Where in `words` a relative named at position k ends, if one is."""
+        if k >= len(words) or words[k] not in self.relatives_named:
+            return None
+        end = k + self.relatives_named[words[k]] - words[k]
+        return end if end <= len(words) and words[end - 1] == words[k] + end - k - 1 else None
 
     def a_named_possessive(self, name: Token) -> bool:
         """ "Kai's", "kai's", and as thumbs type it, "Kais" (not "my", "the", "it's")."""

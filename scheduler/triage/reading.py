@@ -11,7 +11,7 @@ from functools import cached_property
 from .lexicon import Lexicon, Phrase
 from .numbers import NumberFinding, pain_scores, temperatures
 from .people import ASKING_VERBS, People
-from .text import EMOJI_GAP, Token, tokenize
+from .text import EMOJI_GAP, REPEATS, Token, normalise_word, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 WIDE_NEGATION_WINDOW = 9  # "neither of the spots on my back is red"
@@ -111,6 +111,10 @@ FOUND_ONE = {"theres", "is", "got", "have", "found", "spotted", "noticed", "see"
 BRACKET = re.compile(r"[()]")
 
 
+# "How kind of you to ask": thanks, not a question
+KINDLY = {"kind", "thoughtful", "sweet", "nice", "lovely"}
+
+
 @dataclass
 class Reading:
     text: str
@@ -142,6 +146,8 @@ class Reading:
                 # "dans" is French, not "dads")
                 [word] = meant
                 self.tokens[i] = tok = Token(word, tok.start, tok.end, tok.sentence, True)
+            if tok.is_word and REPEATS.search(self.text[tok.start : tok.end].lower()):
+                meant |= self.held_letter_doubled(tok)
             self._canon.append(meant | {tok.norm} if tok.is_word else frozenset())
         for i in range(len(self.tokens) - 1):
             tok, nxt = self.tokens[i], self.tokens[i + 1]
@@ -229,6 +235,12 @@ class Reading:
         return "," in self.text[self.tokens[i].end : self.tokens[j].start]
 
     # --- matching -------------------------------------------------------------------
+    def held_letter_doubled(self, tok: Token) -> frozenset[str]:
+        """A word typed with a letter held is read with it once ("sooore" is "sore"), and
+        may be meant with it twice: "gooood" is "good" (not only "god")."""
+        doubled = normalise_word(REPEATS.sub(r"\1\1", self.text[tok.start : tok.end].lower()))
+        return frozenset({doubled}) if doubled in self.lexicon.vocabulary.known else frozenset()
+
     def canon(self, i: int) -> frozenset[str]:
         """The lexicon words token i may stand for (itself included)."""
         return self._canon[i]
@@ -1010,7 +1022,7 @@ class Reading:
         opener = self.tokens[first].norm
         return (
             (opener == "what" and second in ("a", "an", "pain", "bruise", "bruising", "swelling"))
-            or (opener == "how" and second in self.lexicon.words("normal"))
+            or (opener == "how" and second in self.lexicon.words("normal") | KINDLY)
             or (opener == "who" and second == "knew")
         )
 

@@ -38,6 +38,8 @@ SHORTHAND = {
     "b4": "before",
     "2day": "today",
     "tmrw": "tomorrow",
+    "yday": "yesterday",
+    "yest": "yesterday",
     "shootin": "shooting",
     "hurtin": "hurting",
     "achin": "aching",

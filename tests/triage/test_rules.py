@@ -3149,3 +3149,87 @@ def test_round_mm_mr_emergencies_and_complications_told_their_own_way() -> None:
     assert label("the baby is sleeping, my back feels great") == "normal"
     ali = "hi, Mr Ali's wife. his neck is still stiff and sore, same as yesterday"
     assert label(ali, "48h") == "complication"
+
+
+def test_round_ms_mx_carers_who_name_themselves() -> None:
+    """A carer or support worker introducing themselves (two-word roles too, "from Gran's
+    carer") reports the patient's symptoms; a "who" clause's "me" is not the writer's."""
+    ken = "Hi it's Ken's support worker, he's been getting electric shock type pains in his neck"
+    assert label(ken, "48h") == "complication"
+    assert label("Support worker: Kyle is a bit achy but in good spirits, no dizziness") == "normal"
+    assert label("hi from Gran's carer, she fainted this morning") == "emergency"
+    assert label("got a cold from Jess's husband, she fainted") == "review"
+    son = "my son (he's the one you treated) says his leg feels weak and heavy"
+    assert label(son) == "complication"
+    knee = "my knee is the one you treated and it's swollen, my husband has a fever"
+    assert label(knee) == "complication"
+    ron = (
+        "Hello, it's Ron. My wife, who was seen straight after me, has been feeling faint and "
+        "dizzy since we got home. I am fine myself."
+    )
+    assert label(ron) == "review"
+
+
+def test_round_ms_mx_findings_in_other_words() -> None:
+    """Breath, fainting, dizziness, weakness, worsening and insomnia as people put them."""
+    assert label("cant get my wind since yesterday evenin, even just settin on the porch") == (
+        "emergency"
+    )
+    assert label("she went down in the kitchen and didnt respond for a few seconds") == (
+        "emergency"
+    )
+    assert label("the ceiling was going round and round when i lay down last night") == (
+        "complication"
+    )
+    assert label("the room began to spin and I had to sit back down") == "complication"
+    assert label("is it normal for my leg to feel this heavy and hard to lift?") == "complication"
+    assert label("today pain is more than yesterday, earlier it was less only", "48h") == (
+        "complication"
+    )
+    assert label("i can move more than yesterday, pain is less", "48h") == "normal"
+    assert label("ive had 4 shooting pains down my leg today", "48h") == "complication"
+    assert label("see you at 10 sharp") == "review"
+    assert label("I have not slept well, lying awake for hours. The hip is loosening") == "review"
+    assert label("it drained overnight, yellowish") == "emergency"
+    assert label("bit drained today, nothing else going on") == "normal"
+    assert label("gran's been sick as a dog since sunday, back's ok", "48h") == "review"
+
+
+def test_round_ms_mx_scores_said_of_the_worst() -> None:
+    """A number said of the pain's worst is a score; "yday" is yesterday; "could be" a spread."""
+    assert label("8 at its worst moments, otherwise 5ish", "48h") == "complication"
+    assert label("peaked at about 7.5 last night, bit lower now", "48h") == "complication"
+    assert label("i think 7, could be 8 on a bad moment") == "complication"
+    assert label("i think 3, could be 4 on a bad moment") == "normal"
+    assert label("yday a 2, today a 4 🤨", "48h") == "complication"
+    assert label("woke up 3 times at night") == "review"
+
+
+def test_round_ms_mx_what_is_asked_and_what_is_not() -> None:
+    """Times to text instead are no opt-out; "if ... ever show up" is a hypothetical; "how
+    kind of you to ask" is thanks; "faint purple" is a mark's shade."""
+    assert label("pls dont text me during work hours, after 6pm is fine", "48h") == "review"
+    assert label("stop texting me during work hours. or at all actually.") == "opt_out"
+    assert label("stop messaging me on the weekend ffs") == "opt_out"
+    assert label("ugh can these messages just stop 🙄") == "opt_out"
+    assert label("if red lines ever show up near the spots is that an A&E thing?") == "review"
+    clifford = "How kind of you to ask. The soreness in my shoulder has eased considerably."
+    assert label(clifford, "48h") == "normal"
+    assert label("little mark on my wrist the size of a pinhead, faint purple") == "normal"
+    assert label("big mark on my arm, i feel faint") == "complication"
+    assert label("Yeah good ta, stiffness has pretty much buggered off", "48h") == "normal"
+    assert label("the soreness packed up overnight, feel grand", "48h") == "normal"
+    assert label("I am writing to ask what I should do if I were to develop a temperature") == (
+        "review"
+    )
+
+
+def test_round_ms_mx_passed_and_praised_as_typed() -> None:
+    """A held letter ("gooood") may be the word with it twice; "today im not" says a
+    soreness passed; "best my back's felt in years" is praise."""
+    assert label("all gooood 😎") == "normal"
+    assert label("stoooop texting meeee 😤") == "opt_out"
+    assert label("yesterday i was sore, today im not 🙌", "48h") == "normal"
+    assert label("yesterday i was dizzy, today im not", "48h") == "complication"
+    best = "the treatment took my breath away, best my backs felt in years"
+    assert label(best, "48h") == "normal"
