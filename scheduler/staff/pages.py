@@ -55,7 +55,7 @@ def login_form(request: Request) -> HTMLResponse:
 def login(request: Request, ctx: Ctx, _csrf: Csrf, form: Form) -> Response:
     username, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
     throttle = request.app.state.login_throttle
-    keys = (f"user:{username.lower()}", f"addr:{request.client.host if request.client else '-'}")
+    keys = throttle.keys(username, request.client.host if request.client else "-")
     if throttle.blocked(*keys):
         return render(
             request,
@@ -76,7 +76,7 @@ def login(request: Request, ctx: Ctx, _csrf: Csrf, form: Form) -> Response:
             error="Wrong username or password.",
             username=username,
         )
-    throttle.succeeded(*keys)
+    throttle.succeeded(keys[0])
     login_user(request, user)
     target = str(form.get("next", ""))
     return RedirectResponse(target if target.startswith("/staff/") else "/staff/", 303)

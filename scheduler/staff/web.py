@@ -89,16 +89,25 @@ def page_context(request: Request, user: User | None, **extra: Any) -> dict[str,
 
 
 class LoginThrottle:
-    """At most `limit` failed logins per account and per address in `window` seconds.
+    """Failed logins are counted per account and per address over `window` seconds.
 
-    In memory, per process: enough to make guessing slow; a multi-worker deployment
-    multiplies the allowance by the number of web processes.
+    An account locks after `per_account` failures: guessing one password stays slow. An
+    address locks only after `per_address`: a clinic's staff share one address behind
+    its router, so one person mistyping must not lock everyone else out, while spraying
+    guesses over many accounts from one place is still stopped. In memory, per process;
+    a multi-worker deployment multiplies the allowance by the number of web processes.
     """
 
-    def __init__(self, limit: int = 5, window: float = 900.0) -> None:
-        self.limit, self.window = limit, window
+    def __init__(
+        self, per_account: int = 5, per_address: int = 50, window: float = 900.0
+    ) -> None:
+        self.per_account, self.per_address, self.window = per_account, per_address, window
         self._fails: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
+
+    @staticmethod
+    def keys(username: str, address: str) -> tuple[str, str]:
+        return f"user:{username.lower()}", f"addr:{address}"
 
     def _recent(self, key: str, now: float) -> deque[float]:
         q = self._fails[key]
@@ -106,10 +115,13 @@ class LoginThrottle:
             q.popleft()
         return q
 
-    def blocked(self, *keys: str) -> bool:
+    def blocked(self, account: str, address: str) -> bool:
         now = time.monotonic()
         with self._lock:
-            return any(len(self._recent(k, now)) >= self.limit for k in keys)
+            return (
+                len(self._recent(account, now)) >= self.per_account
+                or len(self._recent(address, now)) >= self.per_address
+            )
 
     def failed(self, *keys: str) -> None:
         now = time.monotonic()
@@ -117,10 +129,11 @@ class LoginThrottle:
             for k in keys:
                 self._recent(k, now).append(now)
 
-    def succeeded(self, *keys: str) -> None:
+    def succeeded(self, account: str) -> None:
+        """A right password clears the account's count, not the address's: one good login
+        must not reset a spray from the same place."""
         with self._lock:
-            for k in keys:
-                self._fails.pop(k, None)
+            self._fails.pop(account, None)
 
 
 def login_user(request: Request, user: User) -> None:

@@ -53,6 +53,35 @@ def test_wrong_password_is_refused_and_repeated_failures_are_throttled(server: L
     assert codes[:5] == [401] * 5 and codes[5] == 429
 
 
+def test_one_account_locked_out_leaves_colleagues_at_the_same_address_free(
+    server: LiveServer, ctx: AppContext
+) -> None:
+    add_practitioner(ctx.engine, username="drpark", phone="+15550100002")
+    with server.client() as c:
+        token = csrf(c.get("/staff/login").text)
+        for _ in range(6):
+            c.post("/staff/login", data={"username": "drlin", "password": "nope-nope",
+                                         "csrf_token": token})
+        colleague = c.post("/staff/login", data={"username": "drpark",
+                                                 "password": "correct-horse",
+                                                 "csrf_token": token})
+    assert colleague.status_code == 303  # same address (127.0.0.1), other account
+
+
+def test_guesses_sprayed_over_many_accounts_from_one_address_are_stopped(
+    server: LiveServer,
+) -> None:
+    with server.client() as c:
+        token = csrf(c.get("/staff/login").text)
+        codes = [c.post("/staff/login", data={"username": f"user{n}", "password": "guess-123",
+                                              "csrf_token": token}).status_code
+                 for n in range(51)]
+        real = c.post("/staff/login", data={"username": "drlin", "password": "correct-horse",
+                                            "csrf_token": token})
+    assert codes[:50] == [401] * 50 and codes[50] == 429
+    assert real.status_code == 429  # the address is locked, whatever account it tries
+
+
 def test_login_form_without_csrf_token_is_refused(server: LiveServer) -> None:
     with server.client() as c:
         c.get("/staff/login")
