@@ -15,7 +15,7 @@ from sqlalchemy import Table, bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from scheduler.checkins.models import CheckIn
-from scheduler.checkins.timing import plan_checkins
+from scheduler.checkins.timing import PlannedCheckIn, plan_checkins
 from scheduler.config import Settings
 from scheduler.db import dialect_insert
 from scheduler.errors import AftercareError, Conflict, Invalid, NotFound
@@ -140,7 +140,25 @@ def check_ended_at(ended_at: datetime, *, settings: Settings, now: datetime) -> 
         return "lies in the future"
     if ended_at < now - settings.checkins.reply_window:
         return "is older than the reply window; no check-in could still be sent"
+    last = planned_checkins(ended_at.astimezone(UTC), settings)[-1]
+    if last.expires_at <= now:
+        # Accepted, it would sit "pending" and never go: say so now instead.
+        return (
+            f"is too long ago: the last check-in ({last.kind}) could be sent only until "
+            f"{last.expires_at.astimezone(settings.clinic.tz):%b %d %H:%M}; "
+            "nothing would be sent"
+        )
     return None
+
+
+def planned_checkins(ended_at: datetime, settings: Settings) -> list[PlannedCheckIn]:
+    return plan_checkins(
+        ended_at,
+        offsets=settings.checkins.offsets,
+        window=settings.checkins.send_window,
+        tz=settings.clinic.tz,
+        expire_after=settings.checkins.expire_after,
+    )
 
 
 def chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
@@ -263,24 +281,21 @@ def session_key(row: dict[str, Any]) -> SessionKey:
 def add_checkins(
     db: Session, created: list[tuple[dict[str, Any], int]], *, settings: Settings, now: datetime
 ) -> None:
-    """The planned check-ins of each new session, in one insert."""
+    """The planned check-ins of each new session, in one insert. One whose time has
+    passed already (a session registered a day or two late) is stored cancelled as
+    expired, so the answer shows what will really be sent."""
     rows = [
         {
             "session_id": session_id,
             "kind": planned.kind,
             "due_at": planned.due_at,
             "expires_at": planned.expires_at,
-            "status": "pending",
+            "status": "pending" if planned.expires_at > now else "cancelled",
+            "reason": None if planned.expires_at > now else "expired",
             "updated_at": now,
         }
         for row, session_id in created
-        for planned in plan_checkins(
-            row["ended_at"],
-            offsets=settings.checkins.offsets,
-            window=settings.checkins.send_window,
-            tz=settings.clinic.tz,
-            expire_after=settings.checkins.expire_after,
-        )
+        for planned in planned_checkins(row["ended_at"], settings)
     ]
     if rows:
         db.execute(insert(CheckIn.__table__), rows)  # type: ignore[attr-defined]

@@ -60,6 +60,7 @@ def test_phone_is_stored_in_e164(server: LiveServer, token: str, ctx: AppContext
         ({"ended_at": "yesterday"}, "ended_at"),
         ({"ended_at": "2026-11-24T20:06:00+00:00"}, "ended_at"),  # 6 min in the future
         ({"ended_at": "2026-11-10T14:30:00-05:00"}, "ended_at"),  # older than the reply window
+        ({"ended_at": "2026-11-21T10:00:00-05:00"}, "ended_at"),  # every check-in expired
     ],
 )
 def test_bad_input_is_a_422_naming_the_field_and_stores_nothing(
@@ -69,6 +70,30 @@ def test_bad_input_is_a_422_naming_the_field_and_stores_nothing(
     assert response.status_code == 422, response.text
     assert field in response.json()["errors"]
     assert count_sessions(ctx) == 0
+
+
+def test_a_session_whose_checkins_have_all_expired_is_refused_with_the_reason(
+    server: LiveServer, token: str
+) -> None:
+    response = post(server, token, session_payload(ended_at="2026-11-21T10:00:00-05:00"))
+    assert response.status_code == 422
+    assert response.json()["errors"]["ended_at"] == (
+        "is too long ago: the last check-in (48h) could be sent only until Nov 24 02:00; "
+        "nothing would be sent"
+    )
+
+
+def test_a_late_registration_shows_the_missed_checkin_cancelled_and_sends_the_other(
+    server: LiveServer, token: str
+) -> None:
+    created = post(server, token, session_payload(ended_at="2026-11-22T14:30:00-05:00"))
+    assert created.status_code == 201
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        checkins = c.get(f"/api/sessions/{created.json()['id']}").json()["checkins"]
+    assert [(c["kind"], c["status"]) for c in checkins] == [
+        ("24h", "cancelled"),
+        ("48h", "pending"),
+    ]
 
 
 def test_all_bad_fields_are_reported_together(server: LiveServer, token: str) -> None:
