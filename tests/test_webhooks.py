@@ -150,6 +150,23 @@ def test_start_opts_back_in_and_help_answers_with_the_clinic(
     assert "Aftercare Clinic" in gateway.to(PATIENT)[2] and "+15550000001" in gateway.to(PATIENT)[2]
 
 
+def test_start_after_stop_brings_back_the_checkins_that_can_still_go(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)  # ended 14:30 local; check-ins due +24 h and +48 h
+    server.text_in(PATIENT, "STOP")
+    ctx.clock.advance(hours(45))  # type: ignore[attr-defined]
+    server.text_in(PATIENT, "START")  # the 24 h check-in's time is past; the 48 h one's is not
+    wait_until(lambda: len(gateway.to(PATIENT)) == 2)
+    run_once(ctx, now=T0 + hours(48))
+    bodies = gateway.to(PATIENT)
+    assert len(bodies) == 3, bodies
+    assert "Two days on" in bodies[2]  # the 48 h check-in, and only it
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        checkins = c.get("/api/sessions/1").json()["checkins"]
+    assert [c["status"] for c in checkins] == ["cancelled", "sent"]
+
+
 def test_a_symptom_inside_an_opt_out_is_flagged_first(
     server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -19,12 +20,12 @@ def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str)
     if not set_opted_out_at(db, patient, now, was_out=False):
         return False
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=False, source=source))  # type: ignore[arg-type]
-    session_ids = select(TreatmentSession.id).where(TreatmentSession.patient_id == patient.id)
     execute_dml(
         db,
         update(CheckIn)
         .where(
-            col(CheckIn.session_id).in_(session_ids), col(CheckIn.status) == CheckInStatus.pending
+            col(CheckIn.session_id).in_(patient_sessions(patient)),
+            col(CheckIn.status) == CheckInStatus.pending,
         )
         .values(status=CheckInStatus.cancelled, reason="opted_out", updated_at=now),
     )
@@ -43,10 +44,23 @@ def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str)
 
 
 def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) -> bool:
-    """Opt a patient back in (START). Cancelled check-ins stay cancelled."""
+    """Opt a patient back in (START): the check-ins the opt-out cancelled that can still
+    go are pending again, so "you will get check-in texts again" holds. Ones cancelled
+    for another reason, or past their time, stay as they are."""
     if not set_opted_out_at(db, patient, None, was_out=True):
         return False
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=True, source=source))  # type: ignore[arg-type]
+    execute_dml(
+        db,
+        update(CheckIn)
+        .where(
+            col(CheckIn.session_id).in_(patient_sessions(patient)),
+            col(CheckIn.status) == CheckInStatus.cancelled,
+            col(CheckIn.reason) == "opted_out",
+            col(CheckIn.expires_at) > now,
+        )
+        .values(status=CheckInStatus.pending, reason=None, updated_at=now),
+    )
     record_action(
         db,
         actor="patient",
@@ -59,6 +73,10 @@ def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) 
     )
     db.flush()
     return True
+
+
+def patient_sessions(patient: Patient) -> Any:
+    return select(TreatmentSession.id).where(TreatmentSession.patient_id == patient.id)
 
 
 def set_opted_out_at(
