@@ -19,6 +19,7 @@ from scheduler.checkins.timing import PlannedCheckIn, plan_checkins
 from scheduler.config import Settings
 from scheduler.db import dialect_insert
 from scheduler.errors import AftercareError, Conflict, Invalid, NotFound
+from scheduler.messaging.texts import initials
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
 from scheduler.sessions.phones import to_e164
 from scheduler.sessions.schemas import SessionIn
@@ -70,7 +71,10 @@ def register_sessions(
             outcomes[position] = exc
             continue
         valid.append((position, data, phone, practitioner))
-    patients = upsert_patients(db, {phone: data.patient.name for _, data, phone, _ in valid}, now)
+    known = patient_rows(db, {phone for _, _, phone, _ in valid})
+    valid = refuse_other_patients(valid, known, outcomes)
+    names = {phone: data.patient.name for _, data, phone, _ in valid}
+    patients = upsert_patients(db, names, known, now)
     new: dict[SessionKey, dict[str, Any]] = {}  # insertion order is batch order
     positions: dict[SessionKey, list[int]] = {}  # a key repeated inside the batch: twins
     for position, data, phone, practitioner in valid:
@@ -133,6 +137,42 @@ def validate_registration(
     return phone, practitioner
 
 
+def refuse_other_patients(
+    valid: list[tuple[int, SessionIn, str, int]],
+    known: dict[str, tuple[int, str]],
+    outcomes: list[int | AftercareError],
+) -> list[tuple[int, SessionIn, str, int]]:
+    """A phone number is one patient: a row naming someone else on a number on file (or
+    on a number an earlier row of the batch named) is refused. Taking it would rename the
+    patient on file, so their check-ins, replies and alerts would carry the wrong name,
+    and the replies of two people would be filed as one's."""
+    on_file = {phone: name for phone, (_, name) in known.items()}
+    kept = []
+    for row in valid:
+        position, data, phone, _ = row
+        name = on_file.setdefault(phone, data.patient.name)
+        if same_person(name, data.patient.name):
+            kept.append(row)
+            continue
+        outcomes[position] = Invalid.field(
+            "patient.phone",
+            f"is on file for another patient ({initials(name)}); one number is one patient: "
+            "check the number, or use the name on file",
+        )
+    return kept
+
+
+def same_person(on_file: str, given: str) -> bool:
+    """The same name, or one that adds or leaves out a part ("Ada" / "Ada M. Quinn"),
+    ignoring case and punctuation."""
+    a, b = name_parts(on_file), name_parts(given)
+    return a <= b or b <= a
+
+
+def name_parts(name: str) -> set[str]:
+    return set("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+
 def check_ended_at(ended_at: datetime, *, settings: Settings, now: datetime) -> str | None:
     if ended_at.tzinfo is None or ended_at.utcoffset() is None:
         return "must include a time zone offset, e.g. 2026-11-24T15:30:00-05:00"
@@ -183,8 +223,12 @@ def practitioner_ids(db: Session, usernames: set[str]) -> dict[str, int]:
     return found
 
 
-def upsert_patients(db: Session, names: dict[str, str], now: datetime) -> dict[str, int]:
-    """Patient ids by phone; new patients are created with their consent recorded.
+def upsert_patients(
+    db: Session, names: dict[str, str], known: dict[str, tuple[int, str]], now: datetime
+) -> dict[str, int]:
+    """Patient ids by phone; new patients are created with their consent recorded, and
+    a name on file gains the parts a registration adds ("Ada" becomes "Ada Quinn").
+    `known` holds the (id, name) already on file, by phone.
 
     A patient who texted STOP stays opted out: a new registration is not a new consent
     to texts; the patient must text START. A concurrent registration of the same new
@@ -193,7 +237,7 @@ def upsert_patients(db: Session, names: dict[str, str], now: datetime) -> dict[s
     if not names:
         return {}
     patients: Table = Patient.__table__  # type: ignore[attr-defined]
-    known = patient_rows(db, names)
+    known = {phone: known[phone] for phone in names if phone in known}
     fresh: list[dict[str, Any]] = [
         {"name": names[phone], "phone": phone, "sms_consent_at": now, "created_at": now}
         for phone in names
@@ -221,7 +265,7 @@ def upsert_patients(db: Session, names: dict[str, str], now: datetime) -> dict[s
     renamed = [
         {"p_id": i, "p_name": names[phone]}
         for phone, (i, name) in known.items()
-        if name != names[phone]
+        if name_parts(names[phone]) > name_parts(name)
     ]
     if renamed:
         db.execute(

@@ -92,12 +92,34 @@ def test_a_returning_patient_keeps_one_record_and_their_opt_out(ctx: AppContext)
         patient.opted_out_at = T0
         db.add(patient)
     later = (T0 - timedelta(hours=1)).isoformat()
-    report = run_import(ctx, HEADER + f"New Name,+15557400000,yes,drlin,{later},neck\n")
+    report = run_import(ctx, HEADER + f"p 0 Quinn,+15557400000,yes,drlin,{later},neck\n")
     assert report.errors == []
     with session_scope(ctx.engine) as db:
         patient = db.exec(select(Patient)).one()
-    assert (patient.name, patient.opted_out_at) == ("New Name", T0)
+    assert (patient.name, patient.opted_out_at) == ("p 0 Quinn", T0)  # the fuller name
     assert count(ctx, ConsentChange) == 1  # no new consent from a registration
+
+
+def test_someone_else_on_a_number_on_file_is_refused_and_renames_nobody(
+    ctx: AppContext,
+) -> None:
+    run_import(ctx, HEADER + rows(1))  # "P 0" on +15557400000
+    later = (T0 - timedelta(hours=1)).isoformat()
+    report = run_import(
+        ctx,
+        HEADER
+        + f"Bob Stone,+15557400000,yes,drlin,{later},neck\n"
+        + f"Cy Ray,+15557400009,yes,drlin,{later},neck\n"
+        + f"Di Ray,+15557400009,yes,drlin,{T0.isoformat()},neck\n",
+    )
+    lines = dict(report.errors)
+    assert sorted(lines) == [2, 4]
+    assert "on file for another patient (P.)" in lines[2]
+    assert "on file for another patient (C.R.)" in lines[4]  # named by the row above
+    with session_scope(ctx.engine) as db:
+        names = {p.phone: p.name for p in db.exec(select(Patient))}
+    assert names == {"+15557400000": "P 0", "+15557400009": "Cy Ray"}
+    assert count(ctx, TreatmentSession) == 2
 
 
 def test_a_batch_costs_the_same_statements_for_10_rows_as_for_400(ctx: AppContext) -> None:

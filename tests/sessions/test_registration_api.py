@@ -117,6 +117,23 @@ def test_the_same_session_twice_is_a_409_with_the_existing_id(
     assert count_sessions(ctx) == 1
 
 
+def test_another_patient_on_a_number_on_file_is_a_422_naming_the_phone(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    assert post(server, token, session_payload()).status_code == 201  # Ada Quinn
+    other = session_payload(ended_at="2026-11-24T13:00:00-05:00")
+    other["patient"] = {**other["patient"], "name": "Bob Quinn"}
+    refused = post(server, token, other)
+    assert refused.status_code == 422
+    assert "on file for another patient (A.Q.)" in refused.json()["errors"]["patient.phone"]
+    same = session_payload(ended_at="2026-11-24T13:00:00-05:00")
+    same["patient"] = {**same["patient"], "name": "ada quinn"}  # the same person, typed again
+    assert post(server, token, same).status_code == 201
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(Patient.name)).all() == ["Ada Quinn"]
+    assert count_sessions(ctx) == 2
+
+
 def test_no_token_is_a_401_and_a_wrong_token_too(server: LiveServer) -> None:
     with server.client() as c:
         assert c.post("/api/sessions", json=session_payload()).status_code == 401
