@@ -173,7 +173,7 @@ def summarise(settings: Settings, ctx: object, echo: Callable[[str], object], to
 
     with session_scope(ctx.engine) as db:  # type: ignore[attr-defined]
         flags = list_flags(db)
-    labels = ", ".join(f"{f.label} ({p.name})" for f, p, *_ in flags)
+    labels = ", ".join(f"{f.label} ({p.name if p else i.from_number})" for f, p, i, _ in flags)
     echo(f"2. {len(flags)} open flag(s): {labels}")
     if settings.sms.backend == "console":
         echo(f"3. every text sent is in {resolve_path(settings, settings.sms.console_outbox)}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -194,3 +196,20 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
 
 def hours(n: float) -> timedelta:
     return timedelta(hours=n)
+
+
+def csrf(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+@contextmanager
+def login(server: LiveServer, username: str = "drlin",
+          password: str = "correct-horse") -> Iterator[httpx.Client]:
+    with server.client(follow_redirects=True) as client:
+        page = client.get("/staff/login")
+        response = client.post("/staff/login", data={
+            "username": username, "password": password, "csrf_token": csrf(page.text)})
+        assert response.status_code == 200, response.text
+        yield client

@@ -24,7 +24,9 @@ from tests.helpers import (
     T0,
     FakeGateway,
     LiveServer,
+    add_practitioner,
     hours,
+    login,
     session_payload,
     wait_until,
 )
@@ -121,6 +123,27 @@ def test_text_from_an_unknown_number_is_stored_for_review(
         message = db.exec(select(InboundMessage)).one()
         assert message.needs_review == "unknown_sender"
     assert gateway.sent == []  # strangers get no automatic answer
+
+
+def test_an_emergency_from_an_unknown_number_is_answered_and_flagged(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    stranger = "+12025550143"
+    reply = server.text_in(stranger, "new phone. I have chest pain and cant breathe")
+    assert reply.status_code == 200
+    wait_until(lambda: len(gateway.to(stranger)) == 1)
+    assert "Call 911" in gateway.to(stranger)[0]
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        [flag] = api.get("/api/flags").json()
+    assert (flag["label"], flag["patient"]) == ("emergency", {"name": None, "phone": stranger})
+    with login(server) as staff:  # a practitioner sees only their own patients' flags
+        assert stranger not in staff.get("/staff/").text
+    add_practitioner(ctx.engine, username="desk", phone="", role="staff")
+    with login(server, "desk") as staff:
+        listed = staff.get("/staff/").text
+        detail = staff.get(f"/staff/flags/{flag['id']}").text
+    assert stranger in listed and "a number not on file" in listed
+    assert "Nobody was texted about this flag" in detail
 
 
 def test_stop_opts_out_cancels_checkins_and_confirms_once(
@@ -237,9 +260,10 @@ def test_a_picture_message_is_stored_and_listed_for_review(
     params = inbound_params(ctx.settings, from_number=PATIENT, body="see photo")
     params.update(
         {
-            "NumMedia": "1",
+            "NumMedia": "2",
             "MediaUrl0": "https://api.twilio.com/x.jpg",
             "MediaContentType0": "image/jpeg",
+            "MediaUrl1": "javascript:alert(1)",  # not a link anyone should be given
         }
     )
     url = "http://testserver.local/webhooks/twilio/sms"
@@ -252,7 +276,13 @@ def test_a_picture_message_is_stored_and_listed_for_review(
     assert r.status_code == 200
     with session_scope(ctx.engine) as db:
         message = db.exec(select(InboundMessage)).one()
-        assert (message.num_media, message.needs_review) == (1, "mms")
+        assert (message.num_media, message.needs_review) == (2, "mms")
+        assert message.media == [
+            {"url": "https://api.twilio.com/x.jpg", "content_type": "image/jpeg"}
+        ]
+    with login(server) as staff:
+        page = staff.get("/staff/review").text
+    assert '<a href="https://api.twilio.com/x.jpg"' in page and "javascript:" not in page
 
 
 def test_without_proxy_trust_forwarded_headers_are_ignored(

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from scheduler.audit import record_action
 from scheduler.config import Settings
 from scheduler.db import try_exclusive
-from scheduler.flags.alerts import flag_link, queue_practitioner_alert
+from scheduler.flags.alerts import Alerted, flag_link, queue_flag_alert
 from scheduler.flags.models import Flag, FlagStatus
 from scheduler.messaging.models import Purpose
 from scheduler.messaging.outbox import enqueue_message
@@ -47,10 +47,9 @@ def escalate_unacknowledged(
 def escalate(
     db: Session, flag: Flag, *, settings: Settings, texts: SmsTexts, now: datetime
 ) -> None:
-    patient = db.get(Patient, flag.patient_id)
+    patient = db.get(Patient, flag.patient_id) if flag.patient_id else None
     session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
-    assert patient is not None
-    queue_practitioner_alert(
+    first = queue_flag_alert(
         db,
         flag_id=flag.id,  # type: ignore[arg-type]
         label=flag.label,
@@ -61,11 +60,13 @@ def escalate(
         now=now,
         purpose=Purpose.escalation,
     )
-    if settings.clinic.on_call_phone:
+    # On-call hears of it too, unless the repeat above went to on-call already.
+    on_call = settings.clinic.on_call_phone and first.alerted == Alerted.practitioner
+    if on_call:
         body = texts.render(
             "on_call_escalation",
             clinic=settings.clinic.name,
-            initials=initials(patient.name),
+            initials=initials(patient.name) if patient else "from an unknown number",
             link=flag_link(settings, flag.id),
             minutes=settings.alerts.escalate_after_minutes,
         )
@@ -87,6 +88,7 @@ def escalate(
         subject_id=flag.id,
         patient_id=flag.patient_id,
         now=now,
-        detail=f"not acknowledged after {settings.alerts.escalate_after_minutes} min",
+        detail=f"not acknowledged after {settings.alerts.escalate_after_minutes} min"
+        + ("" if first.alerted != Alerted.nobody else "; nobody could be texted"),
     )
     log.warning("emergency flag %s escalated: not acknowledged in time", flag.id)

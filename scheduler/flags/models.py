@@ -35,7 +35,8 @@ class Flag(SQLModel, table=True):
     label: str = Field(max_length=16, index=True)  # emergency | complication
     severity: int = Field(index=True)  # 0 = most severe; the list sorts on it
     status: str = Field(default=FlagStatus.open, max_length=16, index=True)
-    patient_id: int = Field(foreign_key="patient.id", index=True)
+    # None: the text came from a number not on file (migration 0006)
+    patient_id: int | None = Field(default=None, foreign_key="patient.id", index=True)
     session_id: int | None = Field(default=None, foreign_key="treatment_session.id")
     inbound_id: int = Field(foreign_key="inbound_message.id", unique=True)
     assessment_id: int = Field(foreign_key="reply_assessment.id")

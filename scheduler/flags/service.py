@@ -15,7 +15,7 @@ from scheduler.audit import record_action
 from scheduler.db import insert_row
 from scheduler.errors import Conflict, NotFound
 from scheduler.flags.models import Flag, FlagStatus, ReplyAssessment
-from scheduler.messaging.models import InboundMessage
+from scheduler.messaging.models import InboundMessage, OutboundMessage
 from scheduler.sessions.models import Patient, TreatmentSession
 from scheduler.staff.models import Role, User
 from scheduler.triage import LABELS
@@ -34,7 +34,7 @@ def raise_flag(
     label: str,
     assessment_id: int,
     inbound_id: int,
-    patient_id: int,
+    patient_id: int | None,
     session: TreatmentSession | None,
     now: datetime,
 ) -> int:
@@ -77,11 +77,11 @@ def list_flags(
     statuses: tuple[str, ...] = (FlagStatus.open,),
     user: User | None = None,
     limit: int = 500,
-) -> list[tuple[Flag, Patient, InboundMessage, ReplyAssessment]]:
+) -> list[tuple[Flag, Patient | None, InboundMessage, ReplyAssessment]]:
     """Most severe first, then oldest first: the one waiting longest at the top."""
     rows = db.exec(
         select(Flag, Patient, InboundMessage, ReplyAssessment)
-        .join(Patient, col(Patient.id) == Flag.patient_id)
+        .join(Patient, col(Patient.id) == Flag.patient_id, isouter=True)  # unknown numbers
         .join(InboundMessage, col(InboundMessage.id) == Flag.inbound_id)
         .join(ReplyAssessment, col(ReplyAssessment.id) == Flag.assessment_id)
         .where(col(Flag.status).in_(statuses))
@@ -90,6 +90,20 @@ def list_flags(
         .limit(limit)
     ).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def alerts_of(db: Session, flag_ids: set[int]) -> dict[int, list[OutboundMessage]]:
+    """The texts sent (or still trying) about each flag: alerts and escalations."""
+    if not flag_ids:
+        return {}
+    found: dict[int, list[OutboundMessage]] = {i: [] for i in flag_ids}
+    for message in db.exec(
+        select(OutboundMessage)
+        .where(col(OutboundMessage.flag_id).in_(flag_ids))
+        .order_by(col(OutboundMessage.id))
+    ):
+        found[message.flag_id].append(message)  # type: ignore[index]
+    return found
 
 
 def get_flag(db: Session, flag_id: int, *, user: User | None = None) -> Flag:
@@ -147,13 +161,17 @@ def resolve_flag(db: Session, flag_id: int, *, actor: User, now: datetime, note:
 
 
 def flag_to_json(
-    flag: Flag, patient: Patient, inbound: InboundMessage, assessment: ReplyAssessment
+    flag: Flag, patient: Patient | None, inbound: InboundMessage, assessment: ReplyAssessment
 ) -> dict[str, Any]:
+    """A flag from a number not on file has a patient with no name and the number."""
     return {
         "id": flag.id,
         "label": flag.label,
         "status": flag.status,
-        "patient": {"name": patient.name, "phone": patient.phone},
+        "patient": {
+            "name": patient.name if patient else None,
+            "phone": patient.phone if patient else inbound.from_number,
+        },
         "session_id": flag.session_id,
         "reply": inbound.body,
         "findings": assessment.findings,

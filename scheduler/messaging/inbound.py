@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from scheduler.checkins.models import CheckIn, CheckInStatus
 from scheduler.config import Settings
 from scheduler.db import insert_new_row, insert_row
-from scheduler.flags.alerts import queue_practitioner_alert
+from scheduler.flags.alerts import Alerted, queue_flag_alert
 from scheduler.flags.models import ReplyAssessment
 from scheduler.flags.service import FLAGGED_LABELS, raise_flag
 from scheduler.messaging.keywords import Keyword, keyword_of
@@ -32,6 +32,7 @@ from scheduler.triage import Assessment, PainThresholds, assess
 
 log = logging.getLogger(__name__)
 OWN_ANSWERS = (Keyword.start, Keyword.help)  # answered as such, never triaged
+MAX_MEDIA = 10  # Twilio attaches at most ten
 
 
 @dataclass
@@ -144,10 +145,11 @@ def receive_sms(
     patient, session = sender.patient, sender.session
     body = params.get("Body", "")
     keyword = keyword_of(body)
+    # A number not on file is read too: "chest pain" from a new phone or a relative's
+    # must reach a person as surely as from a patient's.
+    kind = sender.checkin_kind or (None if patient or keyword in OWN_ANSWERS else "24h")
     found = (
-        assess(body, sender.checkin_kind, thresholds=thresholds, sent=sender.answers)
-        if sender.checkin_kind
-        else None
+        assess(body, kind, thresholds=thresholds, sent=sender.answers) if kind else None
     )
     inbound_id = store_inbound(
         db, params, now=now, sender=sender, handled_as=handled_as(sender, keyword, found)
@@ -155,10 +157,14 @@ def receive_sms(
     if inbound_id is None:
         return InboundResult(duplicate=True)
     result = InboundResult(inbound_id=inbound_id)
+    to = params.get("From", "")
+    reply = Reply(db, inbound_id, to, patient, session, settings, texts, now, result)
     if patient is None:
+        # Strangers get no automatic answer, unless what they describe needs one.
+        if found is not None and found.label in FLAGGED_LABELS:
+            reply.triage(found, wants_out=False)
         log.info("inbound %s from an unknown number, listed for review", inbound_id)
         return result
-    reply = Reply(db, inbound_id, patient, session, settings, texts, now, result)
     if found is not None:
         reply.triage(found, wants_out=wants_out(found, keyword))
     elif keyword == Keyword.start:
@@ -193,6 +199,7 @@ def store_inbound(
     retry, or the same post several times at once: the unique sid lets exactly one in)."""
     sid = params.get("MessageSid") or params.get("SmsMessageSid") or params.get("SmsSid") or ""
     num_media = _int(params.get("NumMedia"))
+    media = media_of(params, num_media)
     patient, session = sender.patient, sender.session
     new_id = insert_new_row(
         db,
@@ -203,6 +210,7 @@ def store_inbound(
         to_number=params.get("To", ""),
         body=params.get("Body", ""),
         num_media=num_media,
+        media=media or None,
         received_at=now,
         patient_id=patient.id if patient else None,
         session_id=session.id if session else None,
@@ -213,6 +221,17 @@ def store_inbound(
     if new_id is None:
         log.info("inbound %s already handled (provider retry)", sid[:8] + "…")
     return new_id
+
+
+def media_of(params: Mapping[str, str], num_media: int) -> list[dict[str, str]]:
+    """Where an MMS's pictures are kept by Twilio (MediaUrlN, MediaContentTypeN), so
+    staff can open them; only https links are kept, the page shows them as links."""
+    media = []
+    for n in range(min(num_media, MAX_MEDIA)):
+        url = params.get(f"MediaUrl{n}", "")
+        if url.startswith("https://"):
+            media.append({"url": url, "content_type": params.get(f"MediaContentType{n}", "")})
+    return media
 
 
 def review_reason(
@@ -248,7 +267,8 @@ class Reply:
 
     db: Session
     inbound_id: int
-    patient: Patient
+    to: str  # the number that texted: the patient's, or one not on file
+    patient: Patient | None
     session: TreatmentSession | None
     settings: Settings
     texts: SmsTexts
@@ -260,20 +280,21 @@ class Reply:
             template,
             clinic=self.settings.clinic.name,
             clinic_phone=self.settings.clinic.phone,
-            first_name=first_name(self.patient.name),
+            first_name=first_name(self.patient.name) if self.patient else "",
             **context,
         )
         message_id = enqueue_message(
             self.db,
-            to=self.patient.phone,
+            to=self.to,
             body=body,
             purpose=purpose,
             now=self.now,
-            patient_id=self.patient.id,
+            patient_id=self.patient.id if self.patient else None,
         )
         self.result.queued.append(message_id)
 
     def opt_in(self) -> None:
+        assert self.patient is not None
         record_opt_in(self.db, self.patient, now=self.now, source="sms:START")
         self.answer("opt_in_confirmation", Purpose.opt_in_confirmation)
 
@@ -290,26 +311,32 @@ class Reply:
             created_at=self.now,
         )
         self.result.label = found.label
+        alerted = Alerted.nobody
         if found.label in FLAGGED_LABELS:
-            self.flag(found.label, assessment_id)
+            alerted = self.flag(found.label, assessment_id)
         if found.label != "opt_out":
-            self.answer(f"reply_{found.label}", Purpose.auto_reply)
+            self.answer(f"reply_{found.label}", Purpose.auto_reply, alerted=alerted)
         # After any alert: a symptom report inside an opt-out is flagged first.
-        if wants_out and record_opt_out(self.db, self.patient, now=self.now, source="sms:patient"):
+        if (
+            wants_out
+            and self.patient is not None
+            and record_opt_out(self.db, self.patient, now=self.now, source="sms:patient")
+        ):
             self.answer("opt_out_confirmation", Purpose.opt_out_confirmation)
 
-    def flag(self, label: str, assessment_id: int) -> None:
+    def flag(self, label: str, assessment_id: int) -> Alerted:
+        """Raise the flag and alert whoever can act on it; says who that was."""
         flag_id = raise_flag(
             self.db,
             label=label,
             assessment_id=assessment_id,
             inbound_id=self.inbound_id,
-            patient_id=self.patient.id,  # type: ignore[arg-type]
+            patient_id=self.patient.id if self.patient else None,
             session=self.session,
             now=self.now,
         )
         self.result.flag_id = flag_id
-        alert_id = queue_practitioner_alert(
+        alert = queue_flag_alert(
             self.db,
             flag_id=flag_id,
             label=label,
@@ -319,7 +346,8 @@ class Reply:
             texts=self.texts,
             now=self.now,
         )
-        if alert_id is not None:
-            # The practitioner's alert goes before the patient's answer.
-            self.result.queued.insert(0, alert_id)
+        if alert.message_id is not None:
+            # The alert goes before the patient's answer.
+            self.result.queued.insert(0, alert.message_id)
         log.info("inbound %s flagged %s (flag %s)", self.inbound_id, label, flag_id)
+        return alert.alerted

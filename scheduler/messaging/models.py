@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, text
+from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
 from scheduler.dbtypes import utc_field
@@ -96,6 +96,8 @@ class InboundMessage(SQLModel, table=True):
     to_number: str = Field(default="", max_length=32)
     body: str = ""
     num_media: int = 0
+    # Where an MMS's pictures are: [{"url": Twilio's MediaUrlN, "content_type": ...}]
+    media: list[dict[str, str]] | None = Field(default=None, sa_column=Column(JSON))
     received_at: datetime = utc_field(index=True)
     patient_id: int | None = Field(default=None, foreign_key="patient.id", index=True)
     session_id: int | None = Field(default=None, foreign_key="treatment_session.id")

@@ -12,7 +12,13 @@ from scheduler.db import session_scope
 from scheduler.deps import Ctx, Db
 from scheduler.errors import Conflict, Invalid, NotFound
 from scheduler.flags.models import Flag, FlagStatus, ReplyAssessment
-from scheduler.flags.service import acknowledge_flag, get_flag, list_flags, resolve_flag
+from scheduler.flags.service import (
+    acknowledge_flag,
+    alerts_of,
+    get_flag,
+    list_flags,
+    resolve_flag,
+)
 from scheduler.messaging.models import InboundMessage
 from scheduler.sessions.csv_import import import_sessions_csv
 from scheduler.sessions.models import Patient, TreatmentSession
@@ -122,6 +128,7 @@ def flagged_list(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
         rows=rows,
         counts=label_counts(rows),
         sessions=session_details(db, rows),
+        alerts=alerts_of(db, {flag.id for flag, *_ in rows}),
     )
 
 
@@ -136,13 +143,14 @@ def flagged_rows(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
         rows=rows,
         counts=label_counts(rows),
         sessions=session_details(db, rows),
+        alerts=alerts_of(db, {flag.id for flag, *_ in rows}),
     )
 
 
 @router.get("/flags/{flag_id}")
 def flag_detail(flag_id: int, request: Request, db: Db, user: StaffUser) -> HTMLResponse:
     flag = get_flag(db, flag_id, user=user)
-    patient = db.get(Patient, flag.patient_id)
+    patient = db.get(Patient, flag.patient_id) if flag.patient_id else None
     inbound = db.get(InboundMessage, flag.inbound_id)
     assessment = db.get(ReplyAssessment, flag.assessment_id)
     session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
@@ -157,6 +165,7 @@ def flag_detail(flag_id: int, request: Request, db: Db, user: StaffUser) -> HTML
         assessment=assessment,
         session=session,
         practitioner=practitioner,
+        alerts=alerts_of(db, {flag_id})[flag_id],
     )
 
 

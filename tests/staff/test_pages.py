@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from scheduler.context import AppContext
-from tests.helpers import LiveServer, add_practitioner, session_payload
+from tests.helpers import LiveServer, add_practitioner, csrf, login, session_payload
 
 PATIENT = "+15551234567"
-
-
-def csrf(html: str) -> str:
-    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert match, "no CSRF token on the page"
-    return match.group(1)
-
-
-@contextmanager
-def login(server: LiveServer, username: str = "drlin",
-          password: str = "correct-horse") -> Iterator[httpx.Client]:
-    with server.client(follow_redirects=True) as client:
-        page = client.get("/staff/login")
-        response = client.post("/staff/login", data={
-            "username": username, "password": password, "csrf_token": csrf(page.text)})
-        assert response.status_code == 200, response.text
-        yield client
 
 
 def flagged(server: LiveServer, token: str, body: str) -> None:
