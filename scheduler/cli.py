@@ -140,8 +140,11 @@ def token_create(name: Annotated[str, typer.Option(help="who or what uses it")])
     from scheduler.staff.accounts import create_api_token
 
     ctx = context_or_exit()
-    with session_scope(ctx.engine) as db:
-        token = create_api_token(db, name=name, now=ctx.clock.now())
+    try:
+        with session_scope(ctx.engine) as db:
+            token = create_api_token(db, name=name, now=ctx.clock.now())
+    except AftercareError as exc:
+        raise fail(describe(exc)) from None
     typer.echo(token)
 
 

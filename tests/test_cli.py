@@ -97,6 +97,11 @@ def test_token_create_prints_a_token(config: Path) -> None:
     assert token.startswith("act_") and len(token) > 30
 
 
+def test_token_create_with_an_empty_name_says_so_without_a_traceback(config: Path) -> None:
+    result = run(config, "token", "create", "--name", " ", check=False)
+    assert (result.returncode, result.stderr.strip()) == (1, "name: required")
+
+
 def test_user_add_refuses_a_bad_phone(config: Path) -> None:
     result = run(
         config,

@@ -152,6 +152,12 @@ def test_registration_form_shows_field_errors_and_registers(server: LiveServer) 
         assert bad.status_code == 422
         assert "not a phone number" in bad.text or "not a valid phone number" in bad.text
         assert "must agree" in bad.text
+        long_area = c.post("/staff/sessions/new", data={
+            "csrf_token": csrf(page), "patient_name": "Ada", "phone": PATIENT,
+            "practitioner": "drlin", "ended_at": "2026-11-24T14:30:00-05:00",
+            "sms_consent": "yes", "treated_area": "x" * 201})
+        assert long_area.status_code == 422
+        assert 'id="err-area">String should have at most 200 characters' in long_area.text
         good = c.post("/staff/sessions/new", data={
             "csrf_token": csrf(page), "patient_name": "Ada", "phone": PATIENT,
             "practitioner": "drlin", "ended_at": "2026-11-24T14:30:00-05:00",
