@@ -18,6 +18,16 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+class OffsetClock:
+    """The wall clock moved ahead by a fixed offset (`clock.offset`)."""
+
+    def __init__(self, offset: timedelta) -> None:
+        self.offset = offset
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
 class ManualClock:
     """A clock tests and the demo move by hand; safe to share between threads."""
 

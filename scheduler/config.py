@@ -33,6 +33,7 @@ ENV_OVERRIDES = {
     "TWILIO_ACCOUNT_SID": ("twilio", "account_sid"),
     "AFTERCARE_SECRET_KEY": ("web", "secret_key"),
     "AFTERCARE_DATABASE_URL": ("database", "url"),
+    "AFTERCARE_CLOCK_OFFSET": ("clock", "offset"),
 }
 
 
@@ -163,6 +164,18 @@ class AlertSettings(_Section):
     escalate_after_minutes: int = Field(default=15, ge=1)
 
 
+class ClockSettings(_Section):
+    """A process may run ahead of the wall clock, to see tomorrow's check-ins go today
+    (demos, staging, black-box checks). Console backend only: see check_consistency."""
+
+    offset: timedelta = timedelta(0)
+
+    @field_validator("offset", mode="before")
+    @classmethod
+    def _offset(cls, value: Any) -> timedelta:
+        return timedelta(0) if value in ("", "0", 0) else parse_duration(value)
+
+
 class Settings(_Section):
     """Everything Aftercare reads from configuration. Build directly in tests."""
 
@@ -175,6 +188,7 @@ class Settings(_Section):
     clinic: ClinicSettings = ClinicSettings()
     triage: TriageSettings = TriageSettings()
     alerts: AlertSettings = AlertSettings()
+    clock: ClockSettings = ClockSettings()
     # The directory relative paths (SQLite file, outbox) are resolved against.
     base_dir: Path = PROJECT_ROOT
 
@@ -266,6 +280,11 @@ def check_consistency(settings: Settings) -> None:
                 "sms.from_number: required with sms.backend = 'twilio' "
                 "(or sms.messaging_service_sid)"
             )
+    if settings.clock.offset and settings.sms.backend != "console":
+        problems.append(
+            "clock.offset: only with sms.backend = 'console' (a clock that runs ahead "
+            "would text real patients at the wrong time)"
+        )
     if settings.triage.pain_complication_min > settings.triage.pain_emergency_min:
         problems.append("triage.pain_complication_min: must not exceed pain_emergency_min")
     if problems:

@@ -6,6 +6,7 @@ down; nothing builds its own engine or gateway.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import threading
@@ -14,7 +15,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from scheduler.clock import Clock, SystemClock
+from scheduler.clock import Clock, OffsetClock, SystemClock
 from scheduler.config import Settings, resolve_database_url, resolve_path
 from scheduler.db import make_engine
 from scheduler.messaging.console import ConsoleGateway
@@ -22,6 +23,8 @@ from scheduler.messaging.gateway import SmsGateway
 from scheduler.messaging.pacing import SendPacer
 from scheduler.messaging.texts import SmsTexts
 from scheduler.triage import PainThresholds
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -70,6 +73,13 @@ def make_gateway(settings: Settings, clock: Clock | None = None) -> SmsGateway:
     )
 
 
+def wall_clock(settings: Settings) -> Clock:
+    if not settings.clock.offset:
+        return SystemClock()
+    log.warning("clock.offset: this process runs %s ahead of the wall clock", settings.clock.offset)
+    return OffsetClock(settings.clock.offset)
+
+
 def build_context(
     settings: Settings,
     *,
@@ -79,7 +89,7 @@ def build_context(
 ) -> AppContext:
     engine = engine or make_engine(resolve_database_url(settings))
     rate = settings.sms.max_per_second
-    clock = clock or SystemClock()
+    clock = clock or wall_clock(settings)
     stopping = threading.Event()
     return AppContext(
         settings=settings,

@@ -38,8 +38,9 @@ def write_config(directory: Path, *, port: int = 8000, **overrides: dict[str, An
 
 
 def run(config: Path, *args: str, stdin: str | None = None, cwd: Path | None = None,
-        check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "AFTERCARE_CONFIG": str(config)}
+        check: bool = True, env: dict[str, str] | None = None,
+        ) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "AFTERCARE_CONFIG": str(config), **(env or {})}
     result = subprocess.run([AFTERCARE, *args], input=stdin, capture_output=True, text=True,
                             env=env, cwd=cwd or config.parent.parent, timeout=120)
     if check and result.returncode != 0:

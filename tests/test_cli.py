@@ -63,6 +63,8 @@ def test_db_upgrade_puts_the_database_beside_the_config_from_any_directory(
             "web.secret_key",
         ),
         ({"clinic": {"colour": "blue"}}, "clinic.colour"),
+        ({"sms": {"backend": "twilio"}, "clock": {"offset": "1d"}}, "clock.offset"),
+        ({"clock": {"offset": "tomorrow"}}, "clock.offset"),
     ],
 )
 def test_a_bad_config_value_stops_start_up_naming_the_key(
@@ -161,6 +163,16 @@ def test_register_reports_each_bad_field(config: Path) -> None:
         "--consent",
     )
     assert "registered session" in ok.stdout
+
+
+def test_a_clock_offset_runs_the_process_ahead_of_the_wall_clock(config: Path) -> None:
+    tomorrow = (datetime.now(UTC) + timedelta(hours=29)).isoformat()
+    args = ("register", "--name", "Ada", "--phone", "+15551234567", "--practitioner", "drlin",
+            "--ended-at", tomorrow, "--consent")
+    today = run(config, *args, check=False)
+    assert today.returncode == 1 and "ended_at: lies in the future" in today.stderr
+    ahead = run(config, *args, env={"AFTERCARE_CLOCK_OFFSET": "30h"})
+    assert "registered session" in ahead.stdout
 
 
 def test_csv_import_reports_bad_rows_by_line_and_stores_none_of_them(config: Path) -> None:
