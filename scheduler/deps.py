@@ -27,7 +27,9 @@ Ctx = Annotated[AppContext, Depends(get_context)]
 
 
 def get_db(ctx: Ctx) -> Iterator[Session]:
-    """The request's unit of work: committed if the route returns, rolled back if it raises."""
+    """The request's unit of work: committed if the route returns, rolled back if it raises.
+    Committed before the response is sent (scope="function" below): a 201 is never
+    answered for a registration whose commit then fails."""
     with Session(ctx.engine, expire_on_commit=False) as db:
         try:
             yield db
@@ -37,7 +39,8 @@ def get_db(ctx: Ctx) -> Iterator[Session]:
             raise
 
 
-Db = Annotated[Session, Depends(get_db)]
+# FastAPI's default ("request") would run the commit after the response has gone.
+Db = Annotated[Session, Depends(get_db, scope="function")]
 
 
 def require_api_token(request: Request, db: Db, ctx: Ctx) -> ApiToken:

@@ -166,6 +166,25 @@ def test_concurrent_registrations_all_succeed(
     assert count_sessions(ctx) == 24
 
 
+def test_a_registration_whose_commit_fails_is_never_answered_201(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    """The unit of work commits before the answer goes: a client told 201 can rely on it."""
+    from sqlalchemy import event
+    from sqlmodel import Session
+
+    def refuse(db: Session) -> None:
+        raise RuntimeError("the database refused the commit")
+
+    event.listen(Session, "before_commit", refuse)
+    try:
+        response = post(server, token, session_payload())
+    finally:
+        event.remove(Session, "before_commit", refuse)
+    assert response.status_code == 500
+    assert count_sessions(ctx) == 0
+
+
 def post_batch(server: LiveServer, token: str | None, payload: Any):  # type: ignore[no-untyped-def]
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     with server.client(headers=headers) as c:
