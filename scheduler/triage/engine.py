@@ -76,6 +76,7 @@ LATER = re.compile(r"\b(?:today|now|tonight|this morning|y(?:esterday|day|est)|l
 EARLIER_DAY_BEFORE = re.compile(
     r"\b(?:y(?:esterday|day|est)|last night|earlier|before|" + WEEKDAY + r")\s*[:=-]?\s*$"
 )
+TODAY_OPENS = re.compile(r"(?:today|now|tonight|this morning)\b")
 SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
 
 
@@ -939,8 +940,11 @@ def rising_scores(
         # ("a 2, sometimes a 3": a spread, not a rise)
         # ("3, could be 4 on a bad moment": the worst of it, no rise)
         still = ("down", "from", "was", "drop", "sometimes", "occasionally", "at times", "could be")
-        if EARLIER_DAY_BEFORE.search(between):
-            continue  # "pain 4/10 today, yesterday 5": the later number is of the day before
+        now_told = TODAY_OPENS.match(text[b.span[0] : b.span[1]].lower())
+        if EARLIER_DAY_BEFORE.search(between) and not now_told:
+            # "pain 4/10 today, yesterday 5": the later number is of the day before (but
+            # "was 4 yesterday now its 6": the day before is the first one's)
+            continue
         if b.value > a.value and not any(w in between for w in still):
             if not SITUATIONS.search(text[a.span[0] : b.span[1]].lower()):
                 return a.span[0], b.span[1]

@@ -103,6 +103,10 @@ TIME_OUT = {"hours", "hour", "day", "evening", "afternoon", "morning", "dinner",
             "ages"}  # fmt: skip
 
 
+FADING = {"gone", "going", "turned", "turning", "getting", "got", "gotten"}  # "gone faint"
+PERSONS = {"i", "ive", "im", "id", "she", "shes", "he", "hes", "we", "they", "mum", "dad"}
+
+
 @dataclass(frozen=True)
 class Match:
     concept: Concept
@@ -380,6 +384,8 @@ class KindRules:
             self.said_of_a_mark(m)
         ):
             return None  # "a small bruise came up near my ankle but it's faint", "already faint"
+        if adjective and self.a_mark_fading(m):
+            return "normal", "small-bruise"  # "the little bruise on my ankle has gone faint"
         if self.power_cut(m):
             return None  # "we had a blackout last night, whole street lost power"
         if self.an_outing(m):
@@ -605,6 +611,16 @@ class KindRules:
         before = " ".join(self.r.tokens[j].norm for j in range(max(0, m.start - 5), m.start))
         return bool(EPISODE.search(before + " "))
 
+    def a_mark_fading(self, m: Match) -> bool:
+        """ "the bruise has gone faint", "it's going faint": a mark named earlier in the
+        sentence, then a verb of becoming with no person of its own ("I've gone faint")."""
+        if m.start < 2 or self.r.norms[m.start - 1] not in FADING:
+            return False
+        subject = self.r.norms[m.start - 2]
+        if subject in ("has", "is", "its", "it", "now", "already") and m.start > 2:
+            subject = self.r.norms[m.start - 3]
+        return subject not in PERSONS and self.said_of_a_mark(m)
+
     def said_of_a_mark(self, m: Match) -> bool:
         """A bruise or mark named earlier in the sentence: what "it's faint" is said of."""
         sentence = self.r.tokens[m.start].sentence
@@ -721,6 +737,8 @@ class KindRules:
             and not any(self.r.tokens[k].norm in writer for k in range(s + 1, m.start))
             and not self.r.negated_right_before(s)  # "no heat, but a little pus"
             and not any(self.r.tokens[k].norm in CONTRAST for k in range(s, m.start))
+            # "a pen line round the red patch": drawn round the finding, not the finding
+            and not any(self.r.tokens[k].norm in ("round", "around") for k in range(s, m.start))
             and not self.bid_to_wait(s)
             and s not in self.r.idiom_tokens  # "put heat on it and now it's red": self-care
             and (e <= m.start or s >= m.end)  # "the ceiling was going round": the term's own

@@ -53,6 +53,7 @@ NOT_A_SCORE = (
 # What may follow a score that ends its sentence: "8-9 ngl", "a 6 honestly", "7 i'd say"
 AFTERTHOUGHT = (
     r"tbh|ngl|honestly|really|fr|tho|though|ish|lol|haha|today|now|rn|atm|"
+    r"(?:maybe|or|possibly|probably)\s+less|if\s+that|give\s+or\s+take|or\s+so|"  # "six, or less"
     r"i'?d\s+say|i\s+would\s+say|i\s+think|i\s+guess|manageable|bearable|tolerable|"
     r"(?:she|he)\s+(?:says|said|reckons|thinks)"  # "6-7 she reckons": for the patient
 )
@@ -72,6 +73,8 @@ SCORE_PATTERNS = [
     # after small talk ("Walked the dog this morning. 7 or 8")
     re.compile(
         r"(?:^|(?<=[!?\n])|(?<=\D\.))\s*(?:" + EMOJI + r"\s*)*(?:(?:i'?d|i would)\s+say\s+)?"
+        # told for the patient: "mum says 10."
+        r"(?:(?:mum|mom|mam|dad|she|he|they|nan|gran)\s+(?:says|said|reckons)\s+)?"
         r"(?:an?\s+)?(?:solid\s+|strong\s+|good\s+)?"
         r"(?:like|about|maybe|probably|prob|around|its|it's|it is|pain)?\s*(?:an?\s+)?("
         + NUM
@@ -104,6 +107,10 @@ SCORE_PATTERNS = [
         r"at\s+worst|at\s+best|at\s+rest)\s*[:=-]\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
+SCORED_PART = (
+    r"(?:back|neck|knees?|hips?|shoulders?|legs?|arms?|ankles?|wrists?|elbows?|feet|foot|"
+    r"head|jaw|side|calf|calves|thigh|thighs)"
+)
 # "7 or 8 maybe when i bend", "6-7 when i move", "a 6, maybe 7 on the stairs": a choice of
 # two small numbers (the higher one counts), followed by
 # the end of a phrase or a word that goes on about the pain, never a count ("2 or 3 needles").
@@ -122,6 +129,8 @@ SCORE_PATTERNS.append(
         r"after|with|while|tops|max|probably|prob|sometimes|mostly|first|"
         + AFTERTHOUGHT
         + r")\b|"
+        # "dad reckons 6 or 7 for his knee": a score given for a part of the body
+        + r"for\s+(?:my|his|her|their|the)\s+(?:lower\s+|upper\s+)?" + SCORED_PART + r"\b|"
         + SIGN_OFF  # "my lower back is 6 or 7 thanks"
         + r"))"
     )
@@ -291,7 +300,7 @@ SCORE_CONTEXT = re.compile(
     # "not a 10 but a solid 8", "yesterday a 5, today a 1", "yday a 2"
     r"not|than|y(?:esterday|day|est)|today|tonight|"
     r"wait|actually|still|"  # "5/10 no wait more like 7", "still a 5"
-    r"says|said|reckons|rates|rated|"  # "she says 8 or 9": told for the patient
+    r"says|said|saying|reckons|reckon|rates|rated|"  # "she says 8 or 9": told for the patient
     r"from|down)\b"
     r"|\w['’]s\b"  # "hip's an 8": is
 )

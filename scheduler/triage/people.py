@@ -17,6 +17,12 @@ ASKING_VERBS = {"should", "can", "could", "do", "does", "did", "will", "would", 
                 "normal", "worry", "call", "ring", "you"}  # fmt: skip
 # a reply signed "- Anna", "- Anna thanks"
 SIGNED_NAME = re.compile(r"[-–—]\s*[A-Z][a-z]+(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$")
+# A relation signed at the very end: "(son)", "- Carol (wife)", "- from Pat's carer"
+SIGNED_RELATION = re.compile(
+    r"(?:(?:^|(?<=\s))[-–—]\s*(?:from\s+)?(?:[A-Z][a-z]+\s*)?\(?|\()\s*(?:[A-Za-z]+['’]s\s+)?"
+    r"([A-Za-z]+)(?:,\s*[A-Za-z]+)?\s*\)?(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$"  # "(son) x"
+)
+SIGNING_HELPERS = {"neighbour", "neighbor", "nurse", "interpreter"}  # "(neighbour, Doreen)"
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "... and was taken in", "... and had to sit down": the clause goes on with the same subject
 SHARED_SUBJECT_VERBS = {"was", "were", "had", "got", "went", "ended", "needed", "is", "has"}
@@ -49,7 +55,10 @@ CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
 BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
 NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
-CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen"}
+ACCOMPANIED = {"drove", "took", "brought"}  # "I drove her to her appointment"
+COMING = {"come", "bring", "cancel", "reschedule", "postpone", "rebook"}
+CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen",
+            "sons", "daughters", "kids", "boys", "girls", "lads"}  # "my boys knee"
 # What the writer did to or with someone: "walked the dog", "dropped my son at school"
 OBJECT_VERBS = {"walked", "walk", "walking", "took", "take", "taking", "fed", "feed", "feeding",
                 "visited", "visit", "visiting", "met", "meet", "collected", "collect", "dropped",
@@ -366,12 +375,28 @@ class People:
                 word = word[:-1]  # "my husbands got bruising": her husband's, typed plain
             if word == "me" and j and self.r.tokens[j - 1].norm in TOLD:
                 continue  # "The care home rang me, there are red streaks...": told, not had
+            if word in THIRD_PERSON and self.in_a_who_clause(j):
+                continue  # "her friend who came with her fainted": the friend did
+            if self.the_patient_s_companion(j, start):
+                return True  # "mum's fine, but her friend fainted": a third person's
             if word in people:
                 if word in me:
                     return not self.r.inside_phrase("on_behalf", j)
                 patient = self.person_called_the_patient
                 return word not in THIRD_PERSON and patient is not None and word != patient
         return False
+
+    def the_patient_s_companion(self, j: int, start: int) -> bool:
+        """ "her friend", "his neighbour" at j, in the symptom's sentence: someone with the
+        patient, not the patient (not "it's his brother. Ray passed out": an introduction)."""
+        tokens = self.r.tokens
+        if tokens[j].norm not in PEOPLE or j < 1:
+            return False
+        if tokens[j - 1].norm not in ("her", "his", "their"):
+            return False
+        if tokens[j].sentence != tokens[start].sentence:
+            return False
+        return j < 2 or tokens[j - 2].norm not in INTRODUCING | {"im", "am", "is"}
 
     @cached_property
     def person_called_the_patient(self) -> str | None:
@@ -437,8 +462,12 @@ class People:
     def said_of_the_writer(self, s: int) -> bool:
         """ "I'm the one who had the session", "it was me who had...": the phrase at s says
         the writer is the patient (not "I am texting for my father")."""
-        if self.r.tokens[s].norm.endswith("ing"):
-            return False
+        if self.r.tokens[s].norm.endswith("ing") or self.r.tokens[s].norm in ACCOMPANIED | {
+            "on",
+            "his",
+            "her",
+        }:
+            return False  # "I am writing for...", "I drove her to...", "I'm on texting duty"
         reach = 3 if self.r.tokens[s].norm in ("who", "the", "one") else 1
         return any(self.r.tokens[k].norm in SAID_OF_ME for k in range(max(0, s - reach), s))
 
@@ -449,9 +478,14 @@ class People:
         words = [t.norm for t in self.r.tokens if t.is_word]
         pairs = list(zip(words, words[1:], strict=False))
         child = any(a in ("my", "our") and b in CHILDREN for a, b in pairs)
-        treated = any(a in ("his", "her") and b in TREATMENT for a, b in pairs)
+        # "her session", and "had needles in his back"
+        treated = any(a in ("his", "her") and b in TREATMENT for a, b in pairs) or any(
+            a == "had" and b in TREATMENT for a, b in pairs
+        )
         writer = any(w in WRITER - {"my"} for w in words)
-        return child and treated and not writer
+        # not "my lads got a temperature, can he still come to his appointment": one to come
+        coming = any(w in COMING for w in words)
+        return child and treated and not writer and not coming
 
     @cached_property
     def clauses(self) -> list[list[int]]:
@@ -638,9 +672,14 @@ class People:
         return any(t.norm in others or t.norm[:-1] in others for t in self.r.tokens if t.is_word)
 
     def signed_by_a_relative(self) -> bool:
-        """ "... - her carer", "Her grandson", "His son, Mark": the reply's last words."""
+        """ "... - her carer", "Her grandson", "His son, Mark": the reply's last words; and
+        a relation signed in brackets or after a dash: "(son)", "- Carol (wife)", "- Sue
+        (Tom's wife)", "- from Pat's carer"."""
         words = [t.norm for t in self.r.tokens if t.is_word][-4:]
         relatives = self.r.lexicon.words("relatives")
+        signed = SIGNED_RELATION.search(self.r.text)
+        if signed and signed.group(1).lower() in relatives | SIGNING_HELPERS:
+            return True
         return any(
             words[i] in ("her", "his", "their")
             and words[i + 1] in relatives

@@ -79,6 +79,9 @@ NOT_AS_AN_ANSWER = {"really", "at", "that", "much", "any", "anymore", "yet", "so
 OWNED = {"phone", "mobile", "number", "mum", "dad", "wife", "husband", "son", "daughter",
          "partner", "appointment", "session", "car", "house", "place"}  # fmt: skip
 NOTHING = {"nothing", "zero", "zilch", "nada", "nil"}
+NOT_YET = {"doesnt", "hasnt", "isnt", "wont", "dont", "havent", "arent"}
+GOING_AWAY = {"go", "gone", "settle", "settled", "clear", "cleared", "improve", "fade", "ease",
+              "calm", "shift", "budge", "subside", "heal", "disappear", "get"}  # fmt: skip
 BARE_NO = {"no", "nope", "nah", "none", "negative"}
 BARE_YES = {"yes", "yeah", "yep", "yup", "yea", "ya", "definitely", "def"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
@@ -676,6 +679,8 @@ class Reading:
             return True
         if self.bare_no_at(end):
             return True  # "fever no, pus no, redness no": each item answered, unpunctuated
+        if self.denied_by_the_writer(end):
+            return True  # "hubby keeps asking am I dizzy, im not"
         j, words = end, 0
         while j < len(self.tokens) and words <= 5:
             tok = self.tokens[j]
@@ -696,6 +701,29 @@ class Reading:
             words += 1
             j += 1
         return False
+
+    def denied_by_the_writer(self, end: int) -> bool:
+        """ "asking am I dizzy, im not", "asks if im feverish? I'm not.": asked of the
+        writer, then "I'm not" that ends its clause (not "dizzy, im not sure why", "dizzy, i
+        am not coping", nor "he's dizzy, i'm not": another's, said as such)."""
+        asked = [t.norm for t in self.tokens[max(0, end - 5) : end]]
+        pairs = set(zip(asked, asked[1:], strict=False))
+        if not pairs & {("am", "i"), ("if", "im"), ("if", "i"), ("whether", "im"), ("is", "i")}:
+            return False
+        k = end
+        while k < len(self.tokens) and self.tokens[k].norm in ("?", "!"):
+            k += 1
+        if not 0 < k < len(self.tokens):
+            return False
+        gap = self.text[self.tokens[end - 1].end : self.tokens[k].start]
+        if not set(gap) & set(",?.!"):
+            return False
+        words = [t.norm for t in self.tokens[k : k + 3]]
+        denial = 2 if words[:2] == ["im", "not"] else 3 if words == ["i", "am", "not"] else 0
+        if not denial:
+            return False
+        after = self.tokens[k + denial] if k + denial < len(self.tokens) else None
+        return after is None or not after.is_word or after.norm in ("at", "really", "honestly")
 
     def names_another_item(self, k: int, end: int) -> bool:
         """Token k is a "no" that opens the denial of another finding than the one asked
@@ -829,8 +857,15 @@ class Reading:
             self.tokens[s].sentence == sentence and abs(s - start) <= 5 and e != start
             for s, e in self.occurrences("happened_markers")
         )  # (not "what if the pain comes back worse": the return is what is asked about)
-        confirmed = marked or self.self_confirmed
+        confirmed = marked or self.self_confirmed or self.there_already(start)
         return before and not confirmed
+
+    def there_already(self, start: int) -> bool:
+        """ "if the lump doesn't go down by Monday": what is to go away is there now."""
+        norms = [t.norm for t in self.tokens[start + 1 : start + 5]]
+        return any(
+            a in NOT_YET and b in GOING_AWAY for a, b in zip(norms, norms[1:], strict=False)
+        )
 
     def resolved(self, start: int) -> bool:
         return self.has("resolved", self.tokens[start].sentence) or self.resolved_no_more(start)

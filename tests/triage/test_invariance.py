@@ -123,5 +123,9 @@ def test_news_of_the_day_run_on_after_the_reply_keeps_every_flag() -> None:
         if label != case["label"] and {label, case["label"]} & flagged
     }
     letters = {"blind_bj-006", "blind_bj-086", "blind_db-020", "blind_gz-106"}
-    expected = letters | {"blind_dr-095"} | SURNAMES_THAT_SPELL_A_FINDING
+    # "- Sue (Tom's wife) Took the dog out": a signed relation no longer ends the reply
+    signed_relations = {
+        "blind_nb-124", "blind_nb-149", "blind_ne-007", "blind_ne-012", "blind_ne-097"
+    }
+    expected = letters | signed_relations | {"blind_dr-095"} | SURNAMES_THAT_SPELL_A_FINDING
     assert changed <= expected, sorted(changed - expected)

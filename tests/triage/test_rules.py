@@ -3233,3 +3233,121 @@ def test_round_ms_mx_passed_and_praised_as_typed() -> None:
     assert label("yesterday i was dizzy, today im not", "48h") == "complication"
     best = "the treatment took my breath away, best my backs felt in years"
     assert label(best, "48h") == "normal"
+
+
+def test_round_nb_nd_relatives_who_sign_or_say_they_answer() -> None:
+    """A relation signed at the end ("(son)", "- Sue (Tom's wife)", "- from Pat's carer") or
+    a relative who says they answer for the patient reports the patient's symptoms."""
+    assert label("He blacked out in the bathroom about 6am. - Sue (Tom's wife)") == "emergency"
+    assert label("He's rating it 7/10 this evening - Carol (wife)") == "complication"
+    assert label("He rated it a 4 when I asked him this morning. (son)") == "normal"
+    assert label("Her soreness is easing off nicely - from Pat's carer", "48h") == "normal"
+    assert label("mum asked me to answer - shes got a big dark bruise on her thigh") == (
+        "complication"
+    )
+    assert label("dad doesnt do texts so its me answering. his back spots are red") == (
+        "complication"
+    )
+    assert label("my boys knee has swelled up since his session, hes 16") == "complication"
+    # a hyphenated word is no signature
+    cardigan = "My fingers have been tingling. I'm finishing a cardigan for the great-grandson!"
+    assert label(cardigan) == "complication"
+    # and a child who is still to come is not the patient
+    assert label("my lads got a temperature of 39, can he still come to his appointment") == (
+        "review"
+    )
+
+
+def test_round_nb_nd_the_patient_s_companions_and_the_writer_s_own() -> None:
+    """A friend who came with the patient, or the writer who drove them, is someone else."""
+    friend = "mums fine, been sleepy. but her friend who came with her fainted on the way out"
+    assert label(friend) == "review"
+    driver = "mum is fine, it's me with a temperature, I drove her to the appointment"
+    assert label(driver) == "review"
+    assert label("hi its jess's sister, jess cant breathe properly") == "emergency"
+    assert label("my mam had her needles the same day and shes had a tight chest, im grand") == (
+        "review"
+    )
+    assert label("Nie mam gorączki ani zawrotów głowy, just a bit achy") == "normal"
+
+
+def test_round_nb_nd_scores_ranges_and_denials() -> None:
+    """A choice of scores given for a part; a later "now" score above "yesterday's"; "I'm not"
+    answering what was asked of the writer (not of another)."""
+    assert label("dad reckons 6 or 7 for his knee today, im doing his phone for him", "48h") == (
+        "complication"
+    )
+    assert label("hes saying 8 to 9 for his back today, writing for my dad", "48h") == "emergency"
+    assert label("pain was 4 yesterday now its 6", "48h") == "complication"
+    assert label("pain 4/10 today, yesterday 5", "48h") == "normal"
+    assert label("hubby keeps asking am I dizzy, im not, honestly feel great", "48h") == "normal"
+    assert label("bit dizzy, im not sure why") == "complication"
+    assert label("me and my husband both had needles. he's dizzy, i'm not.") == "review"
+
+
+def test_round_nb_nd_easing_contact_and_workout_soreness() -> None:
+    """"Nowhere near as bad" is easing; "talking to someone" asks for contact; soreness "like
+    I did a bootcamp class" is a workout's."""
+    assert label("achy still, but nowhere near as bad as tuesday", "48h") == "normal"
+    assert label("id feel better talking to someone about it", "48h") == "review"
+    assert label("muscles feel like i did a bootcamp class lol") == "normal"
+    assert label("is it normal to be this tired? like I ran a marathon", "48h") == "review"
+
+
+def test_round_ne_ng_carers_interpreters_and_what_they_relay() -> None:
+    """A child told of by a parent who "had needles", "so I'm doing it", "on texting duty",
+    an interpreter, a sign-off "(neighbour, Doreen)": the patient's news, relayed."""
+    liam = "my son Liam (15) had needles in his back yesterday. tonight hes struggling to breathe"
+    assert label(liam) == "emergency"
+    wife = "my husband wont text you himself so im doing it. he was up all night with a fever"
+    assert label(wife, "48h") == "emergency"
+    assert label("pain?? mum says 10. TEN. she never complains") == "emergency"
+    haddad = "Interpreting for Mr Haddad: he says the pain is the worst he has had in his life"
+    assert label(haddad, "48h") == "emergency"
+    assert label("[for my mother, Mrs Gill] she says the neck pain is excruciating") == (
+        "emergency"
+    )
+    grandpa = "Grandpa rates it 8 out of 10 today. Nana's got a migraine so I'm on texting duty 🙄"
+    assert label(grandpa, "48h") == "complication"
+    doreen = "she's doing lovely, the little bruise on her hand is fading. (neighbour, Doreen)"
+    assert label(doreen, "48h") == "normal"
+    # a relative who had their own session is still someone else
+    assert label("my wife had her session the same day and shes been dizzy since, im good") == (
+        "review"
+    )
+
+
+def test_round_ne_ng_chart_words_relayed_questions_and_other_symptoms() -> None:
+    """"nil" denies; "she wants to know" asks; shakiness and tummy bugs are outside the
+    lists; a care home asking to "remove" a resident opts out."""
+    chart = "Mrs Bell has had a settled night. Mild tenderness at needle points, nil bruising."
+    assert label(chart) == "normal"
+    assert label("I'm doing the English for my nani - she wants to know is a hot bath ok") == (
+        "review"
+    )
+    assert label("her hands have been shaky since the session. not tingly, not numb") == "review"
+    assert label("both kids have tummy bugs so im shattered but my neck's loads better") == (
+        "review"
+    )
+    home = "Larchwood House office: please remove resident Mr Quinn from the automated texts"
+    assert label(home, "48h") == "opt_out"
+    assert label("hubby keeps asking if im ok, im fine!! aches nearly gone", "48h") == "normal"
+
+
+def test_round_ne_ng_marks_lines_and_presupposed_findings() -> None:
+    """A bruise that has "gone faint" is fading; a line drawn round a red patch that it has
+    "gone past" is spreading; "if the lump doesn't go down" says there is a lump; "someone
+    standing on my chest" is chest pressure; "six, maybe less" is a score."""
+    assert label("the little bruise on my ankle has gone faint", "48h") == "normal"
+    assert label("small bruise on my arm and ive gone faint twice today") == "complication"
+    pen = "I drew a pen line round the red patch last night, this morning its gone past the line"
+    assert label(pen, "48h") == "emergency"
+    assert label("I drew a pen line round the red patch last night like you said", "48h") == (
+        "complication"
+    )
+    assert label("if the lump doesnt go down by monday should i come in?", "48h") == (
+        "complication"
+    )
+    assert label("what if i get a lump, should i come in?") == "review"
+    assert label("feels like someone is standing on my chest 😰") == "emergency"
+    assert label("six, maybe less") == "normal"
