@@ -37,6 +37,10 @@ ENV_OVERRIDES = {
 }
 
 
+# The development values config.toml ships with: public, so never good enough for Twilio.
+SHIPPED_SECRETS = {"dev-auth-token-change-me", "dev-secret-key-change-me"}
+
+
 class ConfigError(Exception):
     """The configuration cannot be used; the message names the key."""
 
@@ -226,7 +230,7 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     for var, (section, key) in ENV_OVERRIDES.items():
-        if env.get(var):
+        if var in env:  # set, even to "": TWILIO_AUTH_TOKEN="" means no token, not the file's
             raw.setdefault(section, {})[key] = env[var]
     raw["base_dir"] = path.parent
     try:
@@ -273,6 +277,15 @@ def check_consistency(settings: Settings) -> None:
             problems.append(
                 "twilio.auth_token: required to check webhook signatures (or set TWILIO_AUTH_TOKEN)"
             )
+        for key, value in (
+            ("web.secret_key", settings.web.secret_key),
+            ("twilio.auth_token", settings.twilio.auth_token),
+        ):
+            if value in SHIPPED_SECRETS:
+                problems.append(
+                    f"{key}: still the development value shipped in config.toml; anyone could "
+                    "forge a staff login or a webhook with it (set it, or its environment variable)"
+                )
         if not settings.twilio.account_sid.startswith("AC"):
             problems.append("twilio.account_sid: required with sms.backend = 'twilio'")
         if not (settings.sms.from_number or settings.sms.messaging_service_sid):

@@ -63,6 +63,22 @@ def test_db_upgrade_puts_the_database_beside_the_config_from_any_directory(
             "web.secret_key",
         ),
         ({"clinic": {"colour": "blue"}}, "clinic.colour"),
+        (
+            {
+                "sms": {"backend": "twilio"},
+                "twilio": {"account_sid": "AC" + "0" * 32,
+                           "auth_token": "dev-auth-token-change-me"},
+            },
+            "twilio.auth_token: still the development value",
+        ),
+        (
+            {
+                "sms": {"backend": "twilio"},
+                "twilio": {"account_sid": "AC" + "0" * 32},
+                "web": {"secret_key": "dev-secret-key-change-me"},
+            },
+            "web.secret_key: still the development value",
+        ),
         ({"sms": {"backend": "twilio"}, "clock": {"offset": "1d"}}, "clock.offset"),
         ({"clock": {"offset": "tomorrow"}}, "clock.offset"),
     ],
@@ -92,6 +108,16 @@ def test_secrets_come_from_the_environment(tmp_path: Path) -> None:
         write_config(tmp_path), env={"TWILIO_AUTH_TOKEN": "from-env", "AFTERCARE_SECRET_KEY": "k2"}
     )
     assert settings.twilio.auth_token == "from-env" and settings.web.secret_key == "k2"
+
+
+def test_an_empty_secret_in_the_environment_overrides_the_file(tmp_path: Path) -> None:
+    from scheduler.config import ConfigError, load_settings
+
+    path = write_config(
+        tmp_path, sms={"backend": "twilio"}, twilio={"account_sid": "AC" + "0" * 32}
+    )
+    with pytest.raises(ConfigError, match="twilio.auth_token: required"):
+        load_settings(path, env={"TWILIO_AUTH_TOKEN": ""})
 
 
 def test_token_create_prints_a_token(config: Path) -> None:

@@ -19,7 +19,6 @@ def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str)
     """Opt the patient out and cancel pending check-ins. False if already opted out."""
     if not set_opted_out_at(db, patient, now, was_out=False):
         return False
-    db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=False, source=source))  # type: ignore[arg-type]
     execute_dml(
         db,
         update(CheckIn)
@@ -29,17 +28,7 @@ def record_opt_out(db: Session, patient: Patient, *, now: datetime, source: str)
         )
         .values(status=CheckInStatus.cancelled, reason="opted_out", updated_at=now),
     )
-    record_action(
-        db,
-        actor="patient",
-        action="patient.opted_out",
-        subject_type="patient",
-        subject_id=patient.id,
-        patient_id=patient.id,
-        now=now,
-        detail=source,
-    )
-    db.flush()
+    record_consent_change(db, patient, opted_in=False, now=now, source=source)
     return True
 
 
@@ -49,7 +38,6 @@ def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) 
     for another reason, or past their time, stay as they are."""
     if not set_opted_out_at(db, patient, None, was_out=True):
         return False
-    db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=True, source=source))  # type: ignore[arg-type]
     execute_dml(
         db,
         update(CheckIn)
@@ -61,10 +49,19 @@ def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) 
         )
         .values(status=CheckInStatus.pending, reason=None, updated_at=now),
     )
+    record_consent_change(db, patient, opted_in=True, now=now, source=source)
+    return True
+
+
+def record_consent_change(
+    db: Session, patient: Patient, *, opted_in: bool, now: datetime, source: str
+) -> None:
+    """The consent history row and the audit entry of one opt-out or opt-in."""
+    db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=opted_in, source=source))  # type: ignore[arg-type]
     record_action(
         db,
         actor="patient",
-        action="patient.opted_in",
+        action="patient.opted_in" if opted_in else "patient.opted_out",
         subject_type="patient",
         subject_id=patient.id,
         patient_id=patient.id,
@@ -72,7 +69,6 @@ def record_opt_in(db: Session, patient: Patient, *, now: datetime, source: str) 
         detail=source,
     )
     db.flush()
-    return True
 
 
 def patient_sessions(patient: Patient) -> Any:

@@ -230,6 +230,15 @@ def can_see_patient(db: Db, user: User, patient_id: int) -> bool:
     return mine.first() is not None
 
 
+def can_see_message(db: Db, user: User, inbound: InboundMessage) -> bool:
+    """A practitioner's are the messages of their own sessions (as the review list shows);
+    a message from a number not on file, or of no session, is for staff."""
+    if user.role != Role.practitioner:
+        return True
+    session = db.get(TreatmentSession, inbound.session_id) if inbound.session_id else None
+    return session is not None and session.practitioner_id == user.id
+
+
 def practitioners(db: Db) -> list[User]:
     return list(db.exec(select(User).where(User.role == Role.practitioner, User.active == True)))  # noqa: E712
 
@@ -312,7 +321,7 @@ def mark_reviewed(
     inbound_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
 ) -> RedirectResponse:
     inbound = db.get(InboundMessage, inbound_id)
-    if inbound is None:
+    if inbound is None or not can_see_message(db, user, inbound):
         raise NotFound(f"no message {inbound_id}")
     inbound.reviewed_at = ctx.clock.now()
     db.add(inbound)

@@ -47,6 +47,7 @@ NOT_A_SCORE = (
     r"pills?|higher|lower|bpm|beats|"  # "heart rate like 10 higher than normal"
     r"steps|paces|metres|meters|yards|miles|"  # "about 10 steps and it hits"
     r"paracetamol|nurofen|advil|tylenol|o'?clock|ish\b|:|\.\d|"
+    r"on\s+(?:her|his|my|their|the|a)\s+(?:\w+\s+)?(?:test|exam|quiz|homework)|"  # a mark
     # "like 10 a day" (not "8 a day ago")
     r"(?:a|an|per|each|every)\s+(?:day|night|hour|week|minute|min)\b(?!\s+ago)))"
 )

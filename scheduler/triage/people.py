@@ -45,6 +45,8 @@ GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heif
           "pigs", "goats", "lambs", "ewes", "friends", "neighbours", "colleagues", "grandkids",
           "boys", "girls", "twins", "parents", "family", "everyone"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
+QUOTE_OPENS = re.compile(r"[:\s][\"“'‘]")  # 'Dad says "...' and "Dad says '...'"
+QUOTE_CLOSES = re.compile(r"[\"”'’](?=[\s.,!?;:]|$)")
 OPENING_QUOTE = re.compile(r"[:\s][\"“]")  # a quotation opening after a colon or a space
 HAS_IT = {"does", "has", "did", "had", "is", "was", "do", "have"}  # "...but my husband does"
 THIRD_PERSON = {"he", "she", "hes", "shes", "his", "her", "him", "himself", "herself"}
@@ -380,11 +382,21 @@ class People:
             if self.the_patient_s_companion(j, start):
                 return True  # "mum's fine, but her friend fainted": a third person's
             if word in people:
+                if word in me and self.quoted(j):
+                    return False  # "Dad says 'it's like a weight on my chest'": his words
                 if word in me:
                     return not self.r.inside_phrase("on_behalf", j)
                 patient = self.person_called_the_patient
                 return word not in THIRD_PERSON and patient is not None and word != patient
         return False
+
+    def quoted(self, j: int) -> bool:
+        """Token j is inside a quotation opened earlier in its sentence and not closed."""
+        sentence = self.r.tokens[j].sentence
+        first = self.r.sentences[sentence][0]
+        before = self.r.text[self.r.tokens[first].start : self.r.tokens[j].start]
+        opened = [m.end() for m in QUOTE_OPENS.finditer(" " + before)]
+        return bool(opened) and not QUOTE_CLOSES.search(" " + before, opened[-1])
 
     def the_patient_s_companion(self, j: int, start: int) -> bool:
         """ "her friend", "his neighbour" at j, in the symptom's sentence: someone with the

@@ -65,7 +65,7 @@ LEAD_INS = {"ok", "okay", "so", "and", "also", "um", "umm", "hmm", "right", "qui
 SPENT_ON = {"bad", "too", "text", "texts", "message", "messages", "email", "txt", "mild",
             "know", "stayed", "stopped", "settled", "changed", "improved", "eased", "calmed",
             # and "nothing major, a bit of heat around the needles"
-            "budged", "shifted", "stop", "stops", "myself",
+            "budged", "shifted", "stop", "stops", "myself", "stopping", "easing", "improving",
             "major", "serious", "drastic", "dramatic"}  # fmt: skip
 NEGATIVE_OPENERS = {"cant", "cannot", "couldnt", "unable", "no", "not", "wont", "dont", "didnt"}
 SAYING = {"call", "it", "say", "its", "id"}  # "wouldn't call it small", "wouldn't say it's small"

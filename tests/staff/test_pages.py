@@ -143,6 +143,25 @@ def test_a_practitioner_sees_only_their_own_patients(server: LiveServer, token: 
         assert c.get("/staff/flags/1").status_code == 404
 
 
+def test_a_practitioner_cannot_mark_another_practitioners_messages_read(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    flagged(server, token, "is it ok to swim tomorrow?")  # drlin's patient: to review
+    assert server.text_in("+12025550199", "hello who is this").status_code == 200
+    add_practitioner(ctx.engine, "drkim", "+15550100002")
+    with login(server, "drkim") as c:
+        page = c.get("/staff/review").text
+        codes = [c.post(f"/staff/inbound/{i}/reviewed", data={"csrf_token": csrf(page)},
+                        follow_redirects=False).status_code for i in (1, 2)]
+    assert codes == [404, 404]
+    with login(server) as c:  # drlin still has the question to read
+        page = c.get("/staff/review").text
+        assert "swim tomorrow" in page
+        marked = c.post("/staff/inbound/1/reviewed", data={"csrf_token": csrf(page)},
+                        follow_redirects=False)
+    assert marked.status_code == 303
+
+
 def test_registration_form_shows_field_errors_and_registers(server: LiveServer) -> None:
     with login(server) as c:
         page = c.get("/staff/sessions/new").text

@@ -3351,3 +3351,34 @@ def test_round_ne_ng_marks_lines_and_presupposed_findings() -> None:
     assert label("what if i get a lump, should i come in?") == "review"
     assert label("feels like someone is standing on my chest 😰") == "emergency"
     assert label("six, maybe less") == "normal"
+
+
+def test_round_nh_nj_quoted_words_everyday_idioms_and_passing_findings() -> None:
+    """A relative's quoted "my chest" is the patient's; sport, weather and cakes use the
+    findings' words; "sharp jabs" after "not stopping" still count; "phone instead" asks
+    for a call."""
+    priya = "Dad says 'it's like a weight on my chest' when he lies down. Should we go in? - Priya"
+    assert label(priya, "48h") == "emergency"
+    assert label("stop texting me and phone instead, I can't read these small letters", "48h") == (
+        "review"
+    )
+    assert label("The match was excruciating to watch 😂 back's all good though") == "normal"
+    reds = "The Reds are on an unbelievable winning streak!! Back's feeling grand"
+    assert label(reds, "48h") == "normal"
+    warning = "they've put a yellow warning out for tonight. my back's easing up loads"
+    assert label(warning, "48h") == "normal"
+    cake = "Made a lava cake, it was oozing everywhere when we cut it. doing well"
+    assert label(cake, "48h") == "normal"
+    assert label("haven't had five minutes to catch my breath lol. Shoulder's loads better") == (
+        "normal"
+    )
+    assert label("i cant catch my breath") == "emergency"
+    jabs = "The pain's not stopping, sharp jabs in my lower back whenever I get out of the car"
+    assert label(jabs, "48h") == "complication"
+    assert label("thought I was going to go down but I didn't. Neck feels good!", "48h") == (
+        "complication"
+    )
+    assert label("lower back still niggly, no better than yesterday", "48h") == "complication"
+    assert label("My ankle has ballooned up a bit around where the needles went", "48h") == (
+        "complication"
+    )
