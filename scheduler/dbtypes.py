@@ -30,6 +30,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def storable(text: str) -> str:
+    """Text a column can hold on every database: PostgreSQL refuses NUL in text (the whole
+    insert fails), so a NUL a phone or a client sends becomes U+FFFD instead."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
 def utc_field(*, nullable: bool = False, index: bool = False, default: Any = ...) -> Any:
     """A SQLModel field for an instant."""
     kwargs = {} if default is ... else {"default": default}

@@ -253,6 +253,18 @@ def test_a_send_the_worker_never_recorded_is_adopted_from_its_status_callback(
         assert (message.status, message.sid) == ("sent", "SM" + "e" * 32)
 
 
+def test_a_reply_with_a_nul_character_is_stored_flagged_and_answered(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    assert server.text_in(PATIENT, "I have chest pain\x00 and fever").status_code == 200
+    wait_until(lambda: len(gateway.to(PATIENT)) == 1)
+    assert "Call 911" in gateway.to(PATIENT)[0]
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(InboundMessage.body)).one() == "I have chest pain\ufffd and fever"
+    assert count(ctx, Flag) == 1
+
+
 def test_a_picture_message_is_stored_and_listed_for_review(
     server: LiveServer, ctx: AppContext, token: str
 ) -> None:

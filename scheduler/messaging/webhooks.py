@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from scheduler.context import AppContext
 from scheduler.db import session_scope
+from scheduler.dbtypes import storable
 from scheduler.messaging.delivery import record_delivery_status
 from scheduler.messaging.inbound import InboundResult, identify_sender, receive_sms
 from scheduler.messaging.outbox import announce_queued
@@ -68,7 +69,8 @@ class TwilioWebhooks:
         signature = request.headers.get("X-Twilio-Signature", "")
         if not is_valid_signature(url, params, signature, self.ctx.settings.twilio.auth_token):
             return None
-        return params
+        # checked as sent, stored as the database can hold it
+        return {key: storable(value) for key, value in params.items()}
 
     async def inbound_sms(self, _request: Request, params: dict[str, str]) -> None:
         """Store, triage and answer a patient's text; answers go out after we reply to

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from scheduler.dbtypes import storable
 from scheduler.errors import Invalid
 
 
@@ -40,9 +41,18 @@ def errors_by_field(exc: ValidationError, *, skip: tuple[str, ...] = ("body",)) 
     return errors
 
 
+def storable_values(data: object) -> object:
+    """Every string in the (nested) input as the database can hold it."""
+    if isinstance(data, str):
+        return storable(data)
+    if isinstance(data, dict):
+        return {key: storable_values(value) for key, value in data.items()}
+    return data
+
+
 def parse_session(data: object) -> SessionIn:
     """Validate a dict into SessionIn, raising Invalid with a message per field."""
     try:
-        return SessionIn.model_validate(data)
+        return SessionIn.model_validate(storable_values(data))
     except ValidationError as exc:
         raise Invalid(errors_by_field(exc)) from exc

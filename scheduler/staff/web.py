@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
 from starlette.datastructures import UploadFile
 
+from scheduler.dbtypes import storable
 from scheduler.deps import Db
 from scheduler.errors import AftercareError, Forbidden
 from scheduler.staff.models import User
@@ -69,7 +70,7 @@ async def form_fields(request: Request) -> dict[str, str]:
     waiting for the write lock there would starve the commit of the request holding it.
     """
     form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    return {k: storable(v) for k, v in form.items() if isinstance(v, str)}
 
 
 async def uploaded_file(request: Request) -> bytes:

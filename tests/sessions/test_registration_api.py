@@ -117,6 +117,16 @@ def test_the_same_session_twice_is_a_409_with_the_existing_id(
     assert count_sessions(ctx) == 1
 
 
+def test_a_nul_character_in_a_name_is_stored_not_a_500(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    payload = session_payload()
+    payload["patient"] = {**payload["patient"], "name": "Nul\u0000Name"}
+    assert post(server, token, payload).status_code == 201
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(Patient.name)).one() == "Nul\ufffdName"
+
+
 def test_another_patient_on_a_number_on_file_is_a_422_naming_the_phone(
     server: LiveServer, token: str, ctx: AppContext
 ) -> None:
