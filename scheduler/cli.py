@@ -325,9 +325,12 @@ def demo(
     url: Annotated[str | None, typer.Option(help="a running app's base URL")] = None,
 ) -> None:
     """Run the whole cycle on this database in under a minute, and say what to open."""
-    from scheduler.demo import run_demo
+    from scheduler.demo import NotADemoDatabase, run_demo
 
-    run_demo(settings_or_exit(), base_url=url, echo=typer.echo)
+    try:
+        run_demo(settings_or_exit(), base_url=url, echo=typer.echo)
+    except NotADemoDatabase as exc:
+        raise fail(f"aftercare: {exc}") from None
 
 
 def main() -> None:

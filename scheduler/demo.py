@@ -46,7 +46,23 @@ PATIENTS = [
 STRANGER = ("+15550100099", "who is this?")
 
 
+class NotADemoDatabase(Exception):
+    """The configuration is a real clinic's: the demo would leave a known login in it."""
+
+
+def check_demo_allowed(settings: Settings) -> None:
+    """Only the console backend with fictional numbers allowed: the demo creates a login
+    whose password is printed here, and texts +1 555 numbers."""
+    if settings.sms.backend != "console" or not settings.clinic.allow_test_numbers:
+        raise NotADemoDatabase(
+            "aftercare demo runs only with sms.backend = 'console' and "
+            "clinic.allow_test_numbers = true: it creates a login with a known password "
+            "and texts fictional numbers, which a clinic's database must never hold"
+        )
+
+
 def run_demo(settings: Settings, *, base_url: str | None, echo: Callable[[str], object]) -> None:
+    check_demo_allowed(settings)
     started = time.monotonic()
     ctx = build_context(settings)
     upgrade_database(ctx.engine)

@@ -120,6 +120,16 @@ def test_an_empty_secret_in_the_environment_overrides_the_file(tmp_path: Path) -
         load_settings(path, env={"TWILIO_AUTH_TOKEN": ""})
 
 
+def test_demo_refuses_a_clinic_database_before_creating_any_login(tmp_path: Path) -> None:
+    path = write_config(tmp_path, clinic={"allow_test_numbers": False})
+    run(path, "db", "upgrade")
+    result = run(path, "demo", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "clinic.allow_test_numbers = true" in result.stderr
+    with sqlite3.connect(tmp_path / "var" / "aftercare.db") as db:
+        assert db.execute("select count(*) from app_user").fetchone() == (0,)
+
+
 def test_token_create_prints_a_token(config: Path) -> None:
     token = run(config, "token", "create", "--name", "frontdesk").stdout.strip()
     assert token.startswith("act_") and len(token) > 30
