@@ -22,6 +22,10 @@ from scheduler.db import execute_dml, insert_row
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.sessions.models import Patient
 
+AHEAD_OF_CHECKINS = timedelta(days=1)
+# Texts that must not be given up on after a few failures: someone is waiting on them.
+URGENT = frozenset({Purpose.alert, Purpose.escalation, Purpose.auto_reply})
+
 
 def enqueue_message(
     db: Session,
@@ -35,14 +39,19 @@ def enqueue_message(
     not_after: datetime | None = None,
 ) -> int:
     """Queue a text in the caller's transaction; it is sent only if that commits. Returns
-    the message's id."""
+    the message's id.
+
+    Everything queued here answers someone now (an alert, "call 911", a STOP's
+    confirmation), so it is due from AHEAD_OF_CHECKINS ago: claims take texts in
+    next_attempt_at order, and this one then goes before every check-in queued since,
+    however many an 08:00 batch holds. A retry is due at its own time like any other."""
     return insert_row(
         db,
         OutboundMessage,
         to=to,
         body=body,
         purpose=purpose,
-        next_attempt_at=now,
+        next_attempt_at=now - AHEAD_OF_CHECKINS,
         created_at=now,
         patient_id=patient_id,
         flag_id=flag_id,
@@ -70,6 +79,7 @@ class Claimed:
     body: str
     blocked: str | None  # why it must not go, decided inside the claim transaction
     is_checkin: bool = False  # a check-in's text: its check-in follows the outcome
+    is_urgent: bool = False  # an alert or an answer to a patient: retried until it goes
 
 
 def _claim_statement() -> Any:
@@ -132,6 +142,7 @@ def claim_messages(
             row.body,
             blocked_reason(row.purpose, row.not_after, row.opted_out_at, now),
             row.purpose == Purpose.checkin,
+            row.purpose in URGENT,
         )
         for row in rows
     ]

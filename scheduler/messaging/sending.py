@@ -47,6 +47,8 @@ from scheduler.sessions.models import Patient
 log = logging.getLogger(__name__)
 
 RETRY_CAP_SECONDS = 3600.0
+URGENT_RETRY_CAP_SECONDS = 300.0  # an alert waits at most five minutes between tries
+URGENT_RETRY_FOR = timedelta(days=1)
 
 
 @dataclass
@@ -125,6 +127,14 @@ def send_one(
         callback = f"{status_callback}?m={item.id}" if status_callback else None
         sent = gateway.send(OutgoingSms(item.to, item.body, callback))
     except SmsRejected as exc:
+        if exc.configuration and item.is_urgent:
+            # the account is wrong, not the number: an alert goes once it is fixed
+            log.error("SMS %s held: provider configuration error %s: %s", item.id, exc.code, exc)
+            outcome = handle_transient(
+                engine, item, exc, settings=settings, worker=worker, now=now, rand=rand
+            )
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            return
         handle_rejected(engine, item, exc, worker=worker, now=now)
         report.failed += 1
     except SmsTransientError as exc:
@@ -352,12 +362,20 @@ def handle_transient(
         delay = retry_delay(
             attempts,
             base_seconds=settings.sms.retry_base_seconds,
-            cap_seconds=RETRY_CAP_SECONDS,
+            cap_seconds=URGENT_RETRY_CAP_SECONDS if item.is_urgent else RETRY_CAP_SECONDS,
             rand=rand(),
         )
         next_at = now + timedelta(seconds=delay)
         out_of_time = message.not_after is not None and next_at >= message.not_after
-        if attempts >= settings.sms.max_attempts or out_of_time:
+        if item.is_urgent:
+            # An alert or "call 911" is tried every few minutes through an outage, for a
+            # day (shown as retrying on the flag), not dropped after sms.max_attempts.
+            spent = attempts >= settings.sms.max_attempts and now - message.created_at >= (
+                URGENT_RETRY_FOR
+            )
+        else:
+            spent = attempts >= settings.sms.max_attempts
+        if spent or out_of_time:
             message.attempts = attempts
             db.add(message)
             db.flush()

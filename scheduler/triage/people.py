@@ -45,7 +45,7 @@ GROUPS = {"kids", "children", "people", "team", "cows", "cattle", "sheep", "heif
           "pigs", "goats", "lambs", "ewes", "friends", "neighbours", "colleagues", "grandkids",
           "boys", "girls", "twins", "parents", "family", "everyone"}  # fmt: skip
 # "he"/"she" and their forms: the person a reply is about, when no one else is named
-QUOTE_OPENS = re.compile(r"[:\s][\"“'‘]")  # 'Dad says "...' and "Dad says '...'"
+QUOTE_OPENS = re.compile(r"[:\s][\"“'‘’]")  # 'Dad says "...' and "Dad says '...'"
 QUOTE_CLOSES = re.compile(r"[\"”'’](?=[\s.,!?;:]|$)")
 OPENING_QUOTE = re.compile(r"[:\s][\"“]")  # a quotation opening after a colon or a space
 HAS_IT = {"does", "has", "did", "had", "is", "was", "do", "have"}  # "...but my husband does"
