@@ -173,6 +173,17 @@ def test_start_opts_back_in_and_help_answers_with_the_clinic(
     assert "Aftercare Clinic" in gateway.to(PATIENT)[2] and "+15550000001" in gateway.to(PATIENT)[2]
 
 
+def test_soreness_is_answered_with_self_care_not_gladness(
+    server: LiveServer, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)
+    server.text_in(PATIENT, "my back is quite sore and achy today, pain is 5/10")
+    wait_until(lambda: len(gateway.to(PATIENT)) == 1)
+    answer = gateway.to(PATIENT)[0]
+    assert answer.startswith("Aftercare Clinic: thanks for letting us know, Ada.")
+    assert "glad" not in answer and "drink water" in answer
+
+
 def test_start_after_stop_brings_back_the_checkins_that_can_still_go(
     server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
 ) -> None:

@@ -106,8 +106,12 @@ def alerts_of(db: Session, flag_ids: set[int]) -> dict[int, list[OutboundMessage
     return found
 
 
-def get_flag(db: Session, flag_id: int, *, user: User | None = None) -> Flag:
-    flag = db.get(Flag, flag_id)
+def get_flag(
+    db: Session, flag_id: int, *, user: User | None = None, for_update: bool = False
+) -> Flag:
+    """The flag, if `user` may see it. `for_update` locks it (PostgreSQL; SQLite's writer
+    lock does the same): two people resolving at once then see each other's outcome."""
+    flag = db.get(Flag, flag_id, with_for_update=for_update)
     if flag is None or (
         user is not None and user.role == Role.practitioner and flag.practitioner_id != user.id
     ):
@@ -116,7 +120,7 @@ def get_flag(db: Session, flag_id: int, *, user: User | None = None) -> Flag:
 
 
 def acknowledge_flag(db: Session, flag_id: int, *, actor: User, now: datetime) -> Flag:
-    flag = get_flag(db, flag_id, user=actor)
+    flag = get_flag(db, flag_id, user=actor, for_update=True)
     if flag.status != FlagStatus.open:
         raise Conflict(f"flag {flag_id} is already {flag.status}")
     flag.status, flag.acknowledged_at, flag.acknowledged_by = (
@@ -139,9 +143,9 @@ def acknowledge_flag(db: Session, flag_id: int, *, actor: User, now: datetime) -
 
 
 def resolve_flag(db: Session, flag_id: int, *, actor: User, now: datetime, note: str) -> Flag:
-    flag = get_flag(db, flag_id, user=actor)
+    flag = get_flag(db, flag_id, user=actor, for_update=True)
     if flag.status == FlagStatus.resolved:
-        raise Conflict(f"flag {flag_id} is already resolved")
+        raise Conflict(f"flag {flag_id} was already resolved by {flag.resolved_by}")
     if flag.acknowledged_at is None:
         flag.acknowledged_at, flag.acknowledged_by = now, actor.username
     flag.status, flag.resolved_at, flag.resolved_by = FlagStatus.resolved, now, actor.username

@@ -184,10 +184,12 @@ def acknowledge(
 def resolve(
     flag_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf, form: Form
 ) -> RedirectResponse:
+    note = str(form.get("note", "")).strip()
     try:
-        resolve_flag(db, flag_id, actor=user, now=ctx.clock.now(), note=str(form.get("note", "")))
-    except Conflict:
-        pass
+        resolve_flag(db, flag_id, actor=user, now=ctx.clock.now(), note=note)
+    except Conflict as exc:
+        if note:  # someone resolved it first: say so, and hand the note back
+            raise Conflict(f"{exc.message}; your note was not saved: {note}") from None
     return RedirectResponse(back_to(request), 303)
 
 

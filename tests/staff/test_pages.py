@@ -100,6 +100,23 @@ def test_acknowledge_then_resolve_records_who_and_when(
         assert api.get("/api/flags?status=resolved").json()[0]["resolved_by"] == "drlin"
 
 
+def test_a_note_on_a_flag_resolved_meanwhile_is_handed_back_not_dropped(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    flagged(server, token, "really dizzy and the bruise is huge")
+    add_practitioner(ctx.engine, "desk", "", role="staff")
+    with login(server) as c, login(server, "desk") as desk:
+        page = c.get("/staff/flags/1").text
+        desk.post("/staff/flags/1/resolve", data={"csrf_token": csrf(desk.get("/staff/").text),
+                                                 "note": "called by desk"})
+        late = c.post("/staff/flags/1/resolve",
+                      data={"csrf_token": csrf(page), "note": "my important note"})
+        detail = c.get("/staff/flags/1").text
+    assert late.status_code == 409
+    assert "already resolved by desk" in late.text and "my important note" in late.text
+    assert "called by desk" in detail
+
+
 def test_actions_without_csrf_token_change_nothing(server: LiveServer, token: str) -> None:
     flagged(server, token, "sharp pain")
     with login(server) as c:
