@@ -173,6 +173,24 @@ def test_start_opts_back_in_and_help_answers_with_the_clinic(
     assert "Aftercare Clinic" in gateway.to(PATIENT)[2] and "+15550000001" in gateway.to(PATIENT)[2]
 
 
+def test_a_reply_is_filed_on_the_session_whose_checkin_it_answers(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
+) -> None:
+    registered(server, token)  # with drlin, ended 14:30 on the 24th
+    run_once(ctx, now=T0 + hours(24))  # its 24 h check-in goes
+    ctx.clock.advance(hours(24))  # type: ignore[attr-defined]
+    add_practitioner(ctx.engine, username="drkim", phone="+15550100002")
+    later = session_payload(PATIENT, practitioner="drkim",
+                            ended_at=(T0 + hours(23.5)).isoformat())
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as c:
+        assert c.post("/api/sessions", json=later).status_code == 201  # nothing sent yet
+    server.text_in(PATIENT, "re yesterday: the needle site on my back is badly swollen and hot")
+    wait_until(lambda: len(gateway.to("+15550100001")) == 1)
+    assert gateway.to("+15550100002") == []
+    with session_scope(ctx.engine) as db:
+        assert db.exec(select(Flag.session_id)).one() == 1
+
+
 def test_soreness_is_answered_with_self_care_not_gladness(
     server: LiveServer, gateway: FakeGateway, token: str
 ) -> None:

@@ -56,7 +56,7 @@ class Sender:
 
 
 def _sender_query() -> Any:
-    """The patient with a number, their latest session whose reply window is open, the
+    """The patient with a number, the session in its reply window they are answering, the
     kind and text of the last check-in sent for it, and the last text we sent them. Built
     once: constructing a statement costs more than running it, and this one runs for every
     text that arrives."""
@@ -98,11 +98,19 @@ def _sender_query() -> Any:
         col(TreatmentSession.ended_at) >= bindparam("window_start"),
         col(TreatmentSession.ended_at) <= bindparam("now"),
     )
+    # The session a reply answers: the one whose check-in went last (not a newer one
+    # registered since, none of whose texts the patient has seen), else the latest.
+    last_sent_due = (
+        select(func.max(CheckIn.due_at))
+        .where(CheckIn.session_id == TreatmentSession.id, CheckIn.status == CheckInStatus.sent)
+        .correlate(TreatmentSession)
+        .scalar_subquery()
+    )
     return (
         select(Patient, TreatmentSession, last_sent_kind, our_texts)
         .join(TreatmentSession, window_open, isouter=True)
         .where(Patient.phone == bindparam("phone"))
-        .order_by(col(TreatmentSession.ended_at).desc())
+        .order_by(last_sent_due.desc().nulls_last(), col(TreatmentSession.ended_at).desc())
         .limit(1)
     )
 
