@@ -125,6 +125,18 @@ def test_text_from_an_unknown_number_is_stored_for_review(
     assert gateway.sent == []  # strangers get no automatic answer
 
 
+def test_a_practitioner_answering_an_alert_is_not_read_as_a_patient(
+    server: LiveServer, ctx: AppContext, gateway: FakeGateway
+) -> None:
+    server.text_in("+15550100001", "ok will call her now, she mentioned chest pain")
+    wait_until(lambda: len(gateway.to("+15550100001")) == 1)
+    assert "this number does not read replies" in gateway.to("+15550100001")[0]
+    assert count(ctx, Flag) == 0 and len(gateway.sent) == 1
+    with session_scope(ctx.engine) as db:
+        message = db.exec(select(InboundMessage)).one()
+        assert (message.handled_as, message.needs_review) == ("staff_phone", None)
+
+
 def test_an_emergency_from_an_unknown_number_is_answered_and_flagged(
     server: LiveServer, ctx: AppContext, gateway: FakeGateway, token: str
 ) -> None:

@@ -28,6 +28,7 @@ from scheduler.messaging.outbox import enqueue_message
 from scheduler.messaging.texts import SmsTexts, first_name
 from scheduler.sessions.consent import record_opt_in, record_opt_out
 from scheduler.sessions.models import Patient, TreatmentSession
+from scheduler.staff.models import User
 from scheduler.triage import Assessment, PainThresholds, assess
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class Sender:
     session: TreatmentSession | None
     checkin_kind: str | None  # None when the text is not triaged (unknown sender, START, HELP)
     answers: str = ""  # our last check-in and last text to them: quoted back, not read
+    staff: bool = False  # a practitioner's or staff phone: answering an alert, not a patient
 
 
 def _sender_query() -> Any:
@@ -116,6 +118,7 @@ def _sender_query() -> Any:
 
 
 SENDER_QUERY = _sender_query()
+STAFF_PHONE = select(User.id).where(col(User.phone) == bindparam("phone")).limit(1)
 
 
 def identify_sender(
@@ -131,7 +134,8 @@ def identify_sender(
         },
     ).first()
     if found is None:
-        return Sender(None, None, None)
+        staff = db.execute(STAFF_PHONE, {"phone": params.get("From", "")}).first() is not None
+        return Sender(None, None, None, staff=staff)
     patient, session, kind, answers = found
     triaged = keyword_of(params.get("Body", "")) not in OWN_ANSWERS
     return Sender(patient, session, checkin_kind(kind) if triaged else None, answers or "")
@@ -154,8 +158,10 @@ def receive_sms(
     body = params.get("Body", "")
     keyword = keyword_of(body)
     # A number not on file is read too: "chest pain" from a new phone or a relative's
-    # must reach a person as surely as from a patient's.
-    kind = sender.checkin_kind or (None if patient or keyword in OWN_ANSWERS else "24h")
+    # must reach a person as surely as from a patient's (a staff phone's is not: "ok,
+    # calling her now, she said chest pain" answers an alert).
+    unread = patient or sender.staff or keyword in OWN_ANSWERS
+    kind = sender.checkin_kind or (None if unread else "24h")
     found = (
         assess(body, kind, thresholds=thresholds, sent=sender.answers) if kind else None
     )
@@ -167,6 +173,9 @@ def receive_sms(
     result = InboundResult(inbound_id=inbound_id)
     to = params.get("From", "")
     reply = Reply(db, inbound_id, to, patient, session, settings, texts, now, result)
+    if sender.staff:
+        reply.answer("staff_reply", Purpose.help, link=f"{settings.web.public_base_url}/staff/")
+        return result
     if patient is None:
         # Strangers get no automatic answer, unless what they describe needs one.
         if found is not None and found.label in FLAGGED_LABELS:
@@ -188,6 +197,8 @@ def wants_out(found: Assessment, keyword: Keyword | None) -> bool:
 
 def handled_as(sender: Sender, keyword: Keyword | None, found: Assessment | None) -> str:
     """What the inbound list shows the text was taken as."""
+    if sender.staff:
+        return "staff_phone"
     if sender.patient is None:
         return "unknown_sender"
     if found is None:
@@ -224,7 +235,7 @@ def store_inbound(
         session_id=session.id if session else None,
         checkin_kind=sender.checkin_kind,
         handled_as=handled_as,
-        needs_review=review_reason(patient, session, num_media),
+        needs_review=None if sender.staff else review_reason(patient, session, num_media),
     )
     if new_id is None:
         log.info("inbound %s already handled (provider retry)", sid[:8] + "…")

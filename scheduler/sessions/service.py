@@ -73,6 +73,8 @@ def register_sessions(
         valid.append((position, data, phone, practitioner))
     known = patient_rows(db, {phone for _, _, phone, _ in valid})
     valid = refuse_other_patients(valid, known, outcomes)
+    phones = {phone for _, _, phone, _ in valid}
+    valid = refuse_staff_phones(valid, staff_phones(db, phones), outcomes)
     names = {phone: data.patient.name for _, data, phone, _ in valid}
     patients = upsert_patients(db, names, known, now)
     new: dict[SessionKey, dict[str, Any]] = {}  # insertion order is batch order
@@ -160,6 +162,32 @@ def refuse_other_patients(
             "check the number, or use the name on file",
         )
     return kept
+
+
+def refuse_staff_phones(
+    valid: list[tuple[int, SessionIn, str, int]],
+    staff: set[str],
+    outcomes: list[int | AftercareError],
+) -> list[tuple[int, SessionIn, str, int]]:
+    """A staff phone gets alerts about patients: a patient on it would be sent their
+    own alerts, and a practitioner's "ok, calling her" read as the patient's reply."""
+    kept = []
+    for row in valid:
+        if row[2] in staff:
+            outcomes[row[0]] = Invalid.field(
+                "patient.phone",
+                "is a staff member's phone (alerts go to it); use the patient's own",
+            )
+        else:
+            kept.append(row)
+    return kept
+
+
+def staff_phones(db: Session, phones: set[str]) -> set[str]:
+    found: set[str] = set()
+    for part in chunks(phones):
+        found.update(db.exec(select(User.phone).where(col(User.phone).in_(part))).all())  # type: ignore[arg-type]
+    return found
 
 
 def same_person(on_file: str, given: str) -> bool:

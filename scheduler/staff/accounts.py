@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
 from scheduler.errors import Conflict, Invalid, NotFound
+from scheduler.sessions.models import Patient
 from scheduler.sessions.phones import to_e164
 from scheduler.staff.models import ApiToken, Role, User
 
@@ -55,6 +56,8 @@ def create_user(
             e164 = to_e164(phone, region=region)
         except ValueError as exc:
             errors["phone"] = str(exc)
+    if e164 and db.exec(select(Patient.id).where(Patient.phone == e164)).first() is not None:
+        errors["phone"] = "is a patient's number; alerts must go to the practitioner's own"
     if errors:
         raise Invalid(errors)
     if db.exec(select(User).where(User.username == username)).first() is not None:

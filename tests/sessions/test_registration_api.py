@@ -117,6 +117,22 @@ def test_the_same_session_twice_is_a_409_with_the_existing_id(
     assert count_sessions(ctx) == 1
 
 
+def test_a_patient_on_a_staff_phone_is_a_422_and_a_login_on_a_patients_phone_too(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    refused = post(server, token, session_payload("+15550100001"))  # drlin's alert phone
+    assert refused.status_code == 422
+    assert "staff member's phone" in refused.json()["errors"]["patient.phone"]
+    assert post(server, token, session_payload()).status_code == 201
+    from scheduler.errors import Invalid
+    from scheduler.staff.accounts import create_user
+
+    with session_scope(ctx.engine) as db, pytest.raises(Invalid) as caught:
+        create_user(db, username="drx", password="correct-horse", role="practitioner",
+                    phone="+15551234567", region="US", now=T0)
+    assert "patient's number" in caught.value.errors["phone"]
+
+
 def test_a_nul_character_in_a_name_is_stored_not_a_500(
     server: LiveServer, token: str, ctx: AppContext
 ) -> None:
