@@ -21,7 +21,7 @@ from scheduler.checkins.timing import next_window_start
 from scheduler.config import Settings
 from scheduler.context import AppContext
 from scheduler.db import session_scope
-from scheduler.flags.escalation import escalate_unacknowledged
+from scheduler.flags.escalation import escalate_unacknowledged, reroute_failed_alerts
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.messaging.reconcile import SettleReport, settle_unknown_sends
 from scheduler.messaging.sending import SendReport, send_due_messages
@@ -38,6 +38,7 @@ class TickReport:
     cancelled: int = 0
     settled: SettleReport | None = None
     escalated: int = 0
+    rerouted: int = 0  # flags whose alert failed, sent to on-call
     sending: SendReport | None = None
 
 
@@ -54,6 +55,7 @@ def run_once(ctx: AppContext, *, now: datetime) -> TickReport:
         report.escalated = escalate_unacknowledged(
             db, settings=ctx.settings, texts=ctx.texts, now=now
         )
+        report.rerouted = reroute_failed_alerts(db, settings=ctx.settings, texts=ctx.texts, now=now)
     report.sending = send_due_messages(
         ctx.engine,
         ctx.gateway,

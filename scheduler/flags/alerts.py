@@ -68,9 +68,11 @@ def queue_flag_alert(
     texts: SmsTexts,
     now: datetime,
     purpose: Purpose = Purpose.alert,
+    skip_practitioner: bool = False,
 ) -> Alert:
-    """Queue the alert about flag `flag_id` to whoever can act on it (see the module)."""
-    phone = practitioner_phone(db, session)
+    """Queue the alert about flag `flag_id` to whoever can act on it (see the module);
+    `skip_practitioner` when their alert could not be delivered."""
+    phone = None if skip_practitioner else practitioner_phone(db, session)
     alerted = Alerted.practitioner
     if not phone:
         phone, alerted = settings.clinic.on_call_phone, Alerted.on_call

@@ -1,4 +1,5 @@
-"""Escalation: an emergency nobody acknowledged is raised again, louder.
+"""Escalation: an emergency nobody acknowledged is raised again, louder; an alert that
+could not be delivered goes to on-call at once.
 
 After `alerts.escalate_after_minutes` an open emergency re-alerts its practitioner and
 texts the clinic's on-call number, once. Rows are locked while escalated, so two workers
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from sqlalchemy import and_, exists, or_
 from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
@@ -17,7 +19,7 @@ from scheduler.config import Settings
 from scheduler.db import try_exclusive
 from scheduler.flags.alerts import Alerted, flag_link, queue_flag_alert
 from scheduler.flags.models import Flag, FlagStatus
-from scheduler.messaging.models import Purpose
+from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.messaging.outbox import enqueue_message
 from scheduler.messaging.texts import SmsTexts, initials
 from scheduler.sessions.models import Patient, TreatmentSession
@@ -42,6 +44,48 @@ def escalate_unacknowledged(
     for flag in overdue:
         escalate(db, flag, settings=settings, texts=texts, now=now)
     return len(overdue)
+
+
+def reroute_failed_alerts(
+    db: Session, *, settings: Settings, texts: SmsTexts, now: datetime
+) -> int:
+    """Flags whose alert failed or was not delivered (a wrong number, a phone the carrier
+    cannot reach), and that on-call has not heard of: on-call is texted now, not when the
+    escalation timer runs out. Returns how many."""
+    on_call = settings.clinic.on_call_phone
+    if not on_call or not try_exclusive(db, "flags.reroute_failed_alerts"):
+        return 0
+    alerts_of_flag = and_(
+        col(OutboundMessage.flag_id) == Flag.id,
+        col(OutboundMessage.purpose).in_([Purpose.alert, Purpose.escalation]),
+    )
+    lost = or_(
+        col(OutboundMessage.status) == MessageStatus.failed,
+        col(OutboundMessage.delivery_status).in_(["undelivered", "failed"]),
+    )
+    told_on_call = and_(col(OutboundMessage.flag_id) == Flag.id, col(OutboundMessage.to) == on_call)
+    flags = db.exec(
+        select(Flag)
+        .where(Flag.status != FlagStatus.resolved)
+        .where(exists().where(alerts_of_flag, lost), ~exists().where(told_on_call))
+        .with_for_update(skip_locked=True)
+    ).all()
+    for flag in flags:
+        patient = db.get(Patient, flag.patient_id) if flag.patient_id else None
+        session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
+        queue_flag_alert(
+            db,
+            flag_id=flag.id,  # type: ignore[arg-type]
+            label=flag.label,
+            patient=patient,
+            session=session,
+            settings=settings,
+            texts=texts,
+            now=now,
+            skip_practitioner=True,
+        )
+        log.warning("flag %s: its alert was not delivered; on-call texted", flag.id)
+    return len(flags)
 
 
 def escalate(

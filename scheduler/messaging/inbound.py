@@ -294,7 +294,9 @@ class Reply:
     now: datetime
     result: InboundResult
 
-    def answer(self, template: str, purpose: Purpose, **context: object) -> None:
+    def answer(
+        self, template: str, purpose: Purpose, flag_id: int | None = None, **context: object
+    ) -> None:
         body = self.texts.render(
             template,
             clinic=self.settings.clinic.name,
@@ -309,6 +311,7 @@ class Reply:
             purpose=purpose,
             now=self.now,
             patient_id=self.patient.id if self.patient else None,
+            flag_id=flag_id,  # the answer to a flagged report is shown on the flag
         )
         self.result.queued.append(message_id)
 
@@ -334,7 +337,9 @@ class Reply:
         if found.label in FLAGGED_LABELS:
             alerted = self.flag(found.label, assessment_id)
         if found.label != "opt_out":
-            self.answer(f"reply_{found.label}", Purpose.auto_reply, alerted=alerted)
+            self.answer(
+                f"reply_{found.label}", Purpose.auto_reply, self.result.flag_id, alerted=alerted
+            )
         # After any alert: a symptom report inside an opt-out is flagged first.
         if (
             wants_out

@@ -72,7 +72,9 @@ def couldnt_reach(db: Session, user: User, limit: int = 200) -> list[Unreached]:
     undelivered = db.exec(
         select(OutboundMessage)
         .where(
-            col(OutboundMessage.purpose).in_([Purpose.checkin, Purpose.alert, Purpose.escalation])
+            col(OutboundMessage.purpose).in_(
+                [Purpose.checkin, Purpose.alert, Purpose.escalation, Purpose.auto_reply]
+            )
         )
         .where(
             or_(
@@ -98,14 +100,15 @@ def unreached_message(db: Session, m: OutboundMessage) -> list[Unreached]:
             return []  # failed check-ins are listed from the check-in itself
         return [Unreached(patient, None, f"check-in text not delivered: {why}", m.created_at)]
     flag = db.get(Flag, m.flag_id) if m.flag_id else None
-    patient = db.get(Patient, flag.patient_id) if flag else None
+    patient = db.get(Patient, flag.patient_id) if flag and flag.patient_id else None
     if flag is None or patient is None:
-        return []
-    return [
-        Unreached(
-            patient, flag.session_id, f"practitioner alert not delivered: {why}", m.created_at
-        )
-    ]
+        return []  # (an answer to no flag, "glad you're well", is not worth a line)
+    what = (
+        f"our answer to their {flag.label} report not delivered: {why}"
+        if m.purpose == Purpose.auto_reply
+        else f"practitioner alert not delivered: {why}"
+    )
+    return [Unreached(patient, flag.session_id, what, m.created_at)]
 
 
 def todays_sessions(db: Session, user: User, *, now: datetime, tz: Any) -> list[Any]:

@@ -12,9 +12,11 @@ from sqlmodel import select
 from scheduler.checkins.dispatch import run_once
 from scheduler.context import AppContext
 from scheduler.db import session_scope
+from scheduler.messaging.signature import sign
 from scheduler.staff.accounts import set_active
 from scheduler.staff.models import AuditEntry
 from tests.helpers import (
+    AUTH_TOKEN,
     T0,
     FakeGateway,
     LiveServer,
@@ -140,3 +142,46 @@ def test_an_escalation_with_nobody_to_text_is_recorded_as_such(
         ).one()
     assert escalated.endswith("nobody could be texted")
     assert [m.to for m in gateway.sent] == [PATIENT]
+
+
+def status_callback(server: LiveServer, sid: str, status: str, code: str) -> None:
+    url = "http://testserver.local/webhooks/twilio/status"
+    params = {"MessageSid": sid, "MessageStatus": status, "ErrorCode": code,
+              "AccountSid": "AC" + "0" * 32}
+    with server.client() as c:
+        signature = sign(url, params, AUTH_TOKEN)
+        response = c.post("/webhooks/twilio/status", data=params,
+                          headers={"X-Twilio-Signature": signature})
+    assert response.status_code == 200
+
+
+def test_an_alert_that_could_not_be_delivered_goes_to_on_call_at_once(
+    with_on_call: LiveServer, gateway: FakeGateway
+) -> None:
+    registered(with_on_call)
+    answer_to(with_on_call, gateway, "I fainted in the kitchen")
+    [alert_sid] = [sid for sms, sid in zip(gateway.sent, gateway.sids, strict=True)
+                   if sms.to == PRACTITIONER]
+    status_callback(with_on_call, alert_sid, "undelivered", "30006")  # a landline
+    run_once(with_on_call.ctx, now=T0 + timedelta(minutes=1))  # not 15 minutes later
+    [rerouted] = gateway.to(ON_CALL)
+    assert "practitioner could not be texted" in rerouted and "/staff/flags/1" in rerouted
+    with login(with_on_call, "frontdesk") as staff:
+        assert "alert failed" in staff.get("/staff/").text
+    run_once(with_on_call.ctx, now=T0 + timedelta(minutes=2))
+    assert len(gateway.to(ON_CALL)) == 1  # once
+
+
+def test_an_emergency_answer_the_patient_never_got_is_shown_to_staff(
+    with_on_call: LiveServer, gateway: FakeGateway
+) -> None:
+    registered(with_on_call)
+    answer_to(with_on_call, gateway, "chest pain since this morning")
+    [answer_sid] = [sid for sms, sid in zip(gateway.sent, gateway.sids, strict=True)
+                    if sms.to == PATIENT]
+    status_callback(with_on_call, answer_sid, "failed", "30007")
+    with login(with_on_call, "frontdesk") as staff:
+        review = staff.get("/staff/review").text
+        flag = staff.get("/staff/flags/1").text
+    assert "our answer to their emergency report not delivered" in review
+    assert "Our answer to the patient to +15551234567: sent (failed)" in flag
