@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
 from scheduler.config import Settings
-from scheduler.messaging.models import Purpose
+from scheduler.messaging.models import OutboundMessage, Purpose
 from scheduler.messaging.outbox import enqueue_message
 from scheduler.messaging.texts import SmsTexts, initials
 from scheduler.sessions.models import Patient, TreatmentSession
@@ -86,11 +86,23 @@ def queue_flag_alert(
         session_date=session_date(session, settings),
         link=flag_link(settings, flag_id),
         clinic=settings.clinic.name,
-        repeat=purpose == Purpose.escalation,
+        # "STILL UNACKNOWLEDGED" only to someone already told of it
+        repeat=purpose == Purpose.escalation and told_before(db, flag_id, phone),
         instead_of_practitioner=alerted == Alerted.on_call,
     )
     message_id = enqueue_message(db, to=phone, body=body, purpose=purpose, now=now, flag_id=flag_id)
     return Alert(alerted, message_id)
+
+
+def told_before(db: Session, flag_id: int, phone: str) -> bool:
+    return (
+        db.exec(
+            select(OutboundMessage.id).where(
+                OutboundMessage.flag_id == flag_id, OutboundMessage.to == phone
+            )
+        ).first()
+        is not None
+    )
 
 
 def session_date(session: TreatmentSession | None, settings: Settings) -> str:

@@ -33,11 +33,24 @@ class SmsTexts:
             return self.render("checkin", kind=kind, **context)
 
 
+TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev"}
+
+
+def name_parts(full_name: str) -> list[str]:
+    """The name's words in speaking order, titles left out: "Smith, John" (a records
+    system's export) is John Smith, "Dr. Jane Roe" is Jane Roe."""
+    family, comma, given = full_name.partition(",")
+    spoken = f"{given} {family}" if comma and given.strip() else full_name
+    words = [w.strip(".,;:") for w in spoken.split()]
+    return [w for w in words if w and w.lower() not in TITLES]
+
+
 def first_name(full_name: str) -> str:
-    parts = full_name.split()
+    """What a text calls the patient: "Hi Jane," (empty when the name gives nothing)."""
+    parts = name_parts(full_name)
     return parts[0] if parts else ""
 
 
 def initials(full_name: str) -> str:
     """'Ada Lovelace' -> 'A.L.': enough for a practitioner, little for anyone else."""
-    return "".join(p[0].upper() + "." for p in full_name.split() if p[:1].isalpha()) or "?"
+    return "".join(p[0].upper() + "." for p in name_parts(full_name) if p[:1].isalpha()) or "?"

@@ -71,7 +71,9 @@ def register_sessions(
             outcomes[position] = exc
             continue
         valid.append((position, data, phone, practitioner))
-    known = patient_rows(db, {phone for _, _, phone, _ in valid})
+    records = patient_records(db, {phone for _, _, phone, _ in valid})
+    known = {phone: (i, name) for phone, (i, name, _) in records.items()}
+    opted_out = {i for i, _, out in records.values() if out}
     valid = refuse_other_patients(valid, known, outcomes)
     phones = {phone for _, _, phone, _ in valid}
     valid = refuse_staff_phones(valid, staff_phones(db, phones), outcomes)
@@ -106,7 +108,7 @@ def register_sessions(
         for twin in twins:
             outcomes[twin] = Conflict(ALREADY, session_id=session_id or earlier.get(key))
     created = [(row, i) for row, i in zip(new.values(), stored, strict=True) if i is not None]
-    add_checkins(db, created, settings=settings, now=now)
+    add_checkins(db, created, settings=settings, now=now, opted_out=opted_out)
     record_registrations(db, created, source=source, actor=actor, now=now)
     return outcomes
 
@@ -307,12 +309,19 @@ def upsert_patients(
 
 def patient_rows(db: Session, phones: Iterable[str]) -> dict[str, tuple[int, str]]:
     """(id, name) of the patients with these phones, by phone."""
-    found: dict[str, tuple[int, str]] = {}
+    return {phone: (i, name) for phone, (i, name, _) in patient_records(db, phones).items()}
+
+
+def patient_records(db: Session, phones: Iterable[str]) -> dict[str, tuple[int, str, bool]]:
+    """(id, name, opted out) of the patients with these phones, by phone."""
+    found: dict[str, tuple[int, str, bool]] = {}
     for part in chunks(phones):
         rows = db.exec(
-            select(Patient.phone, Patient.id, Patient.name).where(col(Patient.phone).in_(part))
+            select(Patient.phone, Patient.id, Patient.name, Patient.opted_out_at).where(
+                col(Patient.phone).in_(part)
+            )
         ).all()
-        found.update({phone: (i, name) for phone, i, name in rows})  # type: ignore[misc]
+        found.update({phone: (i, name, out is not None) for phone, i, name, out in rows})  # type: ignore[misc]
     return found
 
 
@@ -351,19 +360,32 @@ def session_key(row: dict[str, Any]) -> SessionKey:
 
 
 def add_checkins(
-    db: Session, created: list[tuple[dict[str, Any], int]], *, settings: Settings, now: datetime
+    db: Session,
+    created: list[tuple[dict[str, Any], int]],
+    *,
+    settings: Settings,
+    now: datetime,
+    opted_out: frozenset[int] | set[int] = frozenset(),
 ) -> None:
-    """The planned check-ins of each new session, in one insert. One whose time has
-    passed already (a session registered a day or two late) is stored cancelled as
-    expired, so the answer shows what will really be sent."""
+    """The planned check-ins of each new session, in one insert, stored as they will
+    really go: one whose time has passed (a session registered late) cancelled as
+    expired, and an opted-out patient's cancelled as opted out (START brings them back)."""
+
+    def status(patient_id: int, planned: PlannedCheckIn) -> tuple[str, str | None]:
+        if planned.expires_at <= now:
+            return "cancelled", "expired"
+        if patient_id in opted_out:
+            return "cancelled", "opted_out"
+        return "pending", None
+
     rows = [
         {
             "session_id": session_id,
             "kind": planned.kind,
             "due_at": planned.due_at,
             "expires_at": planned.expires_at,
-            "status": "pending" if planned.expires_at > now else "cancelled",
-            "reason": None if planned.expires_at > now else "expired",
+            "status": status(row["patient_id"], planned)[0],
+            "reason": status(row["patient_id"], planned)[1],
             "updated_at": now,
         }
         for row, session_id in created

@@ -31,6 +31,20 @@ def register(ctx: AppContext, ended_at: datetime = T0, phone: str = PHONE) -> in
         ).id  # type: ignore[return-value]
 
 
+def test_the_checkin_greets_the_patient_by_the_name_they_use(
+    ctx: AppContext, gateway: FakeGateway
+) -> None:
+    for phone, name in (("+15551234501", "Smith, John"), ("+15551234502", "Dr. Jane Roe")):
+        payload = session_payload(phone, ended_at=T0.isoformat())
+        payload["patient"]["name"] = name
+        with session_scope(ctx.engine) as db:
+            register_session(db, parse_session(payload), settings=ctx.settings, now=T0,
+                             source="api", actor="test")
+    run_once(ctx, now=T0 + hours(24))
+    assert gateway.to("+15551234501")[0].startswith("Hi John, this is")
+    assert gateway.to("+15551234502")[0].startswith("Hi Jane, this is")
+
+
 def statuses(ctx: AppContext, session_id: int) -> dict[str, tuple[str, str | None]]:
     with session_scope(ctx.engine) as db:
         rows = db.exec(select(CheckIn).where(CheckIn.session_id == session_id)).all()

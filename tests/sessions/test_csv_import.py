@@ -96,7 +96,13 @@ def test_a_returning_patient_keeps_one_record_and_their_opt_out(ctx: AppContext)
     assert report.errors == []
     with session_scope(ctx.engine) as db:
         patient = db.exec(select(Patient)).one()
+        later_checkins = db.exec(
+            select(CheckIn.status, CheckIn.reason).where(
+                CheckIn.session_id == report.registered[0]
+            )
+        ).all()
     assert (patient.name, patient.opted_out_at) == ("p 0 Quinn", T0)  # the fuller name
+    assert later_checkins == [("cancelled", "opted_out")] * 2  # shown as they will (not) go
     assert count(ctx, ConsentChange) == 1  # no new consent from a registration
 
 
