@@ -49,8 +49,20 @@ def delivery_check(ctx: AppContext) -> None:
         log.exception("delivery check failed; the next run will retry")
 
 
+class StillRunning(logging.Filter):
+    """A tick still sending a paced batch when the next is due is how pacing works, not a
+    warning: APScheduler's "skipped: maximum number of running instances reached", logged
+    every tick of a long batch, buried the warnings that matter."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in str(record.msg)
+
+
 def start_scheduler(ctx: AppContext) -> BackgroundScheduler:
     """Start the interval jobs; the first dispatch runs at once (catch-up after a restart)."""
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if not any(isinstance(f, StillRunning) for f in scheduler_log.filters):
+        scheduler_log.addFilter(StillRunning())
     scheduler = BackgroundScheduler(timezone=UTC)
     scheduler.add_job(
         dispatch_tick,
