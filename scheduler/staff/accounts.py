@@ -100,6 +100,7 @@ def set_password(db: Session, username: str, password: str, *, now: datetime, ac
         raise Invalid.field("password", f"at least {MIN_PASSWORD} characters")
     user = get_user(db, username)
     user.password_hash = hash_password(password)
+    user.session_epoch += 1  # whoever had the old password is logged out
     db.add(user)
     record_action(
         db,
@@ -115,6 +116,7 @@ def set_password(db: Session, username: str, password: str, *, now: datetime, ac
 def set_active(db: Session, username: str, active: bool, *, now: datetime, actor: str) -> User:
     user = get_user(db, username)
     user.active = active
+    user.session_epoch += 1
     db.add(user)
     record_action(
         db,
@@ -125,6 +127,14 @@ def set_active(db: Session, username: str, active: bool, *, now: datetime, actor
         now=now,
     )
     return user
+
+
+def end_sessions(db: Session, user_id: int) -> None:
+    """Every session cookie of this login stops working (logout ends them everywhere)."""
+    user = db.get(User, user_id)
+    if user is not None:
+        user.session_epoch += 1
+        db.add(user)
 
 
 def get_user(db: Session, username: str) -> User:

@@ -26,6 +26,8 @@ class User(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=20)  # a practitioner's alerts go here
     active: bool = True
     created_at: datetime = utc_field()
+    # Moved on by logout, a new password or disabling: older session cookies stop working.
+    session_epoch: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class ApiToken(SQLModel, table=True):

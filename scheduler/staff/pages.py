@@ -25,7 +25,7 @@ from scheduler.sessions.models import Patient, TreatmentSession
 from scheduler.sessions.schemas import parse_session
 from scheduler.sessions.service import register_session
 from scheduler.staff import queries
-from scheduler.staff.accounts import authenticate
+from scheduler.staff.accounts import authenticate, end_sessions
 from scheduler.staff.models import Role, User
 from scheduler.staff.web import Csrf, Form, StaffUser, Upload, login_user, page_context
 
@@ -89,7 +89,10 @@ def login(request: Request, ctx: Ctx, _csrf: Csrf, form: Form) -> Response:
 
 
 @router.post("/logout")
-def logout(request: Request, _csrf: Csrf) -> RedirectResponse:
+def logout(request: Request, db: Db, _csrf: Csrf) -> RedirectResponse:
+    user_id = request.session.get("user_id")
+    if user_id:
+        end_sessions(db, user_id)  # a copy of this cookie stops working too
     request.session.clear()
     return RedirectResponse("/staff/login", 303)
 

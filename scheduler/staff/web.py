@@ -56,7 +56,7 @@ async def check_csrf(request: Request) -> None:
 def current_user(request: Request, db: Db) -> User:
     user_id = request.session.get("user_id")
     user = db.get(User, user_id) if user_id else None
-    if user is None or not user.active:
+    if user is None or not user.active or request.session.get("epoch") != user.session_epoch:
         request.session.pop("user_id", None)
         raise LoginRequired("login required")
     return user
@@ -140,6 +140,7 @@ class LoginThrottle:
 def login_user(request: Request, user: User) -> None:
     request.session.clear()  # a fresh session on login: no fixation
     request.session["user_id"] = user.id
+    request.session["epoch"] = user.session_epoch
     csrf_token(request)
 
 

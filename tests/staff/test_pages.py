@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from scheduler.context import AppContext
-from tests.helpers import LiveServer, add_practitioner, csrf, login, session_payload
+from tests.helpers import T0, LiveServer, add_practitioner, csrf, login, session_payload
 
 PATIENT = "+15551234567"
 
@@ -60,6 +60,27 @@ def test_guesses_sprayed_over_many_accounts_from_one_address_are_stopped(
                                             "csrf_token": token})
     assert codes[:50] == [401] * 50 and codes[50] == 429
     assert real.status_code == 429  # the address is locked, whatever account it tries
+
+
+def test_logging_out_or_a_new_password_ends_copies_of_the_session(
+    server: LiveServer, ctx: AppContext
+) -> None:
+    from scheduler.db import session_scope
+    from scheduler.staff.accounts import set_password
+
+    with login(server) as c:
+        copied = dict(c.cookies)
+        page = c.get("/staff/").text
+        c.post("/staff/logout", data={"csrf_token": csrf(page)})
+    with server.client(cookies=copied) as stolen:
+        assert stolen.get("/staff/").status_code == 303  # to the login form
+    with login(server) as c:
+        copied = dict(c.cookies)
+        with session_scope(ctx.engine) as db:
+            set_password(db, "drlin", "a-new-password", now=T0, actor="cli")
+        assert c.get("/staff/", follow_redirects=False).status_code == 303
+    with server.client(cookies=copied) as stolen:
+        assert stolen.get("/staff/").status_code == 303
 
 
 def test_login_form_without_csrf_token_is_refused(server: LiveServer) -> None:
