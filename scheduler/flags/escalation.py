@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, exists, or_
 from sqlmodel import Session, col, select
@@ -17,7 +18,7 @@ from sqlmodel import Session, col, select
 from scheduler.audit import record_action
 from scheduler.config import Settings
 from scheduler.db import try_exclusive
-from scheduler.flags.alerts import Alerted, flag_link, queue_flag_alert
+from scheduler.flags.alerts import Alert, Alerted, flag_link, queue_flag_alert
 from scheduler.flags.models import Flag, FlagStatus
 from scheduler.messaging.models import MessageStatus, OutboundMessage, Purpose
 from scheduler.messaging.outbox import enqueue_message
@@ -71,38 +72,34 @@ def reroute_failed_alerts(
         .with_for_update(skip_locked=True)
     ).all()
     for flag in flags:
-        patient = db.get(Patient, flag.patient_id) if flag.patient_id else None
-        session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
-        queue_flag_alert(
-            db,
-            flag_id=flag.id,  # type: ignore[arg-type]
-            label=flag.label,
-            patient=patient,
-            session=session,
-            settings=settings,
-            texts=texts,
-            now=now,
-            skip_practitioner=True,
-        )
+        alert_about(db, flag, settings=settings, texts=texts, now=now, skip_practitioner=True)
         log.warning("flag %s: its alert was not delivered; on-call texted", flag.id)
     return len(flags)
+
+
+def alert_about(
+    db: Session, flag: Flag, *, settings: Settings, texts: SmsTexts, now: datetime, **how: Any
+) -> Alert:
+    """Queue an alert about a stored flag, its patient and session looked up."""
+    return queue_flag_alert(
+        db,
+        flag_id=flag.id,  # type: ignore[arg-type]
+        label=flag.label,
+        patient=db.get(Patient, flag.patient_id) if flag.patient_id else None,
+        session=db.get(TreatmentSession, flag.session_id) if flag.session_id else None,
+        settings=settings,
+        texts=texts,
+        now=now,
+        **how,
+    )
 
 
 def escalate(
     db: Session, flag: Flag, *, settings: Settings, texts: SmsTexts, now: datetime
 ) -> None:
     patient = db.get(Patient, flag.patient_id) if flag.patient_id else None
-    session = db.get(TreatmentSession, flag.session_id) if flag.session_id else None
-    first = queue_flag_alert(
-        db,
-        flag_id=flag.id,  # type: ignore[arg-type]
-        label=flag.label,
-        patient=patient,
-        session=session,
-        settings=settings,
-        texts=texts,
-        now=now,
-        purpose=Purpose.escalation,
+    first = alert_about(
+        db, flag, settings=settings, texts=texts, now=now, purpose=Purpose.escalation
     )
     # On-call hears of it too, unless the repeat above went to on-call already.
     on_call = settings.clinic.on_call_phone and first.alerted == Alerted.practitioner
