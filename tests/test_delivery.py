@@ -151,3 +151,18 @@ def test_a_text_whose_callback_came_is_never_asked_about(
     report(ctx, sent_checkin, "delivered")
     check_open_deliveries(ctx.engine, gateway, now=SENT_AT + hours(2))
     assert calls == []
+
+
+def test_a_patient_who_opted_out_is_not_listed_as_unreached(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    from scheduler.sessions.consent import find_patient_by_phone, record_opt_out
+
+    with session_scope(ctx.engine) as db:
+        patient = find_patient_by_phone(db, PATIENT)
+        assert patient is not None
+        record_opt_out(db, patient, now=T0 + hours(25), source="sms:STOP")
+    run_once(ctx, now=T0 + hours(48))
+    with session_scope(ctx.engine) as db:
+        listed = queries.couldnt_reach(db, get_user(db, "drlin"))
+    assert listed == []  # their wish, not a failure: the patient's timeline shows it

@@ -6,12 +6,10 @@ import phonenumbers
 
 
 def is_test_number(parsed: phonenumbers.PhoneNumber) -> bool:
-    """+1 555 xxx xxxx: an area code reserved for fiction and testing, never a real phone."""
-    return (
-        parsed.country_code == 1
-        and str(parsed.national_number).startswith("555")
-        and phonenumbers.is_possible_number(parsed)
-    )
+    """+1 555 xxx xxxx: an area code reserved for fiction and testing, never a real phone.
+    All ten digits: "555 1235" is a local number's dialling, no number to text."""
+    national = str(parsed.national_number)
+    return parsed.country_code == 1 and national.startswith("555") and len(national) == 10
 
 
 def to_e164(raw: str, *, region: str, allow_test_numbers: bool = True) -> str:

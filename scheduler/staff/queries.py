@@ -50,7 +50,8 @@ class Unreached:
 
 
 def couldnt_reach(db: Session, user: User, limit: int = 200) -> list[Unreached]:
-    """Check-ins that failed or expired, and alerts that could not be delivered."""
+    """Check-ins that failed or expired (not those an opt-out cancelled), and alerts and
+    answers to flagged reports that could not be delivered."""
     out: list[Unreached] = []
     rows = db.exec(
         select(CheckIn, TreatmentSession, Patient)
@@ -59,6 +60,8 @@ def couldnt_reach(db: Session, user: User, limit: int = 200) -> list[Unreached]:
         .where(
             or_(CheckIn.status == CheckInStatus.failed, CheckIn.status == CheckInStatus.cancelled)
         )
+        # a patient who asked for no texts was not failed: the timeline shows it
+        .where(or_(col(CheckIn.reason).is_(None), col(CheckIn.reason) != "opted_out"))
         .where(_mine(user))
         .order_by(col(CheckIn.updated_at).desc())
         .limit(limit)
@@ -66,7 +69,6 @@ def couldnt_reach(db: Session, user: User, limit: int = 200) -> list[Unreached]:
     for c, s, p in rows:
         what = {
             "expired": f"{c.kind} check-in expired before it could be sent",
-            "opted_out": f"{c.kind} check-in not sent: patient opted out",
         }.get(c.reason or "", f"{c.kind} check-in: {c.reason or c.status}")
         out.append(Unreached(p, s.id, what, c.updated_at))
     undelivered = db.exec(

@@ -45,6 +45,10 @@ def test_phone_is_stored_in_e164(server: LiveServer, token: str, ctx: AppContext
     ("change", "field"),
     [
         ({"patient": {"name": "Ada", "phone": "12345", "sms_consent": True}}, "patient.phone"),
+        # a fictional number's seven-digit local dialling: nothing to text
+        ({"patient": {"name": "Ada", "phone": "5551235", "sms_consent": True}}, "patient.phone"),
+        ({"patient": {"name": "Ada", "phone": "+1 555 0100", "sms_consent": True}},
+         "patient.phone"),
         (
             {"patient": {"name": "Ada", "phone": "not a phone", "sms_consent": True}},
             "patient.phone",
