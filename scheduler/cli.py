@@ -309,10 +309,19 @@ def reply(
 ) -> None:
     """Stand in for a patient's phone: post a signed SMS webhook to the running app."""
     from scheduler.messaging.fake_phone import post_inbound_sms
+    from scheduler.sessions.phones import to_e164
 
     settings = settings_or_exit()
+    try:  # Twilio always sends E.164: so does this stand-in
+        sender = to_e164(
+            from_,
+            region=settings.clinic.default_region,
+            allow_test_numbers=settings.clinic.allow_test_numbers,
+        )
+    except ValueError as exc:
+        raise fail(f"--from: {exc}") from None
     try:
-        status = post_inbound_sms(settings, from_number=from_, body=text, base_url=url)
+        status = post_inbound_sms(settings, from_number=sender, body=text, base_url=url)
     except OSError as exc:
         raise fail(f"could not reach the app: {exc} (is `aftercare serve` running?)") from None
     typer.echo(f"webhook answered {status}")

@@ -130,6 +130,12 @@ def test_demo_refuses_a_clinic_database_before_creating_any_login(tmp_path: Path
         assert db.execute("select count(*) from app_user").fetchone() == (0,)
 
 
+def test_reply_refuses_a_sender_that_is_no_phone_number(config: Path) -> None:
+    for bad in ("", "12"):
+        result = run(config, "reply", "--from", bad, "hello", check=False)
+        assert result.returncode == 1 and result.stderr.startswith("--from: ")
+
+
 def test_token_create_prints_a_token(config: Path) -> None:
     token = run(config, "token", "create", "--name", "frontdesk").stdout.strip()
     assert token.startswith("act_") and len(token) > 30
