@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -249,13 +250,17 @@ def practitioners(db: Db) -> list[User]:
 
 
 @router.get("/sessions/new")
-def session_form(request: Request, db: Db, user: StaffUser) -> HTMLResponse:
+def session_form(request: Request, ctx: Ctx, db: Db, user: StaffUser) -> HTMLResponse:
     return render(
         request,
         "session_new.html",
         user,
         practitioners=practitioners(db),
-        values={"practitioner": user.username if user.role == Role.practitioner else ""},
+        values={
+            "practitioner": user.username if user.role == Role.practitioner else "",
+            # a session just ended, as the picker writes it, in the clinic's time
+            "ended_at": f"{ctx.clock.now().astimezone(ctx.settings.clinic.tz):%Y-%m-%dT%H:%M}",
+        },
         errors={},
     )
 
@@ -273,7 +278,7 @@ def session_submit(
                     "sms_consent": form.get("sms_consent") == "yes",
                 },
                 "practitioner": form.get("practitioner", ""),
-                "ended_at": form.get("ended_at", ""),
+                "ended_at": in_clinic_time(form.get("ended_at", ""), ctx.settings.clinic.tz),
                 "treated_area": form.get("treated_area", ""),
             }
         )
@@ -292,6 +297,18 @@ def session_submit(
             errors=errors,
         )
     return RedirectResponse(f"/staff/patients/{session.patient_id}?registered={session.id}", 303)
+
+
+def in_clinic_time(value: str, tz: Any) -> str:
+    """The form's picker gives the clinic's wall time ("2026-11-24T15:30"): the instant it
+    names there (an offset typed in is kept). Anything else is left for validation."""
+    try:
+        ended = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return value
+    if ended.tzinfo is None:
+        ended = ended.replace(tzinfo=tz, fold=0)
+    return ended.isoformat()
 
 
 @router.post("/sessions/import")

@@ -222,6 +222,21 @@ def test_registration_form_shows_field_errors_and_registers(server: LiveServer) 
         assert good.status_code == 200 and "Session registered" in good.text
 
 
+def test_the_form_takes_the_clinics_wall_time_from_its_picker(
+    server: LiveServer, token: str
+) -> None:
+    with login(server) as c:
+        page = c.get("/staff/sessions/new").text
+        assert 'type="datetime-local" value="2026-11-24T15:00"' in page  # now, in New York
+        done = c.post("/staff/sessions/new", data={
+            "csrf_token": csrf(page), "patient_name": "Ada", "phone": PATIENT,
+            "practitioner": "drlin", "ended_at": "2026-11-24T14:30", "sms_consent": "yes"})
+        session_id = re.search(r"registered=(\d+)", str(done.url)).group(1)  # type: ignore[union-attr]
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        checkins = api.get(f"/api/sessions/{session_id}").json()["checkins"]
+    assert checkins[0]["due_at"] == "2026-11-25T19:30:00+00:00"  # 14:30 EST + 24 h
+
+
 def test_csv_upload_reports_bad_rows_by_line(server: LiveServer) -> None:
     csv_text = (
         "patient_name,phone,sms_consent,practitioner,ended_at,treated_area\n"
