@@ -58,9 +58,11 @@ def record_consent_change(
 ) -> None:
     """The consent history row and the audit entry of one opt-out or opt-in."""
     db.add(ConsentChange(patient_id=patient.id, at=now, opted_in=opted_in, source=source))  # type: ignore[arg-type]
+    # a member of staff passing on what the patient told them ("staff:ann") is the actor
+    actor = source.removeprefix("staff:") if source.startswith("staff:") else "patient"
     record_action(
         db,
-        actor="patient",
+        actor=actor,
         action="patient.opted_in" if opted_in else "patient.opted_out",
         subject_type="patient",
         subject_id=patient.id,

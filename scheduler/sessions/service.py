@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, update
 from sqlmodel import Session, col, select
 
+from scheduler.audit import record_action
 from scheduler.checkins.models import CheckIn
 from scheduler.checkins.timing import PlannedCheckIn, plan_checkins
 from scheduler.config import Settings
-from scheduler.db import dialect_insert
+from scheduler.db import dialect_insert, execute_dml
 from scheduler.errors import AftercareError, Conflict, Invalid, NotFound
 from scheduler.messaging.texts import initials
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
@@ -435,3 +436,26 @@ def checkins_of(db: Session, session_id: int) -> list[CheckIn]:
             select(CheckIn).where(CheckIn.session_id == session_id).order_by(col(CheckIn.due_at))
         )
     )
+
+
+def cancel_checkins(db: Session, session: TreatmentSession, *, actor: str, now: datetime) -> int:
+    """A session entered by mistake: its pending check-ins are cancelled (recorded, never
+    deleted); how many."""
+    cancelled = execute_dml(
+        db,
+        update(CheckIn)
+        .where(col(CheckIn.session_id) == session.id, col(CheckIn.status) == "pending")
+        .values(status="cancelled", reason=f"cancelled by {actor}", updated_at=now),
+    )
+    if cancelled:
+        record_action(
+            db,
+            actor=actor,
+            action="session.checkins_cancelled",
+            subject_type="session",
+            subject_id=session.id,
+            patient_id=session.patient_id,
+            now=now,
+            detail=f"{cancelled} pending check-in(s)",
+        )
+    return cancelled

@@ -21,10 +21,11 @@ from scheduler.flags.service import (
     resolve_flag,
 )
 from scheduler.messaging.models import InboundMessage
+from scheduler.sessions.consent import record_opt_out
 from scheduler.sessions.csv_import import import_sessions_csv
 from scheduler.sessions.models import Patient, TreatmentSession
 from scheduler.sessions.schemas import parse_session
-from scheduler.sessions.service import register_session
+from scheduler.sessions.service import cancel_checkins, register_session
 from scheduler.staff import queries
 from scheduler.staff.accounts import authenticate, end_sessions
 from scheduler.staff.models import Role, User
@@ -221,8 +222,37 @@ def patient_page(patient_id: int, request: Request, db: Db, user: StaffUser) -> 
     if patient is None or not can_see_patient(db, user, patient_id):
         raise NotFound(f"no patient {patient_id}")
     return render(
-        request, "patient.html", user, patient=patient, events=queries.patient_timeline(db, patient)
+        request,
+        "patient.html",
+        user,
+        patient=patient,
+        events=queries.patient_timeline(db, patient),
+        sessions=queries.sessions_of(db, patient, user),
     )
+
+
+@router.post("/patients/{patient_id}/stop-texts")
+def stop_texts(
+    patient_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> RedirectResponse:
+    """The patient asked a person (on the phone, at the desk) for no more texts."""
+    patient = db.get(Patient, patient_id)
+    if patient is None or not can_see_patient(db, user, patient_id):
+        raise NotFound(f"no patient {patient_id}")
+    record_opt_out(db, patient, now=ctx.clock.now(), source=f"staff:{user.username}")
+    return RedirectResponse(f"/staff/patients/{patient_id}", 303)
+
+
+@router.post("/sessions/{session_id}/cancel")
+def cancel_session_checkins(
+    session_id: int, request: Request, ctx: Ctx, db: Db, user: StaffUser, _csrf: Csrf
+) -> RedirectResponse:
+    """A session entered by mistake: nothing more is sent for it."""
+    session = db.get(TreatmentSession, session_id)
+    if session is None or (user.role == Role.practitioner and session.practitioner_id != user.id):
+        raise NotFound(f"no session {session_id}")
+    cancel_checkins(db, session, actor=user.username, now=ctx.clock.now())
+    return RedirectResponse(f"/staff/patients/{session.patient_id}", 303)
 
 
 def can_see_patient(db: Db, user: User, patient_id: int) -> bool:

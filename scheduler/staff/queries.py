@@ -198,3 +198,32 @@ def patient_timeline(db: Session, patient: Patient) -> list[TimelineEvent]:
             )
         )
     return sorted(events, key=lambda e: e.at)
+
+
+@dataclass
+class SessionLine:
+    session: TreatmentSession
+    practitioner: str
+    checkins: list[CheckIn]
+
+    @property
+    def pending(self) -> bool:
+        return any(c.status == CheckInStatus.pending for c in self.checkins)
+
+
+def sessions_of(db: Session, patient: Patient, user: User) -> list[SessionLine]:
+    """The patient's sessions, newest first, with their check-ins (a practitioner's own)."""
+    rows = db.exec(
+        select(TreatmentSession, User)
+        .join(User, col(User.id) == TreatmentSession.practitioner_id)
+        .where(TreatmentSession.patient_id == patient.id)
+        .where(_mine(user))
+        .order_by(col(TreatmentSession.ended_at).desc())
+    ).all()
+    lines = []
+    for session, practitioner in rows:
+        checkins = db.exec(
+            select(CheckIn).where(CheckIn.session_id == session.id).order_by(col(CheckIn.due_at))
+        ).all()
+        lines.append(SessionLine(session, practitioner.username, list(checkins)))
+    return lines

@@ -237,6 +237,32 @@ def test_the_form_takes_the_clinics_wall_time_from_its_picker(
     assert checkins[0]["due_at"] == "2026-11-25T19:30:00+00:00"  # 14:30 EST + 24 h
 
 
+def test_staff_stop_texts_for_a_patient_and_cancel_a_mistaken_session(
+    server: LiveServer, token: str, ctx: AppContext
+) -> None:
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        first = api.post("/api/sessions", json=session_payload(PATIENT)).json()["id"]
+        other = api.post("/api/sessions", json=session_payload("+15551234599")).json()["id"]
+    add_practitioner(ctx.engine, "drkim", "+15550100002")
+    with login(server, "drkim") as kim:  # not her patients
+        page = kim.get("/staff/").text
+        assert kim.post(f"/staff/sessions/{first}/cancel",
+                        data={"csrf_token": csrf(page)}).status_code == 404
+    with login(server) as c:
+        page = c.get("/staff/patients/1").text
+        assert "Cancel its check-ins" in page
+        c.post(f"/staff/sessions/{first}/cancel", data={"csrf_token": csrf(page)})
+        page = c.get("/staff/patients/2").text
+        c.post("/staff/patients/2/stop-texts", data={"csrf_token": csrf(page)})
+        after = c.get("/staff/patients/2").text
+    assert "opted out" in after and "cancelled (opted_out)" in after
+    with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
+        mistaken = api.get(f"/api/sessions/{first}").json()["checkins"]
+        stopped = api.get(f"/api/sessions/{other}").json()["checkins"]
+    assert {c["status"] for c in mistaken} == {"cancelled"}
+    assert {c["status"] for c in stopped} == {"cancelled"}
+
+
 def test_csv_upload_reports_bad_rows_by_line(server: LiveServer) -> None:
     csv_text = (
         "patient_name,phone,sms_consent,practitioner,ended_at,treated_area\n"
