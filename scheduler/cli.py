@@ -116,6 +116,31 @@ def user_disable(username: str) -> None:
     typer.echo(f"disabled {username}")
 
 
+@user_app.command("set-phone")
+def user_set_phone(
+    username: str,
+    phone: Annotated[str, typer.Option(help="E.164; empty removes it (alerts go to on-call)")],
+) -> None:
+    """Set the phone a login's alerts go to."""
+    from scheduler.staff.accounts import set_phone
+
+    ctx = context_or_exit()
+    try:
+        with session_scope(ctx.engine) as db:
+            user = set_phone(
+                db,
+                username,
+                phone,
+                region=ctx.settings.clinic.default_region,
+                now=ctx.clock.now(),
+                actor="cli",
+            )
+            shown = user.phone or "none"
+    except AftercareError as exc:
+        raise fail(describe(exc)) from None
+    typer.echo(f"alerts for {username} go to {shown}")
+
+
 @user_app.command("set-password")
 def user_set_password(
     username: str,

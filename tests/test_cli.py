@@ -136,6 +136,15 @@ def test_reply_refuses_a_sender_that_is_no_phone_number(config: Path) -> None:
         assert result.returncode == 1 and result.stderr.startswith("--from: ")
 
 
+def test_a_practitioners_alert_phone_can_be_changed_and_must_be_a_phone(config: Path) -> None:
+    changed = run(config, "user", "set-phone", "drlin", "--phone", "(202) 555-0143")
+    assert changed.stdout.strip() == "alerts for drlin go to +12025550143"
+    bad = run(config, "user", "set-phone", "drlin", "--phone", "12", check=False)
+    assert bad.returncode == 1 and bad.stderr.startswith("phone: ")
+    with sqlite3.connect(config.parent / "var" / "aftercare.db") as db:
+        assert db.execute("select phone from app_user").fetchone() == ("+12025550143",)
+
+
 def test_token_create_prints_a_token(config: Path) -> None:
     token = run(config, "token", "create", "--name", "frontdesk").stdout.strip()
     assert token.startswith("act_") and len(token) > 30

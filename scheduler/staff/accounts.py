@@ -18,6 +18,7 @@ from scheduler.staff.models import ApiToken, Role, User
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
+PATIENTS_NUMBER = "is a patient's number; alerts must go to the practitioner's own"
 # Verifying against this when the user does not exist keeps the timing the same.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
@@ -57,7 +58,7 @@ def create_user(
         except ValueError as exc:
             errors["phone"] = str(exc)
     if e164 and db.exec(select(Patient.id).where(Patient.phone == e164)).first() is not None:
-        errors["phone"] = "is a patient's number; alerts must go to the practitioner's own"
+        errors["phone"] = PATIENTS_NUMBER
     if errors:
         raise Invalid(errors)
     if db.exec(select(User).where(User.username == username)).first() is not None:
@@ -109,6 +110,33 @@ def set_password(db: Session, username: str, password: str, *, now: datetime, ac
         subject_type="user",
         subject_id=user.id,
         now=now,
+    )
+    return user
+
+
+def set_phone(
+    db: Session, username: str, phone: str, *, region: str, now: datetime, actor: str
+) -> User:
+    """A new number for the login's alerts ("" removes it: alerts then go to on-call)."""
+    user = get_user(db, username)
+    e164 = None
+    if phone.strip():
+        try:
+            e164 = to_e164(phone, region=region)
+        except ValueError as exc:
+            raise Invalid.field("phone", str(exc)) from None
+        if db.exec(select(Patient.id).where(Patient.phone == e164)).first() is not None:
+            raise Invalid.field("phone", PATIENTS_NUMBER)
+    user.phone = e164
+    db.add(user)
+    record_action(
+        db,
+        actor=actor,
+        action="user.phone_set",
+        subject_type="user",
+        subject_id=user.id,
+        now=now,
+        detail=f"{username}: {'a new number' if e164 else 'none'}",
     )
     return user
 
