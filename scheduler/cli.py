@@ -276,9 +276,16 @@ def import_csv(file: Path) -> None:
 
     ctx = context_or_exit()
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = file.read_bytes()
+    except OSError as exc:
         raise fail(f"{file}: {exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(
+            f"{file}:{line}: not UTF-8 text; save the file as 'CSV UTF-8' and import it again"
+        ) from None
     with session_scope(ctx.engine) as db:
         report = import_sessions_csv(
             db, text, settings=ctx.settings, now=ctx.clock.now(), actor="cli"

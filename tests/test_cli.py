@@ -145,6 +145,26 @@ def test_a_practitioners_alert_phone_can_be_changed_and_must_be_a_phone(config: 
         assert db.execute("select phone from app_user").fetchone() == ("+12025550143",)
 
 
+def test_csv_import_refuses_a_row_with_too_many_fields_and_a_file_not_in_utf8(
+    config: Path,
+) -> None:
+    csv_file = config.parent / "sessions.csv"
+    csv_file.write_text(
+        "patient_name,phone,sms_consent,practitioner,ended_at,treated_area\n"
+        f"Smith, John,+15551234567,yes,drlin,{recent(2)},back\n"
+        f'"Roe, Jane",+15551234568,yes,drlin,{recent(2)},back\n'
+    )
+    result = run(config, "import", str(csv_file), check=False)
+    assert f"{csv_file}:2: 7 fields for 6 columns" in result.stderr
+    assert "registered 1 session(s); 1 row(s) rejected" in result.stdout
+    csv_file.write_bytes("patient_name\nJos\xe9\n".encode("cp1252"))
+    result = run(config, "import", str(csv_file), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{csv_file}:2: not UTF-8 text; save the file as 'CSV UTF-8' and import it again"
+    )
+
+
 def test_token_create_prints_a_token(config: Path) -> None:
     token = run(config, "token", "create", "--name", "frontdesk").stdout.strip()
     assert token.startswith("act_") and len(token) > 30

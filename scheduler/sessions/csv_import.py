@@ -46,6 +46,14 @@ def import_sessions_csv(
         if len(parsed) + len(report.errors) >= MAX_ROWS:
             report.errors.append((line, f"more than {MAX_ROWS} rows; split the file"))
             break
+        extra = row.get(None)
+        if extra:  # more fields than columns: an unquoted comma, most likely ("Smith, John")
+            columns = len(reader.fieldnames or [])
+            report.errors.append(
+                (line, f"{columns + len(extra)} fields for {columns} columns; "
+                 "put quotes round a value with a comma in it")
+            )
+            continue
         try:
             parsed.append((line, row_to_session(row)))
         except AftercareError as exc:
