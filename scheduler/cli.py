@@ -59,8 +59,11 @@ def db_upgrade() -> None:
     from scheduler.migrate import upgrade_database
 
     ctx = context_or_exit()
-    upgrade_database(ctx.engine)
-    typer.echo("database is up to date")
+    before, after = upgrade_database(ctx.engine)
+    if before == after:
+        typer.echo(f"database is up to date (revision {after})")
+    else:
+        typer.echo(f"database upgraded from revision {before or 'none'} to {after}")
 
 
 @user_app.command("add")

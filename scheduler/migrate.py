@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -18,12 +19,16 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def upgrade_database(engine: Engine, revision: str = "head") -> None:
-    """Apply every migration not yet applied. Safe to run on every start."""
+def upgrade_database(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Apply every migration not yet applied. Safe to run on every start. Returns the
+    revision before and after (None: an empty database)."""
     cfg = alembic_config(engine)
     with engine.begin() as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
+        after = MigrationContext.configure(connection).get_current_revision()
+    return before, after
 
 
 def make_revision(engine: Engine, message: str) -> None:

@@ -39,9 +39,14 @@ def test_db_upgrade_puts_the_database_beside_the_config_from_any_directory(
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = run(config, "db", "upgrade", cwd=elsewhere)
-    assert "up to date" in result.stdout
+    assert result.stdout.strip() == "database is up to date (revision 0007)"
     assert (config.parent / "var" / "aftercare.db").exists()
     assert not (elsewhere / "var").exists()
+
+
+def test_db_upgrade_says_what_it_applied(tmp_path: Path) -> None:
+    result = run(write_config(tmp_path), "db", "upgrade")
+    assert result.stdout.strip() == "database upgraded from revision none to 0007"
 
 
 @pytest.mark.parametrize(
