@@ -58,7 +58,7 @@ def db_upgrade() -> None:
     """Apply schema migrations (also done by `serve` on start)."""
     from scheduler.migrate import upgrade_database
 
-    ctx = context_or_exit()
+    ctx = build_context(settings_or_exit())
     before, after = upgrade_database(ctx.engine)
     if before == after:
         typer.echo(f"database is up to date (revision {after})")
