@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from scheduler.clock import Clock
 from scheduler.config import Settings, load_settings
 from scheduler.context import AppContext, build_context
-from scheduler.errors import AftercareError
+from scheduler.errors import AftercareError, Invalid
 from scheduler.flags.routes import router as flags_api
 from scheduler.health import router as health
 from scheduler.jobs import start_scheduler
@@ -175,5 +175,8 @@ def error_page(request: Request, exc: AftercareError) -> Response:
         user,
         status_code=exc.status_code,
         title=TITLES.get(exc.status_code, "Something went wrong"),
-        message=exc.message,
+        # "name: required", not "invalid input": which field, and what it needs
+        message="; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        if isinstance(exc, Invalid) and exc.errors
+        else exc.message,
     )

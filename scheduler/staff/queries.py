@@ -147,11 +147,14 @@ def patient_timeline(db: Session, patient: Patient) -> list[TimelineEvent]:
     for s in sessions:
         events.append(TimelineEvent(s.ended_at, "session", f"session #{s.id} ended"))
         for c in db.exec(select(CheckIn).where(CheckIn.session_id == s.id)).all():
+            # a pending one is placed at its due time; any other when it got there
+            pending = c.status == CheckInStatus.pending
             events.append(
                 TimelineEvent(
-                    c.due_at,
+                    c.due_at if pending else c.updated_at,
                     "checkin",
-                    f"{c.kind} check-in {c.status}" + (f" ({c.reason})" if c.reason else ""),
+                    f"{c.kind} check-in {'due' if pending else c.status}"
+                    + (f" ({c.reason})" if c.reason else ""),
                 )
             )
     for m in db.exec(select(OutboundMessage).where(OutboundMessage.patient_id == patient.id)).all():

@@ -286,6 +286,9 @@ def test_admin_adds_a_login_and_revokes_a_token(server: LiveServer, ctx: AppCont
         c.post("/staff/admin/users", data={"csrf_token": csrf(page), "username": "drnew",
                                            "role": "practitioner", "phone": "+15550100009",
                                            "password": "a-long-password"})
+        unnamed = c.post("/staff/admin/tokens", data={"csrf_token": csrf(page), "name": " "})
+        assert unnamed.status_code == 422 and "name: required" in unnamed.text
+        assert "<title>Please check the form" in unnamed.text
         made = c.post("/staff/admin/tokens", data={"csrf_token": csrf(page), "name": "ehr"})
         token = re.search(r"<code>(act_[^<]+)</code>", made.text).group(1)  # type: ignore[union-attr]
         with server.client(headers={"Authorization": f"Bearer {token}"}) as api:
