@@ -52,13 +52,10 @@ def create_user(
     if len(password) < MIN_PASSWORD:
         errors["password"] = f"at least {MIN_PASSWORD} characters"
     e164 = None
-    if phone:
-        try:
-            e164 = to_e164(phone, region=region)
-        except ValueError as exc:
-            errors["phone"] = str(exc)
-    if e164 and db.exec(select(Patient.id).where(Patient.phone == e164)).first() is not None:
-        errors["phone"] = PATIENTS_NUMBER
+    try:
+        e164 = alert_phone(db, phone or "", region=region)
+    except ValueError as exc:
+        errors["phone"] = str(exc)
     if errors:
         raise Invalid(errors)
     if db.exec(select(User).where(User.username == username)).first() is not None:
@@ -114,19 +111,26 @@ def set_password(db: Session, username: str, password: str, *, now: datetime, ac
     return user
 
 
+def alert_phone(db: Session, phone: str, *, region: str) -> str | None:
+    """The E.164 number a login's alerts go to (None when none is given); ValueError when
+    it is no phone number, or a patient's."""
+    if not phone.strip():
+        return None
+    e164 = to_e164(phone, region=region)
+    if db.exec(select(Patient.id).where(Patient.phone == e164)).first() is not None:
+        raise ValueError(PATIENTS_NUMBER)
+    return e164
+
+
 def set_phone(
     db: Session, username: str, phone: str, *, region: str, now: datetime, actor: str
 ) -> User:
     """A new number for the login's alerts ("" removes it: alerts then go to on-call)."""
     user = get_user(db, username)
-    e164 = None
-    if phone.strip():
-        try:
-            e164 = to_e164(phone, region=region)
-        except ValueError as exc:
-            raise Invalid.field("phone", str(exc)) from None
-        if db.exec(select(Patient.id).where(Patient.phone == e164)).first() is not None:
-            raise Invalid.field("phone", PATIENTS_NUMBER)
+    try:
+        e164 = alert_phone(db, phone, region=region)
+    except ValueError as exc:
+        raise Invalid.field("phone", str(exc)) from None
     user.phone = e164
     db.add(user)
     record_action(
