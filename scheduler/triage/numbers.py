@@ -105,7 +105,9 @@ SCORE_PATTERNS = [
         r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*|"
         # a form's field: "Pain tonight: eight", "Pain max: 7"
         r"(?:tonight|today|now|this\s+morning|last\s+night|min|max|minimum|maximum|worst|"
-        r"at\s+worst|at\s+best|at\s+rest)\s*[:=-]\s*)*(" + NUM + r")\b" + RANGE + NOT_A_SCORE
+        r"at\s+worst|at\s+best|at\s+rest)\s*[:=-]\s*)*"
+        r"['\"“‘]?"  # quoted as the patient said it: "states pain '8 or 9'"
+        r"(" + NUM + r")\b" + RANGE + NOT_A_SCORE
     ),
 ]
 SCORED_PART = (
@@ -439,7 +441,8 @@ def above_the_scale(text: str, m: re.Match[str]) -> bool:
 
 # "im at a 7 today", "got up to an 8", "settled to a 3": where the pain is or went
 AT_A_LEVEL = re.compile(
-    r"\b(?:(?:i'?m|i\s+am|still|back|now|was|were)\s+at|(?:up|down|back)\s+to|"
+    r"\b(?:(?:i'?m|i\s+am|still|back|now|was|were|started|began)\s+at|(?:up|down|back)\s+to|"
+    r"woke(?:\s+up)?\s+at|"  # "woke up at a 2" (a level: "at 2", no "a", is a time)
     r"(?:settled|dropped|rose|eased|went)\s+(?:at|to))\s*$"
 )
 

@@ -22,6 +22,7 @@ SIGNED_RELATION = re.compile(
     r"(?:(?:^|(?<=\s))[-–—]\s*(?:from\s+)?(?:[A-Z][a-z]+\s*)?\(?|\()\s*(?:[A-Za-z]+['’]s\s+)?"
     r"([A-Za-z]+)(?:,\s*[A-Za-z]+)?\s*\)?(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$"  # "(son) x"
 )
+RE_OPENERS = {"update", "clinic", "note", "message", "text", "news"}  # "update re Mum"
 SIGNING_HELPERS = {"neighbour", "neighbor", "nurse", "interpreter"}  # "(neighbour, Doreen)"
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
 # "... and was taken in", "... and had to sit down": the clause goes on with the same subject
@@ -113,6 +114,8 @@ class People:
             # "sorry meant for the family group!! Dad's chest pain is back" (but "STOP. wait
             # sorry wrong chat 🙈 I'm good, a bit achy" goes on to the writer's own news)
             return True
+        if self.said_not_the_patient(start):
+            return True  # "Mr L (room 2, not yours) passed out", "he wasnt treated"
         if self.treated_site_named(self.r.tokens[start].sentence):
             return False  # "my wife says the knee you treated looks like a grapefruit"
         if self.labelled_as_mine(self.r.tokens[start].sentence):
@@ -190,6 +193,17 @@ class People:
                         return True
             j -= 1
         return False
+
+    def said_not_the_patient(self, start: int) -> bool:
+        """The symptom's sentence says whoever has it is not the patient, and the writer
+        does not speak of themselves in it ("I wasn't treated there but my knee..." is the
+        writer's own knee, and no "he"/"she" is told of)."""
+        sentence = self.r.tokens[start].sentence
+        said = self.r.occurrences("not_the_patient")
+        if not any(self.r.tokens[s].sentence == sentence for s, _ in said):
+            return False
+        me = self.r.lexicon.words("self")
+        return not any(self.r.tokens[j].norm in me for j in self.r.sentences[sentence])
 
     def in_a_who_clause(self, j: int) -> bool:
         """Token j is in a clause opened by "who" ("my sister who drove me", "my wife, who
@@ -415,6 +429,11 @@ class People:
         """ "Mum (your patient)", "my husband is the patient": the person named as the patient."""
         others = self.r.lexicon.words("others") - THIRD_PERSON
         norms = self.r.norms
+        for i in range(len(norms) - 1):
+            # "Update re Mum: she's great. Dad's gone down with a fever": Mum is the patient
+            opens = i == 0 or norms[i - 1] in RE_OPENERS
+            if norms[i] == "re" and norms[i + 1] in others and opens:
+                return norms[i + 1]
         for i in range(1, len(norms) - 1):
             if norms[i : i + 2] in (["the", "patient"], ["your", "patient"]):
                 before = norms[i - 2] if norms[i - 1] == "is" and i > 1 else norms[i - 1]

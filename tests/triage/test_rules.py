@@ -3382,3 +3382,31 @@ def test_round_nh_nj_quoted_words_everyday_idioms_and_passing_findings() -> None
     assert label("My ankle has ballooned up a bit around where the needles went", "48h") == (
         "complication"
     )
+
+
+def test_round_nk_nm_care_home_updates_and_the_day_s_words() -> None:
+    """"Update re Mum:", "Re Dad:", "(your pt)" name the patient; "(not yours)", "he wasn't
+    treated", "another resident" say someone is not; sport, salons and trains use the
+    findings' words; "woke up at a 2" is a score."""
+    assert label("Update for the clinic re Mum: she blacked out in the lounge after lunch") == (
+        "emergency"
+    )
+    assert label("Re Dad: 2 of the spots on his neck have got pus in them", "48h") == "emergency"
+    assert label("Mr Ahmed (your pt) c/o pain 9/10 R shoulder this am") == "emergency"
+    assert label("from Ward 3 - Mr Tran: states pain '8 or 9' lumbar area overnight") == (
+        "emergency"
+    )
+    assert label("Update re Mum: she's great. Dad's gone down with a fever though", "48h") == (
+        "review"
+    )
+    other = "Resident Mr K (your patient) fine. Mrs J in room 4 (not yours) pyrexial 38.5"
+    assert label(other) == "review"
+    assert label("Grans lovely today. Grandad nearly blacked out in Tesco, he wasnt treated") == (
+        "review"
+    )
+    assert label("I wasnt treated for my knee but it's swollen now") == "complication"
+    assert label("(for Auntie Val) she's had vertigo on and off", "48h") == "complication"
+    assert label("severe delays on the central line this morning but i'm feeling good") == "normal"
+    assert label("got my red streaks done at the salon, thoughts? 💇‍♀️") == "review"
+    assert label("woke up at a 2, by lunchtime its a 5") == "complication"
+    assert label("woke up at 2 with a stiff back") == "normal"
