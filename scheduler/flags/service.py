@@ -93,7 +93,8 @@ def list_flags(
 
 
 def alerts_of(db: Session, flag_ids: set[int]) -> dict[int, list[OutboundMessage]]:
-    """The texts sent (or still trying) about each flag: alerts and escalations."""
+    """The texts sent (or still trying) about each flag: alerts, escalations, and the
+    answer to the patient's report."""
     if not flag_ids:
         return {}
     found: dict[int, list[OutboundMessage]] = {i: [] for i in flag_ids}

@@ -7,7 +7,7 @@ sessions each, one multi-row insert per table — however many rows it has.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,6 +32,7 @@ ALREADY = "this session is already registered"
 CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's limits
 
 SessionKey = tuple[int, datetime]  # (patient id, ended_at in UTC): unique per session
+Row = tuple[int, SessionIn, str, int]  # a valid item: (position, data, phone, practitioner)
 
 
 def register_session(
@@ -62,7 +63,7 @@ def register_sessions(
     holds none of the others back."""
     outcomes: list[int | AftercareError] = [Invalid({}) for _ in batch]
     practitioners = practitioner_ids(db, {data.practitioner for data in batch})
-    valid: list[tuple[int, SessionIn, str, int]] = []  # (position, data, phone, practitioner)
+    valid: list[Row] = []
     for position, data in enumerate(batch):
         try:
             phone, practitioner = validate_registration(
@@ -75,9 +76,9 @@ def register_sessions(
     records = patient_records(db, {phone for _, _, phone, _ in valid})
     known = {phone: (i, name) for phone, (i, name, _) in records.items()}
     opted_out = {i for i, _, out in records.values() if out}
-    valid = refuse_other_patients(valid, known, outcomes)
+    valid = refuse(valid, outcomes, someone_else_on_file(known))
     phones = {phone for _, _, phone, _ in valid}
-    valid = refuse_staff_phones(valid, staff_phones(db, phones), outcomes)
+    valid = refuse(valid, outcomes, a_staff_phone(staff_phones(db, phones)))
     names = {phone: data.patient.name for _, data, phone, _ in valid}
     patients = upsert_patients(db, names, known, now)
     new: dict[SessionKey, dict[str, Any]] = {}  # insertion order is batch order
@@ -142,48 +143,50 @@ def validate_registration(
     return phone, practitioner
 
 
-def refuse_other_patients(
-    valid: list[tuple[int, SessionIn, str, int]],
-    known: dict[str, tuple[int, str]],
-    outcomes: list[int | AftercareError],
-) -> list[tuple[int, SessionIn, str, int]]:
+def refuse(
+    valid: list[Row], outcomes: list[int | AftercareError], why_not: Callable[[Row], str | None]
+) -> list[Row]:
+    """The rows `why_not` has nothing against; the others get a 422 on patient.phone."""
+    kept = []
+    for row in valid:
+        reason = why_not(row)
+        if reason is None:
+            kept.append(row)
+        else:
+            outcomes[row[0]] = Invalid.field("patient.phone", reason)
+    return kept
+
+
+def someone_else_on_file(known: dict[str, tuple[int, str]]) -> Callable[[Row], str | None]:
     """A phone number is one patient: a row naming someone else on a number on file (or
     on a number an earlier row of the batch named) is refused. Taking it would rename the
     patient on file, so their check-ins, replies and alerts would carry the wrong name,
     and the replies of two people would be filed as one's."""
     on_file = {phone: name for phone, (_, name) in known.items()}
-    kept = []
-    for row in valid:
-        position, data, phone, _ = row
-        name = on_file.setdefault(phone, data.patient.name)
-        if same_person(name, data.patient.name):
-            kept.append(row)
-            continue
-        outcomes[position] = Invalid.field(
-            "patient.phone",
+
+    def why_not(row: Row) -> str | None:
+        given = row[1].patient.name
+        name = on_file.setdefault(row[2], given)
+        if same_person(name, given):
+            return None
+        return (
             f"is on file for another patient ({initials(name)}); one number is one patient: "
-            "check the number, or use the name on file",
+            "check the number, or use the name on file"
         )
-    return kept
+
+    return why_not
 
 
-def refuse_staff_phones(
-    valid: list[tuple[int, SessionIn, str, int]],
-    staff: set[str],
-    outcomes: list[int | AftercareError],
-) -> list[tuple[int, SessionIn, str, int]]:
+def a_staff_phone(staff: set[str]) -> Callable[[Row], str | None]:
     """A staff phone gets alerts about patients: a patient on it would be sent their
     own alerts, and a practitioner's "ok, calling her" read as the patient's reply."""
-    kept = []
-    for row in valid:
+
+    def why_not(row: Row) -> str | None:
         if row[2] in staff:
-            outcomes[row[0]] = Invalid.field(
-                "patient.phone",
-                "is a staff member's phone (alerts go to it); use the patient's own",
-            )
-        else:
-            kept.append(row)
-    return kept
+            return "is a staff member's phone (alerts go to it); use the patient's own"
+        return None
+
+    return why_not
 
 
 def staff_phones(db: Session, phones: set[str]) -> set[str]:
@@ -372,12 +375,12 @@ def add_checkins(
     really go: one whose time has passed (a session registered late) cancelled as
     expired, and an opted-out patient's cancelled as opted out (START brings them back)."""
 
-    def status(patient_id: int, planned: PlannedCheckIn) -> tuple[str, str | None]:
+    def status(patient_id: int, planned: PlannedCheckIn) -> dict[str, str | None]:
         if planned.expires_at <= now:
-            return "cancelled", "expired"
+            return {"status": "cancelled", "reason": "expired"}
         if patient_id in opted_out:
-            return "cancelled", "opted_out"
-        return "pending", None
+            return {"status": "cancelled", "reason": "opted_out"}
+        return {"status": "pending", "reason": None}
 
     rows = [
         {
@@ -385,8 +388,7 @@ def add_checkins(
             "kind": planned.kind,
             "due_at": planned.due_at,
             "expires_at": planned.expires_at,
-            "status": status(row["patient_id"], planned)[0],
-            "reason": status(row["patient_id"], planned)[1],
+            **status(row["patient_id"], planned),
             "updated_at": now,
         }
         for row, session_id in created

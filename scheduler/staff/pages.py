@@ -249,7 +249,7 @@ def cancel_session_checkins(
 ) -> RedirectResponse:
     """A session entered by mistake: nothing more is sent for it."""
     session = db.get(TreatmentSession, session_id)
-    if session is None or (user.role == Role.practitioner and session.practitioner_id != user.id):
+    if session is None or not can_see_session(user, session):
         raise NotFound(f"no session {session_id}")
     cancel_checkins(db, session, actor=user.username, now=ctx.clock.now())
     return RedirectResponse(f"/staff/patients/{session.patient_id}", 303)
@@ -269,9 +269,14 @@ def can_see_patient(db: Db, user: User, patient_id: int) -> bool:
 def can_see_message(db: Db, user: User, inbound: InboundMessage) -> bool:
     """A practitioner's are the messages of their own sessions (as the review list shows);
     a message from a number not on file, or of no session, is for staff."""
+    session = db.get(TreatmentSession, inbound.session_id) if inbound.session_id else None
+    return can_see_session(user, session)
+
+
+def can_see_session(user: User, session: TreatmentSession | None) -> bool:
+    """Practitioners act on their own sessions; staff and admins on any (and on none)."""
     if user.role != Role.practitioner:
         return True
-    session = db.get(TreatmentSession, inbound.session_id) if inbound.session_id else None
     return session is not None and session.practitioner_id == user.id
 
 
