@@ -45,6 +45,9 @@ STOP_REACH = 7  # words from a wish to stop to the messages it is said of
 REPORTING = {"telling", "told", "tells", "wants", "wanted", "asked", "asking", "begging"}
 
 
+ALSO = {"either", "too", "aswell"}  # "no newsletter either": refused as well
+
+
 class AskingRules:
     """Mixed into the Judge: `r` is the reading, `lex` the lexicon, `findings` so far."""
 
@@ -242,7 +245,7 @@ class AskingRules:
         mailings = r.occurrences("other_mailings")
         keywords = self.lex.words("opt_out_words")
         asked = self.stop_requests or any(t.norm in keywords for t in r.tokens)
-        if mailings and asked and not self.ours_listed_with_other_mailings():
+        if mailings and asked and not self.all_mailings_to_stop():
             if r.has("retraction"):
                 return  # "STOP. sorry, wrong thread, that was meant for the gym's texts"
             s, e = mailings[0]
@@ -264,6 +267,27 @@ class AskingRules:
             words = self.r.sentences[self.r.tokens[self.timed_stop_requests[0]].sentence]
             phrase, span = self.r.phrase_text(words[0], words[-1] + 1)
             self.findings.append(Finding("review", phrase, span, "request-about-texting-times"))
+
+    def all_mailings_to_stop(self) -> bool:
+        return self.ours_listed_with_other_mailings() or self.other_mailings_stopped_too()
+
+    def other_mailings_stopped_too(self) -> bool:
+        """ "stop texting me, and the newsletter too", "no promos either": past a stop of our
+        texts, the other mailings are refused as well, so everything is to stop."""
+        r, norms = self.r, self.r.norms
+
+        def apart(stop: int, mailing: int) -> bool:  # not "unsubscribe me from X too"
+            between = norms[stop:mailing]
+            sentences = r.tokens[stop].sentence != r.tokens[mailing].sentence
+            return sentences or r.comma_between(stop, mailing) or "and" in between
+
+        def as_well(e: int) -> bool:
+            return bool(ALSO & set(norms[e : e + 2])) or norms[e : e + 2] == ["as", "well"]
+
+        return any(
+            as_well(e) and any(stop < s and apart(stop, s) for stop in self.stop_requests)
+            for s, e in r.occurrences("other_mailings")
+        )
 
     def ours_listed_with_other_mailings(self) -> bool:
         """ "Don't want reminders or check-ins or marketing, none of it": our texts in one
@@ -304,7 +328,7 @@ class AskingRules:
         not one taken back ("actually wait") nor one about emails ("unsubscribe me from
         your newsletter")."""
         r = self.r
-        if r.has("other_mailings") and not self.ours_listed_with_other_mailings():
+        if r.has("other_mailings") and not self.all_mailings_to_stop():
             return False
         keywords = self.lex.words("opt_out_words")
         requests = self.stop_requests + [i for i, t in enumerate(r.tokens) if t.norm in keywords]

@@ -243,7 +243,8 @@ class CourtesyRules:
         puffed up like a marshmallow 🙂") it answers nothing."""
         news = self.news_words()
         signed = {"from", "his", "her", "their", "love"} | self.lex.words("relatives")
-        if not news or (self.r.people.signed_by_a_relative() and set(news) <= signed):
+        from_kin = bool(news) and news[0] == "from" and set(news) <= signed  # "👍 from mum"
+        if not news or from_kin or (self.r.people.signed_by_a_relative() and set(news) <= signed):
             return True  # "👍 - from his daughter"
         return bool(set(news) & self.lex.words("self")) and not self.troubling_news()
 

@@ -207,6 +207,15 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         return len(words) >= 3 and 2 * len(unknown) > len(words)
 
     # --- concepts -------------------------------------------------------------------
+    def booking_already_made(self, m: Match) -> bool:
+        """ "rebooked for next month", "I've rescheduled to Friday": the change told as done
+        by the writer (not "can I get rebooked", "need to be rescheduled")."""
+        first = self.r.tokens[m.start]
+        if not self.r.text[first.start : first.end].lower().endswith("ed"):
+            return False
+        before = self.r.norms[max(0, m.start - 2) : m.start]
+        return not {"be", "been", "get", "getting", "got", "being"} & set(before)
+
     def reason_for_treatment(self, start: int) -> bool:
         """ "had it done on my ear for anxiety", "the headaches I came in for": what the
         patient came in for."""
@@ -291,6 +300,10 @@ class Judge(KindRules, AskingRules, CourtesyRules):
             return
         if rule == "ambiguous" and self.doubt_about_something_else(m):
             self.findings.append(Finding(label, phrase, span, "doubt-about-something-else", False))
+            return
+        if rule == "booking-request" and self.booking_already_made(m):
+            # "rebooked for next month already via the app": done, nothing to act on
+            self.findings.append(Finding(label, phrase, span, "booking-already-made", False))
             return
         if label == "review" and self.reason_for_treatment(m.start):
             self.findings.append(Finding(label, phrase, span, "reason-for-treatment", False))

@@ -99,12 +99,16 @@ SCORE_PATTERNS = [
     # pain 7, pain level 8-9, pain is 6, pain score of 3
     re.compile(
         r"\b(?:pain|dolor|dor|douleur|dolore|bol|dard|schmerz)(?:s|'s)?(?:\s*\(\s*\))?"  # "(0-10)"
-        r"(?:\s*[:=]\s*|\s+)(?:level\s+|nivel\s+|niveau\s+|livello\s+|score\s+|rating\s+|number\s+)?"
+        r"(?:\s*[:=]\s*|\s+)"
+        # "pain score: 9", "pain score from Dad this am: 9": a form's field, its label short
+        r"(?:(?:level|nivel|niveau|livello|score|rating|number)(?:\s*[:=]\s*|\s+)"
+        r"(?:(?:from|for)\s+(?:my\s+|his\s+|her\s+)?[a-z]+(?:\s*[:=]\s*|\s+))?)?"
         r"(?:is\s+|was\s+|at\s+|of\s+|fluctuates\s+|varies\s+|ranges\s+|goes\s+|from\s+|"
         r"about\s+|around\s+|like\s+|now\s+|today\s+|has\s+been\s+|been\s+|feels\s+|"
         r"stayed\s+at\s+|stuck\s+at\s+|sitting\s+at\s+|~\s*|"
         # a form's field: "Pain tonight: eight", "Pain max: 7"
-        r"(?:tonight|today|now|this\s+morning|last\s+night|min|max|minimum|maximum|worst|"
+        r"(?:tonight|today|now|this\s+(?:morning|am|pm|evening)|last\s+night|min|max|"
+        r"minimum|maximum|worst|"
         r"at\s+worst|at\s+best|at\s+rest)\s*[:=-]\s*)*"
         r"['\"“‘]?"  # quoted as the patient said it: "states pain '8 or 9'"
         r"(" + NUM + r")\b" + RANGE + NOT_A_SCORE

@@ -58,6 +58,12 @@ CAUGHT = {"caught", "catching", "catch", "picked", "got", "getting"}
 BUGS = {"bug", "cold", "flu", "lurgy", "virus", "germs", "cough"}
 NEEDLE_SITES = {"needle", "needles", "spot", "spots", "points"}  # where the needles went
 TREATMENT = {"session", "treatment", "acupuncture", "appointment", "needles", "needling"}
+# Words that tell of the writer's own treatment beside someone else's: "I had mine too",
+# "we both went", "had the same treatment", "the same day"
+OWN_TREATMENT = {"mine", "too", "also", "aswell", "both", "myself", "same"}
+FROM_THE_TREATMENT = (["the", "needles"], ["the", "acupuncture"], ["the", "session"])
+# "he hasn't had acupuncture", "a friend who had acupuncture": no treatment of the patient's
+NOT_HAD = {"hasnt", "hadnt", "havent", "never", "not", "didnt", "who", "whos", "whod"}
 ACCOMPANIED = {"drove", "took", "brought"}  # "I drove her to her appointment"
 COMING = {"come", "bring", "cancel", "reschedule", "postpone", "rebook"}
 CHILDREN = {"son", "daughter", "kid", "child", "boy", "girl", "lad", "teenager", "teen",
@@ -468,7 +474,7 @@ class People:
             p = i - 2 if i > 1 and self.r.tokens[i - 1].norm in KIN_AGES else i - 1
             if self.relative_of_a_named_patient(p, introduced_at):
                 return True
-        if self.opens_as_a_relative() or self.patient_pointed_out():
+        if self.opens_as_a_relative() or self.patient_pointed_out() or self.treated_one_told():
             return True
         return (
             self.all_about_a_parent()
@@ -612,6 +618,53 @@ class People:
                 seen = TREATMENT & set(told) or norms[i] in ("saw", "sees")
                 if "you" in told and seen and not too:
                     return True  # "he had acupuncture with you on tuesday"
+        return False
+
+    def treated_one_told(self) -> bool:
+        """ "my husband Tony had the needles in his knee", "My wife had the acupuncture, not
+        me", "worse than before she went in to see you", "Is that from the needles?" of a
+        son's hand: the person told of is who was treated, so whoever writes texts for them.
+        Not when the writer tells of a treatment of their own ("she had hers after me", "we
+        both had acupuncture", "I had mine too")."""
+        norms = self.r.norms
+        subjects = self.r.lexicon.words("relatives") | {"he", "she", "hes", "shes"}
+        if any(w in OWN_TREATMENT for w in norms) or self.writer_treated_too():
+            return False
+        if self.r.has("treated_elsewhere") or self.writer_says_how_they_are():
+            return False  # "she had acupuncture somewhere else", "..., im fine though"
+        for i, word in enumerate(norms):
+            before = norms[max(0, i - 3) : i]
+            told_of = bool(subjects & set(before))
+            treated = TREATMENT & set(norms[i + 1 : i + 4]) and not NOT_HAD & set(before)
+            if word in ("had", "got") and told_of and treated:
+                return True  # "my wife had the acupuncture", "husband tony had the needles"
+            if word in ("see", "saw", "seen") and norms[i + 1 : i + 2] == ["you"]:
+                came = {"went", "came", "been"} & set(before) or word == "saw"
+                if came and subjects & set(norms[max(0, i - 5) : i]):
+                    return True  # "before she went in to see you", "since he saw you"
+            if word == "from" and norms[i + 1 : i + 3] in FROM_THE_TREATMENT:
+                if subjects & set(norms[:i]) and not (WRITER - {"my"}) & set(norms[:i]):
+                    return True  # "his thumb goes dead and tingly ... is that from the needles?"
+        return False
+
+    def writer_says_how_they_are(self) -> bool:
+        """ "im fine though", "I'm good", "me? all good": the writer answers for themselves,
+        so they are the patient and the person told of is someone else."""
+        norms = self.r.norms
+        return any(
+            {"i", "im", "me", "myself"} & set(norms[max(0, s - 3) : s])
+            for s, _ in self.r.occurrences("normal")
+        )
+
+    def writer_treated_too(self) -> bool:
+        """ "she had the needles before me", "they did both of us": the writer was treated as
+        well (not "my wife had the acupuncture, not me")."""
+        norms = self.r.norms
+        for i, word in enumerate(norms):
+            if word in TREATMENT and "me" in norms[i + 1 : i + 5]:
+                k = i + 1 + norms[i + 1 : i + 5].index("me")
+                if norms[k - 1] != "not":
+                    return True
         return False
 
     def about_an_unnamed_person(self) -> bool:

@@ -3410,3 +3410,42 @@ def test_round_nk_nm_care_home_updates_and_the_day_s_words() -> None:
     assert label("got my red streaks done at the salon, thoughts? 💇‍♀️") == "review"
     assert label("woke up at a 2, by lunchtime its a 5") == "complication"
     assert label("woke up at 2 with a stiff back") == "normal"
+
+
+def test_round_nn_np_whose_treatment_it_was_and_the_clinic_s_errands() -> None:
+    """Someone told of as treated ("had the needles", "before she went in to see you",
+    a needle's own mark) is the patient, unless the writer was treated too, elsewhere or
+    long before, or says how they are themselves; helpers introduce themselves ("neighbour
+    here", "this is the night carer"); a form's field carries a score ("pain score: 9");
+    a booking told as done asks nothing; the newsletter refused "either" stops it all."""
+    assert label("my husband Tony had the needles in his knee, theres yellow gunk coming out") == (
+        "emergency"
+    )
+    assert label("my wife's back is worse than it was before she went in to see you") == (
+        "complication"
+    )
+    assert label("The needle spot on Grandad's ankle is weeping. No temp.", "48h") == "emergency"
+    assert label("neighbour here, popped in on Edna. she had a temp of 38.4 earlier") == (
+        "emergency"
+    )
+    assert label("this is the night carer for Mrs Patel rm 4 - she fainted about 2am") == (
+        "emergency"
+    )
+    assert label("my daughter had her session with you yesterday and feels faint, im fine") == (
+        "review"
+    )
+    assert label("my sister had acupuncture somewhere else and her arm is numb") == "review"
+    assert label("my mum had her needles the same day and shes had a tight chest, im grand") == (
+        "review"
+    )
+    assert label("nurse here, did my own obs: temp 36.6, no fever, a bit achy") == "normal"
+    assert label("pain score from Dad this am: 9. he usually says 3") == "emergency"
+    assert label("pain score: 9") == "emergency"
+    assert label("pain score for my knee: 7") == "complication"
+    assert label("tenderness much less than yesterday. rebooked for next month", "48h") == "normal"
+    assert label("need to reschedule thursday") == "review"
+    assert label("please stop messaging me, and no i dont want the newsletter either") == "opt_out"
+    assert label("take me off the newsletter, i still want the check-ins") == "review"
+    assert label("unsubscribe me from the newsletter too") == "review"
+    assert label("👍 from mum") == "normal"
+    assert label("Mr Ibe: apyrexial, sats 98%, resting comfortably, no concerns", "48h") == "normal"
