@@ -128,7 +128,9 @@ class CourtesyRules:
             self.findings.append(Finding("normal", f.phrase, f.span, "denies-symptoms"))
             return "normal"
         if normal or (emoji_pos and not self.distress_or_doubt() and self.smile_says_it()):
-            phrase, span = normal[0] if normal else ("👍", (0, len(text)))
+            # the smile itself as the phrase staff see ("😊", not a 👍 the patient never sent)
+            smile = next((i for i, ch in enumerate(text) if ch in POSITIVE_EMOJI), 0)
+            phrase, span = normal[0] if normal else (text[smile], (smile, smile + 1))
             self.findings.append(Finding("normal", phrase, span, "recovering-well"))
             return "normal"
         rule = "distress-emoji" if emoji_bad else "unreadable-or-unrelated"

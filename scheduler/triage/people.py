@@ -735,7 +735,9 @@ class People:
         # name just after the introduction, not "my friend's husband"
         english = tok.norm in self.r.lexicon.vocabulary.known
         plain_name = typed_plain and len(raw) > 3 and not english
-        if not (apostrophe or plain_name):
+        # "hi its sarah, dads carer", "its kayla me nans neighbour": a parent's helper
+        parents = typed_plain and tok.norm in PARENTS
+        if not (apostrophe or plain_name or parents):
             return False
         before = self.r.tokens[p - 1].norm if p else ""
         near = any(p - e <= 2 for e in introduced_at if e <= p)

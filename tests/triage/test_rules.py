@@ -3448,4 +3448,15 @@ def test_round_nn_np_whose_treatment_it_was_and_the_clinic_s_errands() -> None:
     assert label("take me off the newsletter, i still want the check-ins") == "review"
     assert label("unsubscribe me from the newsletter too") == "review"
     assert label("👍 from mum") == "normal"
+    assert label("hi its sarah, dads carer. dad says his chest is tight. ive rung 111") == (
+        "emergency"
+    )
+    neighbour = "its kayla me nans neighbour. found her on the floor, she said she blacked out"
+    assert label(neighbour) == "emergency"
     assert label("Mr Ibe: apyrexial, sats 98%, resting comfortably, no concerns", "48h") == "normal"
+
+
+def test_a_smile_is_explained_by_the_smile_sent() -> None:
+    """Staff see the patient's own emoji as the reason, not a 👍 they never sent."""
+    [finding] = assess("😊😊😊😊😊😊").findings
+    assert (finding.label, finding.phrase, finding.rule) == ("normal", "😊", "recovering-well")
