@@ -343,8 +343,9 @@ class KindRules:
         sentence = self.r.tokens[m.start].sentence
         # "the bruise has gone yellow"; and further back, a bruise "going yellow at the edges"
         k = m.start - 1
-        while k > 0 and self.r.tokens[k].norm in SHADING:
-            k -= 1  # "gone a bit yellow", "gone a greeny yellow colour"
+        colours = self.r.lexicon.words("colours") | {"from", "to", "into", "purple", "blue"}
+        while k > 0 and (self.r.tokens[k].norm in SHADING or self.r.tokens[k].norm in colours):
+            k -= 1  # "gone a bit yellow", "gone a greeny yellow", "gone from purple to yellow"
         turning = k >= 0 and self.r.tokens[k].norm in TURNING
         return any(
             (m.start - 4 <= s or turning) and s < m.start and self.r.tokens[s].sentence == sentence
@@ -388,6 +389,8 @@ class KindRules:
             return "normal", "small-bruise"  # "the little bruise on my ankle has gone faint"
         if self.power_cut(m):
             return None  # "we had a blackout last night, whole street lost power"
+        if self.a_mark_darkened(m):
+            return None  # "bruise went black overnight": the bruise's colour, no faint
         if self.an_outing(m):
             return None  # "I was out for a few hours shopping", "popped out for a minute"
         if self.r.norms[m.start].startswith("collaps") and self.about_something_else(m):
@@ -620,6 +623,13 @@ class KindRules:
         if subject in ("has", "is", "its", "it", "now", "already") and m.start > 2:
             subject = self.r.norms[m.start - 3]
         return subject not in PERSONS and self.said_of_a_mark(m)
+
+    def a_mark_darkened(self, m: Match) -> bool:
+        """ "bruise went black", "the bruising has gone black": a colour change told of the
+        mark right before it (not "then I went black", nor "everything went black")."""
+        if self.r.tokens[m.start].norm not in ("went", "gone", "turned", "turning", "going"):
+            return False
+        return any(m.start - 2 <= e <= m.start for _, e in self.r.occurrences("bruise_words"))
 
     def said_of_a_mark(self, m: Match) -> bool:
         """A bruise or mark named earlier in the sentence: what "it's faint" is said of."""

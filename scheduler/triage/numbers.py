@@ -87,11 +87,12 @@ SCORE_PATTERNS = [
         # the end, or a new sentence: "9. no joke" (but not "38.5")
         + r"(?:$|(?<=[!?\n])(?=\s*\S)|(?<=\D\.)(?=\s*\S)|(?<=\.)(?=\s+\S))"
     ),
-    # went from 3 to 8, from a 4 up to a 7
+    # went from 3 to 8, from a 4 up to a 7, from 7 yesterday to 9 now
     re.compile(
         r"\bfrom\s+(?:an?\s+)?("
         + NUM
-        + r")\s+(?:up\s+|down\s+)?to\s+(?:an?\s+)?("
+        + r")\s+(?:(?:yesterday|yday|last\s+night|this\s+morning|earlier|before)\s+)?"
+        r"(?:up\s+|down\s+)?to\s+(?:an?\s+)?("
         + NUM
         + r")\b"
         + NOT_A_SCORE
@@ -451,11 +452,19 @@ AT_A_LEVEL = re.compile(
 )
 
 
+# "lower back went from 7 ... to 9": a part of the body whose level moved
+PART_MOVED = re.compile(
+    r"\b" + SCORED_PART + r"\s+(?:has\s+|have\s+)?(?:went|gone|come|came|dropped|jumped)\s+$"
+)
+
+
 def plausible_bare_score(text: str, start: int) -> bool:
     """ "a 9" is a score once the reply has talked about pain ("its", "like", "pain"...), or
     when it opens the reply or a sentence ("Stuck in traffic all day. 6-7 at the moment")."""
     before = LEADING_EMOJI.sub("", text[:start]).strip()
     if AT_A_LEVEL.search(text[max(0, start - 16) : start]):
+        return True
+    if PART_MOVED.search(text[max(0, start - 30) : start]):
         return True
     return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 

@@ -3460,3 +3460,22 @@ def test_a_smile_is_explained_by_the_smile_sent() -> None:
     """Staff see the patient's own emoji as the reason, not a 👍 they never sent."""
     [finding] = assess("😊😊😊😊😊😊").findings
     assert (finding.label, finding.phrase, finding.rule) == ("normal", "😊", "recovering-well")
+
+
+def test_round_nq_ns_a_score_that_moved_and_a_bruise_that_darkened() -> None:
+    """A part of the body whose level moved gives two scores ("lower back went from 7
+    yesterday to 9 now"); a bruise that "went black" or went "from purple to greeny yellow"
+    changed colour, no faint and no pus; a pounding or throbbing head and a low mood are
+    symptoms outside the lists; "loosened right up" is easing."""
+    assert label("lower back went from 7 yesterday to 9 now", "48h") == "emergency"
+    assert label("my back went from 3 to 8 overnight", "48h") == "complication"
+    shift = assess("got back from 9 to 5 shift, all fine", "24h").findings
+    assert not [f for f in shift if f.rule.startswith("pain-score")]
+    assert label("bruise went black overnight, its massive", "48h") == "complication"
+    assert label("had a bruise on my arm and then i went black and fell") == "emergency"
+    assert label("bruise on my thigh gone from purple to greeny yellow", "48h") == "complication"
+    assert label("the needle spot has gone from red to yellow, gunk coming out") == "emergency"
+    assert label("head was pounding last nite, fine now") == "review"
+    assert label("my mood's been low") == "review"
+    assert label("neck's loosened right up", "48h") == "normal"
+    assert label("shoulder pain getting wores by the hour") == "complication"
