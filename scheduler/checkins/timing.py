@@ -51,6 +51,28 @@ def next_window_start(instant: datetime, window: tuple[time, time], tz: ZoneInfo
     return local_instant(local_day + timedelta(days=1), window[0], tz)
 
 
+def due_after(
+    ended_at: datetime, offset: timedelta, window: tuple[time, time], tz: ZoneInfo
+) -> datetime:
+    """When the check-in `offset` after `ended_at` goes: `offset` of elapsed time (UTC
+    arithmetic, also across a DST change), moved into the window.
+
+    One exception: when a DST change pushes the elapsed time past the window's close but
+    the same wall time `offset` later is still inside it, the wall time wins. A session
+    ending Sat 19:30 before spring-forward is 24 h later at Sun 20:30, after an 8 pm close:
+    its "day after" text would wait for Monday 08:00, 36.5 h on, instead of going at Sun
+    19:30, 23 h on."""
+    elapsed = ended_at.astimezone(UTC) + offset
+    due = next_window_start(elapsed, window, tz)
+    if due == elapsed:
+        return due
+    wall = ended_at.astimezone(tz).replace(tzinfo=None) + offset
+    same_wall_time = local_instant(wall.date(), wall.time(), tz)
+    if same_wall_time < due and in_window(same_wall_time, window, tz):
+        return same_wall_time
+    return due
+
+
 def plan_checkins(
     ended_at: datetime,
     *,
@@ -62,9 +84,7 @@ def plan_checkins(
     """One check-in per offset, in offset order, each inside the send window."""
     if ended_at.tzinfo is None:
         raise ValueError("ended_at must be time-zone aware")
-    # UTC arithmetic: an offset is elapsed time, also across a DST change.
-    ended_utc = ended_at.astimezone(UTC)
-    dues = [next_window_start(ended_utc + off, window, tz) for off in sorted(offsets)]
+    dues = [due_after(ended_at, off, window, tz) for off in sorted(offsets)]
     planned = []
     for i, (offset, due) in enumerate(zip(sorted(offsets), dues, strict=True)):
         expires = due + expire_after

@@ -115,3 +115,19 @@ def test_a_whole_day_window_never_moves_a_due_time() -> None:
     whole_day = parse_window("00:00-24:00")
     late = datetime(2026, 11, 25, 4, 59, 59, tzinfo=UTC)  # 23:59:59 in New York
     assert next_window_start(late, whole_day, NY) == late
+
+
+def test_spring_forward_does_not_put_the_day_after_text_off_by_a_day() -> None:
+    # 2027-03-14: New York springs forward. A session ending Sat 19:30 EST is 24 elapsed
+    # hours later at Sun 20:30 EDT, after the 20:00 close; the same wall time, Sun 19:30
+    # EDT, is inside the window, so the check-in goes then (23 h on), not Mon 08:00 (36.5 h).
+    first, second = plan(ny(2027, 3, 13, 19, 30))
+    assert first.due_at.astimezone(NY).replace(tzinfo=None) == datetime(2027, 3, 14, 19, 30)
+    assert second.due_at.astimezone(NY).replace(tzinfo=None) == datetime(2027, 3, 15, 19, 30)
+    assert first.due_at - ny(2027, 3, 13, 19, 30) == timedelta(hours=23)
+
+
+def test_a_session_after_the_close_still_waits_for_the_next_opening() -> None:
+    # No DST change: 21:00 + 24 h is past the close on any reading, so 08:00 the day after.
+    (first, _) = plan(ny(2026, 11, 24, 21, 0))
+    assert first.due_at.astimezone(NY).replace(tzinfo=None) == datetime(2026, 11, 26, 8, 0)
