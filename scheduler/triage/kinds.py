@@ -430,6 +430,9 @@ class KindRules:
         "on the floor" after."""
         if [t.norm for t in self.r.tokens[m.start : m.end]] != ["came", "round"] or not m.start:
             return False
+        after = [t.norm for t in self.r.tokens[m.end : m.end + 2]]
+        if after[:1] == ["for"] or after in (["to", "see"], ["to", "visit"]):
+            return True  # "Our Darren's lot came round for tea", "came round to see me"
         who = self.r.tokens[m.start - 1]
         raw = self.r.text[who.start : who.end]
         ours = m.start > 1 and self.r.tokens[m.start - 2].norm in ("our", "my")  # "our tom"

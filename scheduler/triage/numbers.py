@@ -20,11 +20,14 @@ WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,  # "eleven out of ten": the top of the scale, and past it
+    "twelve": 12,
     "ate": 8,  # dictation's "eight", read only before "out of ten"
     "🔟": 10,  # "pain 🔟/10"
 }
 NUM = (
-    r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|🔟)"
+    r"(?:(?:1[0-9]|20|100|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|🔟)"
     r"(?:\s+and\s+a\s+half|\s*½)?)"
 )
 # "8 x" is a count ("2 x a day") unless the x ends the text or its line: a kiss.
@@ -254,7 +257,7 @@ SCORE_PATTERNS.append(
 # "sitting at an 8 most of the day", "hovering around a 7": where the pain stays.
 SCORE_PATTERNS.append(
     re.compile(
-        r"\b(?:sitting|sits|sat|hovering|hovers|stuck|staying|stayed|holding)\s+(?:at|around)\s+"
+        r"\b(?:sitting|sits|sat|hovering|hovers|stuck|staying|stayed|holding)\s+(?:at|around|round)\s+"
         r"an?\s+(" + NUM + r")\b" + NOT_A_SCORE  # "an 8", as a time is never said
     )
 )
@@ -327,9 +330,11 @@ FEVER_C, FEVER_F = 38.0, 100.4
 # ("a bath at 40 degrees"), or the weather's just after it ("38 degrees outside").
 THING_BEFORE = re.compile(
     r"\b(?:bath|shower|sauna|pool|oven|hot tub|jacuzzi|weather|forecast|heatwave|heat wave|car|"
+    r"greenhouse|conservatory|garden|room|kitchen|office|outside|shade|"
     r"dashboard|thermostat)"
-    r"(?:\s+(?:water|temp|temperature))?"
-    r"(?:\s+(?:at|of|is|was|set to|around|about|like|said|says|showed|shows|read|reads))*\s*$"
+    r"(?:\s+(?:water|temp|temperature|thermometer))?"
+    r"(?:\s+(?:at|of|is|was|set to|around|about|like|said|says|showed|shows|read|reads|hit|"
+    r"reached|got to))*\s*$"
 )
 WATER = re.compile(r"\b(?:bath|baths|shower|sauna|pool|hot tub|jacuzzi|oven)\b")
 WEATHER_AFTER = re.compile(

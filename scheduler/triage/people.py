@@ -22,6 +22,8 @@ SIGNED_RELATION = re.compile(
     r"(?:(?:^|(?<=\s))[-–—]\s*(?:from\s+)?(?:[A-Z][a-z]+\s*)?\(?|\()\s*(?:[A-Za-z]+['’]s\s+)?"
     r"([A-Za-z]+)(?:,\s*[A-Za-z]+)?\s*\)?(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$"  # "(son) x"
 )
+SIGNING_OFF = {"x", "xx", "xxx", "thanks", "thank", "you", "thx", "cheers", "love", "ta", "me"}
+CLOSINGS = {"regards", "yours", "sincerely", "faithfully", "best", "wishes", "love"}
 RE_OPENERS = {"update", "clinic", "note", "message", "text", "news"}  # "update re Mum"
 SIGNING_HELPERS = {"neighbour", "neighbor", "nurse", "interpreter"}  # "(neighbour, Doreen)"
 PERSON_WINDOW = 12  # words searched back for who a symptom belongs to
@@ -771,8 +773,16 @@ class People:
             and words[i + 1] in relatives
             # not "she got flu off her bf" (but "👍 - from his daughter")
             and (i == 0 or words[i - 1] not in RELATIONS - {"from"})
+            # nor "... off to the football with his brother. Regards, Denise": a name signs
+            # (but "From his grandson Kai" names the relative)
+            and self.only_a_name_after(words[i + 2 :])
             for i in range(len(words) - 1)
         )
+
+    @staticmethod
+    def only_a_name_after(rest: list[str]) -> bool:
+        names = [w for w in rest if w not in SIGNING_OFF]  # "Kai", "Kai x", "Kai thanks"
+        return not names or (len(names) == 1 and not set(rest) & CLOSINGS)
 
     def a_parent_run_on(self) -> bool:
         """ "just got in from work dad has a bruise", "back from the shops mum's had vertigo":

@@ -34,6 +34,27 @@ SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(cm|mm|inches|inch|in)\b")
 SIZE_UNITS = {"cm": 10.0, "mm": 1.0, "inch": 25.4, "inches": 25.4, "in": 25.4}  # in mm
 PAST_BEFORE = re.compile(r"\b(?:was|were|started|started at|yesterday)\s+(?:about\s+|around\s+)?$")
 PAST_AFTER = re.compile(r"^\W*(?:yesterday|last night|before|earlier|at first)\b")
+# Everyday things a size is told by, smallest first: "the size of a grape yesterday, now
+# like my palm" grew. Only after "size of", "like", "as big as": the thing is a yardstick.
+SIZE_THINGS = [
+    ("pea", "lentil", "5p", "1p", "penny", "dime", "fingernail", "finger nail", "rice"),
+    ("thumbnail", "thumb nail", "10p", "2p", "20p", "nickel", "marble", "grape", "cherry"),
+    ("50p", "pound coin", "quarter", "walnut", "two pound coin", "2 pound coin", "£2 coin"),
+    ("golf ball", "plum", "egg", "lime", "apricot", "strawberry", "conker"),
+    ("satsuma", "tennis ball", "fist", "orange", "jam jar lid", "jar lid", "palm", "apple"),
+    ("hand", "saucer", "grapefruit", "cd", "side plate", "coaster"),
+    ("dinner plate", "plate", "my forearm", "half my arm"),
+]
+SIZE_THING = re.compile(
+    r"\b(?:size of|like|as big as|big as|bigger than)\s+(?:a|an|my|the|half a)?\s*("
+    + "|".join(re.escape(t) for t in sorted(sum(SIZE_THINGS, ()), key=len, reverse=True))
+    + r")(?![a-z])"
+)
+SIZE_RANK = {t: i for i, rank in enumerate(SIZE_THINGS) for t in rank}
+RATED = {"scored", "rated", "given", "put", "called", "said", "marked"}
+CLAUSE_SUBJECTS = {"i", "we", "he", "she", "they", "my", "his", "her", "the", "mum", "dad"}
+SIZE_THEN = re.compile(r"\b(?:was|were|yesterday|this morning|last night|earlier|at first)\b")
+SIZE_NOW = re.compile(r"\b(?:now|today|tonight)\b")
 # Other languages' negations: never a typo's reading (a slip that flips a finding).
 EXACT_ONLY = {"sans", "sin", "pas", "non", "nao", "sem", "nie", "bez", "net", "mish", "kein",
               "keine", "keinen", "nicht", "ohne", "senza", "khong", "hindi", "wala", "walang",
@@ -315,7 +336,16 @@ class Reading:
             for m in SIZE.finditer(span)
         )
         values = [size for _, _, size in sizes]
-        return any(later > earlier for earlier, later in zip(values, values[1:], strict=False))
+        if any(later > earlier for earlier, later in zip(values, values[1:], strict=False)):
+            return True
+        # a thing said of the past, then a larger one said of now
+        things = list(SIZE_THING.finditer(span))
+        return any(
+            SIZE_RANK[now.group(1)] > SIZE_RANK[then.group(1)]
+            and bool(SIZE_THEN.search(span, max(0, then.start() - 12), then.end() + 20))
+            and bool(SIZE_NOW.search(span, then.end(), now.start()))
+            for then, now in zip(things, things[1:], strict=False)
+        )
 
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if t.is_word)
@@ -846,6 +876,7 @@ class Reading:
             and self.tokens[s].sentence == sentence
             and s not in hedges
             and not (e < len(self.tokens) and self.tokens[e].norm in TELLING)
+            and not self.rated_back_then(e)
             and not any(self.tokens[k].norm in stops | REASONS for k in range(e, start))
             # a reading is told in its own clause: "asked if I had a fever, I do, 38.4"
             and not (clause and self.comma_between(e - 1, start))
@@ -859,6 +890,12 @@ class Reading:
         )  # (not "what if the pain comes back worse": the return is what is asked about)
         confirmed = marked or self.self_confirmed or self.there_already(start)
         return before and not confirmed
+
+    def rated_back_then(self, e: int) -> bool:
+        """ "at 4am I would have scored the pain ten out of ten": past the "would", a score
+        given to a time gone by, a report."""
+        after = [t.norm for t in self.tokens[e : e + 2]]
+        return len(after) == 2 and after[0] == "have" and after[1] in RATED
 
     def there_already(self, start: int) -> bool:
         """ "if the lump doesn't go down by Monday": what is to go away is there now."""
@@ -982,6 +1019,13 @@ class Reading:
         norms = {self.tokens[i].norm for i in words}
         return self.has("unsure", sentence) and not norms & ASKING_VERBS
 
+    def when_clause(self, first: int) -> bool:
+        """ "When I sat up ...", "when she stands": "when" opening a clause of its own
+        subject, which tells when something happens (not "when can I shower")."""
+        nxt = self.tokens[first + 1].norm if first + 1 < len(self.tokens) else ""
+        raw = self.text[self.tokens[first].start : self.tokens[first].end].lower()
+        return raw in ("when", "whenever") and nxt in CLAUSE_SUBJECTS  # not "When's my..."
+
     @cached_property
     def question_sentences(self) -> frozenset[int]:
         """Sentences that ask something: end in "?" or open with a question word.
@@ -1006,6 +1050,8 @@ class Reading:
                     break
             if opens_q and not ends_q and self.exclamation(first):
                 opens_q = False  # "What an amazing session!"
+            if opens_q and not ends_q and self.when_clause(first):
+                opens_q = False  # "When I sat up in bed the room turned": when it happened
             # "Tiny bruise on my wrist, can I still go swimming": a clause after a comma
             # asks, unmarked (a modal opens it: "can I", "should I", "is it")
             opens_q = opens_q or any(

@@ -3479,3 +3479,41 @@ def test_round_nq_ns_a_score_that_moved_and_a_bruise_that_darkened() -> None:
     assert label("my mood's been low") == "review"
     assert label("neck's loosened right up", "48h") == "normal"
     assert label("shoulder pain getting wores by the hour") == "complication"
+
+
+def test_round_nt_nv_emergencies_without_their_words_and_their_look_alikes() -> None:
+    """Air pulled in or stopped for, blue lips, a red that creeps ("inching up"), a patch
+    grown from a grape to a palm, "couldnt rouse her", waking on the tiles not knowing how,
+    "eleven out of ten", a score "I would have" given at 4am; and the same words for
+    ordinary things: gasping for a brew, oozing with energy, collapsed into bed, came round
+    for tea. "When I sat up ... the room turned round" tells, it does not ask."""
+    assert label("lips look a bit blue and i keep having to sit up to pull air in") == "emergency"
+    assert label("had to keep stopping every few houses just to get air in") == "emergency"
+    assert label("not feverish, but the red is inching up from my wrist towards my elbow") == (
+        "emergency"
+    )
+    assert label("the red patch was the size of a grape yesterday now its like my palm", "48h") == (
+        "emergency"
+    )
+    assert label("red mark the size of a pea, bruise like a golf ball now") == "complication"
+    assert label("red circle maybe half an inch round one of the points, hasnt grown") == (
+        "complication"
+    )
+    assert label("mum dropped in the hallway and we couldnt rouse her for a bit") == "emergency"
+    assert label("just woke up on the bathroom tiles not knowing how i got there") == "emergency"
+    assert label("its eleven out of ten honestly") == "emergency"
+    assert label("at 4am I would have scored the pain ten out of ten, it's come down now") == (
+        "emergency"
+    )
+    assert label("gasping for a brew but otherwise grand") == "normal"
+    assert label("oozing with energy today!! best ive felt in ages") == "normal"
+    assert label("collapsed into bed at 9 and slept like a log, feel brilliant") == "normal"
+    assert label("hip is a 6 or 7 today. Our Darren's lot came round for tea") == "complication"
+    assert label("When I sat up in bed the room turned round for a good minute") == "complication"
+    assert label("I'm ok. When's my next appointment") == "review"
+    assert label("can i have a bath tonight or will the holes get infected") == "review"
+    assert label("head swims every time i stand up", "48h") == "complication"
+    assert label("everything went dim and I had to grab the trolley, stayed on my feet") == (
+        "complication"
+    )
+    assert label("I should be obliged if you would not send me any further messages") == "opt_out"
