@@ -14,7 +14,7 @@ from scheduler.messaging.delivery import check_open_deliveries, record_delivery_
 from scheduler.messaging.gateway import SmsTransientError
 from scheduler.messaging.models import OutboundMessage
 from scheduler.sessions.schemas import parse_session
-from scheduler.sessions.service import register_session
+from scheduler.sessions.service import checkins_of, register_session
 from scheduler.staff import queries
 from scheduler.staff.accounts import get_user
 from tests.helpers import T0, FakeGateway, hours, session_payload
@@ -61,6 +61,20 @@ def test_unreachable_handset_is_resent_once_later(
     with session_scope(ctx.engine) as db:
         listed = queries.couldnt_reach(db, get_user(db, "drlin"))
     assert any("not delivered" in u.what for u in listed)
+
+
+def test_a_resend_waiting_for_the_phone_says_so(
+    ctx: AppContext, gateway: FakeGateway, sent_checkin: str
+) -> None:
+    report(ctx, sent_checkin, "undelivered", "30003")
+    with session_scope(ctx.engine) as db:
+        [first, _] = checkins_of(db, 1)
+    assert first.status == "sending"
+    assert first.reason == "phone unreachable; sending again after 2026-11-25 20:36 UTC"
+    run_once(ctx, now=T0 + hours(24.1) + timedelta(minutes=31))
+    with session_scope(ctx.engine) as db:
+        [first, _] = checkins_of(db, 1)
+    assert (first.status, first.reason) == ("sent", None)
 
 
 @pytest.mark.parametrize("code", ["30004", "30005", "30006", "30007", "30008"])

@@ -99,7 +99,10 @@ def schedule_redelivery(db: Session, message: OutboundMessage, *, now: datetime)
     message.redeliveries += 1
     message.status, message.next_attempt_at = MessageStatus.pending, retry_at
     db.add(message)
-    set_checkin_status(db, message.id, CheckInStatus.sending, reason=None, now=now)  # type: ignore[arg-type]
+    # Still "sending" (its text is in the outbox), with why it has not arrived yet: the API
+    # and the patient page show the wait instead of a bare "sending" for half an hour.
+    why = f"phone unreachable; sending again after {retry_at:%Y-%m-%d %H:%M} UTC"
+    set_checkin_status(db, message.id, CheckInStatus.sending, reason=why, now=now)  # type: ignore[arg-type]
     log.info("message %s will be resent at %s (handset unreachable)", message.id, retry_at)
     return True
 
