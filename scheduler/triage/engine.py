@@ -77,7 +77,15 @@ EARLIER_DAY_BEFORE = re.compile(
     r"\b(?:y(?:esterday|day|est)|last night|earlier|before|" + WEEKDAY + r")\s*[:=-]?\s*$"
 )
 TODAY_OPENS = re.compile(r"(?:today|now|tonight|this morning)\b")
-SITUATIONS = re.compile(r"\b(?:at rest|when|while|walking|moving|sitting|standing|lying)\b")
+PAST_AFTER_SCORE = re.compile(
+    r"[^a-z]*(?:/\s*10\s*)?(?:yesterday|yday|last night|before|earlier)\b"
+)
+# "3 at rest, 8 when I walk": a spread over situations, no rise (but "a 4 when i left the
+# clinic, now a 6" and "a 1 when i went to bed, woke up at a 4" tell of times gone by)
+SITUATIONS = re.compile(
+    r"\b(?:at rest|when(?!\s+i\s+(?:left|got|went|came|arrived|woke))|while|walking|moving|"
+    r"sitting|standing|lying)\b"
+)
 
 
 class Triage:
@@ -958,6 +966,8 @@ def rising_scores(
             # "pain 4/10 today, yesterday 5": the later number is of the day before (but
             # "was 4 yesterday now its 6": the day before is the first one's)
             continue
+        if PAST_AFTER_SCORE.match(text[b.span[0] : b.span[1] + 14].lower()):
+            continue  # "1/10 now compared with 4 yesterday": the later number is the earlier day
         if b.value > a.value and not any(w in between for w in still):
             if not SITUATIONS.search(text[a.span[0] : b.span[1]].lower()):
                 return a.span[0], b.span[1]

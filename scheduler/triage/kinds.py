@@ -49,6 +49,8 @@ SHADING = {"a", "bit", "little", "slightly", "kind", "of", "sort", "all", "more"
            "greenish", "yellowy", "brownish", "purply", "funny", "weird", "odd",
            "strange"}  # fmt: skip
 TURNING = {"going", "gone", "turning", "turned", "went", "goes", "turns"}  # colours changing
+PAST_DAYS = {"yesterday", "yday", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday", "last", "night", "earlier"}  # "was achy monday"
 LOOKS_OF_THINGS = {"bruising", "sharp-pain"}  # said of food too: "bruised apples", "sharp cheddar"
 FELT_HEAT = {"burning", "boiling", "roasting"}  # "burning up": felt, unlike a reading
 FELT_CHILL_OR_SWEAT = {"shivering", "shivery", "sweating", "sweaty", "sweats", "clammy", "flushed"}
@@ -918,7 +920,23 @@ class KindRules:
             return "normal", "48h-soreness-improving"  # easing, or "not sore anymore"
         if self.scores_fell() or self.was_and_is_now_slight(m):
             return "normal", "48h-soreness-improving"  # "a 4 yesterday, 1 today"
+        if self.was_and_is_fine_today(m):
+            return "normal", "48h-soreness-improving"  # "was achy monday, right as rain today"
         return "complication", "48h-soreness-not-improving"
+
+    def was_and_is_fine_today(self, m: Match) -> bool:
+        """ "was achy monday, right as rain today", "sore yesterday, not today": the soreness
+        told of a day gone, and after it the patient fine now, or the soreness denied of now."""
+        norms = self.r.norms
+        before, after = norms[max(0, m.start - 2) : m.start], norms[m.end : m.end + 2]
+        if not ({"was", "were"} & set(before) or set(after) & PAST_DAYS):
+            return False
+        if [w for w in norms[m.end : m.end + 4] if w not in PAST_DAYS][:2] == ["not", "today"]:
+            return True  # "sore yesterday, not today"
+        return any(
+            s > m.end and {"today", "now"} & set(norms[s : e + 2])
+            for s, e in self.r.occurrences("normal")
+        )
 
     def was_and_is_now_slight(self, m: Match) -> bool:
         """ "was achy yesterday, today it's maybe 1/10": the soreness told of yesterday, and

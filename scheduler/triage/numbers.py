@@ -187,7 +187,7 @@ SCORE_PATTERNS.append(CORRECTED)
 # "it's about 7ish today", "pain is like 6": a number after a hedge, "-ish" allowed.
 SCORE_PATTERNS.append(
     re.compile(
-        r"\b(?:about|around|like|roughly|maybe)\s+(" + NUM + r")(?:\s*-?\s*ish)?\b"
+        r"\b(?:about|around|like|roughly|maybe)\s+(?:an?\s+)?(" + NUM + r")(?:\s*-?\s*ish)?\b"
         # and a choice after it: "maybe 6 or 7" is 7
         + r"(?:\s*(?:or|-|to)\s*(" + NUM + r")\b)?" + NOT_A_SCORE
     )
@@ -293,7 +293,7 @@ BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[
 # After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
     r"(?:^|[\s,;?])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening|earlier|"
-    r"last night)\b"
+    r"last night|yesterday|yday)\b"
     r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
     r"\s+(?:y(?:esterday|day|est)|last night|this morning|before|earlier)\b"
     # a diary of days: "monday 2, today 6"
@@ -471,6 +471,8 @@ def plausible_bare_score(text: str, start: int) -> bool:
         return True
     if PART_MOVED.search(text[max(0, start - 30) : start]):
         return True
+    if re.search(r"\b(?:anywhere|somewhere)\s+$", text[max(0, start - 12) : start]):
+        return True  # "anywhere from 8 to 10 depending how i move"
     return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 
 

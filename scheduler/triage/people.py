@@ -234,9 +234,12 @@ class People:
         """ "I don't have a fever but my husband does": the thing denied is someone else's."""
         norms, others = self.r.norms, self.r.lexicon.words("others")
         after = norms[end : end + 6]
-        if "but" not in after:
+        if "but" in after:
+            k = end + after.index("but") + 1
+        elif end < len(norms) and self.r.comma_between(end - 1, end):
+            k = end  # "i didnt get a fever, my husband did"
+        else:
             return False
-        k = end + after.index("but") + 1
         while k < len(norms) and norms[k] in DETERMINERS:
             k += 1
         if k + 1 >= len(norms) or norms[k] not in others or norms[k + 1] not in HAS_IT:

@@ -3517,3 +3517,29 @@ def test_round_nt_nv_emergencies_without_their_words_and_their_look_alikes() -> 
         "complication"
     )
     assert label("I should be obliged if you would not send me any further messages") == "opt_out"
+
+
+def test_round_nw_ny_scores_in_time_and_whose_news_it_is() -> None:
+    """Scores told by time ("was a 4 when i left the clinic now its more like a 6", "5
+    yesterday, 2 today", "1/10 now compared with 4 yesterday"), hedged ("about a 9ish"), as a
+    range ("anywhere from 8 to 10"); soreness of a day gone with the patient fine today; a
+    fever denied and given to another ("i didnt get a fever, my husband did"); a proxy's
+    opt-out; an expectation denied ("was sure id be dizzy, but not at all")."""
+    assert label("was a 4 when i left the clinic now its more like a 6") == "complication"
+    assert label("3 at rest, 6 when i walk") == "normal"
+    assert label("5 yesterday, 2 today", "48h") == "normal"
+    assert label("ache fading, 1/10 now compared with 4 yesterday", "48h") == "normal"
+    assert label("about a 9ish tonight 😣") == "emergency"
+    assert label("anywhere from 8 to 10 depending how i move") == "emergency"
+    assert label("was achy monday, right as rain today", "48h") == "normal"
+    assert label("sore yesterday, not today", "48h") == "normal"
+    assert label("was sore yesterday and still sore today", "48h") == "complication"
+    grown = "the red patch was the size of a 5p last night, now its half way round my leg"
+    assert label(grown) == "emergency"
+    assert label("i didnt get a fever, my husband did 🙄") == "review"
+    assert label("i didnt get a fever, my knee is swollen though") == "complication"
+    assert label("my husbands fine, im the one with the temp 🤒") == "emergency"
+    assert label("Kindly remove my husband from your text messages. He is well.") == "opt_out"
+    assert label("my husband was sure id be dizzy after, but not at all, felt great") == "normal"
+    assert label("tiny bruise, nothing much. daughters broken her wrist though") == "review"
+    assert label("Feeling much brighter, thank you. The hip is moving easier.", "48h") == "normal"
