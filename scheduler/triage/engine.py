@@ -827,7 +827,9 @@ class Judge(KindRules, AskingRules, CourtesyRules):
         before = [self.r.tokens[k].norm for k in range(max(0, start - 4), start)]
         while before and before[-1] in DETERMINERS | {"solid", "easy", "strong"}:
             before.pop()
-        return len(before) >= 2 and before[-1] in COPULAS and before[-2] in things
+        # (not "lower back after deadlifts is 8-9/10": the back is, after them)
+        after_it = len(before) >= 3 and before[-3] in ("after", "from", "since", "during")
+        return len(before) >= 2 and before[-1] in COPULAS and before[-2] in things and not after_it
 
     def part_scored(self, score: NumberFinding) -> str | None:
         """The part of the body named right before a score: "neck 2", "shoulders are a 3"."""

@@ -236,7 +236,7 @@ SCORE_PATTERNS.append(
     re.compile(
         r"\b(?:put|rate|rated|give|gave)\s+(?:it|the pain|it's pain)\s+(?:at\s+|as\s+)?(?:an?\s+)?("
         + NUM
-        + r")\b"
+        + r")(?:\s*-?\s*ish)?\b"
         + NOT_A_SCORE
     )
 )
@@ -322,7 +322,7 @@ TEMPERATURE = re.compile(
     r"mins|minutes|hours|hrs|days|mg|am|pm|cm|mm))"
 )
 TEMP_CONTEXT = re.compile(
-    r"\b(?:temp|temps|temperature|thermometer|fever|feverish|febrile|"
+    r"\b(?:temp|temps|temperature|temperatura|temperatur|thermometer|fever|feverish|febrile|"
     r"running|checked|shivery|shivering|chills|hot and cold|burning up)\b"
 )
 FEVER_C, FEVER_F = 38.0, 100.4

@@ -666,10 +666,10 @@ class People:
         well (not "my wife had the acupuncture, not me")."""
         norms = self.r.norms
         for i, word in enumerate(norms):
-            if word in TREATMENT and "me" in norms[i + 1 : i + 5]:
-                k = i + 1 + norms[i + 1 : i + 5].index("me")
-                if norms[k - 1] != "not":
-                    return True
+            if word in TREATMENT and "me" in norms[i + 1 : i + 4]:
+                k = i + 1 + norms[i + 1 : i + 4].index("me")
+                if norms[k - 1] in ("before", "after", "with", "and", "than", "as", "like"):
+                    return True  # not "not me", nor "she ask me to write"
         return False
 
     def about_an_unnamed_person(self) -> bool:

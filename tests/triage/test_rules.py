@@ -3543,3 +3543,30 @@ def test_round_nw_ny_scores_in_time_and_whose_news_it_is() -> None:
     assert label("my husband was sure id be dizzy after, but not at all, felt great") == "normal"
     assert label("tiny bruise, nothing much. daughters broken her wrist though") == "review"
     assert label("Feeling much brighter, thank you. The hip is moving easier.", "48h") == "normal"
+
+
+def test_round_nz_ob_sport_words_learners_english_and_the_complication_line() -> None:
+    """A score said after the exercise ("lower back after deadlifts is 8-9/10") is the
+    back's; a chest that "ached" hurts; "temperatura 38,4"; a mother's news written for her
+    ("she ask me to write"); "id put it at a 7ish"; "throbbing harder every hour" worsens;
+    "like current is passing" is electric; "a little sensible when I touch" is tender; and
+    the sport's own words are no findings ("shooting practice", "took a stab at a 10k",
+    "felt sharp at training", "legs felt fresh as")."""
+    assert label("lower back after deadlifts is 8-9/10") == "emergency"
+    assert label("take me off the list. and fyi my chest has ached ever since") == "emergency"
+    assert label("temperatura 38,4 this morning. back is ok") == "emergency"
+    assert label("u docheri temperatura 38, ona ne khodila na igloukalyvanie") == "review"
+    relayed = "my mum had acupuncture yesterday, she ask me to write. she have chest pain"
+    assert label(relayed) == "emergency"
+    assert label("my wife had the needles before me, shes fine, my chest is tight") == (
+        "emergency"
+    )
+    assert label("id put it at a 7ish") == "complication"
+    assert label("pain's only a 3 but its throbbing harder every hour") == "complication"
+    assert label("like current is passing in my elbow when I raise the hand") == "complication"
+    assert label("the zone is a little sensible when I touch, like after gym") == "normal"
+    assert label("shooting practice went well, groin feels heaps better") == "normal"
+    assert label("took a stab at a 10k this morning and the knee was grand") == "normal"
+    assert label("felt sharp at training, best session in weeks") == "normal"
+    assert label("spin class this morning, legs felt fresh as", "48h") == "normal"
+    assert label("was worried id bruise but nothing at all 😀") == "normal"
