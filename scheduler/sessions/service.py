@@ -1,17 +1,32 @@
 """Registering treatment sessions: validation, the patient record, and its check-ins.
 
 One code path for one session (API, form, CLI) and for thousands (CSV import): a batch
-costs a fixed number of statements — one lookup of practitioners, patients and earlier
-sessions each, one multi-row insert per table — however many rows it has.
+costs a fixed number of statements — one lookup of the practitioners, patients and staff
+phones it names (per 500 values), one multi-row insert per table, and a look at earlier
+sessions only when some were registered before — however many rows it has. A session
+registered alone is six statements: the lookup and five inserts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import zip_longest
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import (
+    CompoundSelect,
+    Table,
+    bindparam,
+    insert,
+    literal_column,
+    null,
+    union_all,
+    update,
+)
+from sqlalchemy import select as core_select
+from sqlalchemy.sql.elements import BindParameter
 from sqlmodel import Session, col, select
 
 from scheduler.audit import record_action
@@ -39,14 +54,13 @@ def register_session(
     db: Session, data: SessionIn, *, settings: Settings, now: datetime, source: str, actor: str
 ) -> TreatmentSession:
     """Store a session and plan its check-ins. Raises Invalid (422) or Conflict (409)."""
-    [outcome] = register_sessions(
+    [outcome], created = store_sessions(
         db, [data], settings=settings, now=now, source=source, actor=actor
     )
     if isinstance(outcome, AftercareError):
         raise outcome
-    session = db.get(TreatmentSession, outcome)
-    assert session is not None
-    return session
+    [(row, session_id)] = created  # the row as inserted: no second read of it
+    return TreatmentSession(id=session_id, **row)
 
 
 def register_sessions(
@@ -61,24 +75,41 @@ def register_sessions(
     """Register many sessions; each item's outcome, in order: the new session's id, or
     why it was refused (Invalid 422, Conflict 409). A refused item stores nothing and
     holds none of the others back."""
+    outcomes, _ = store_sessions(db, batch, settings=settings, now=now, source=source, actor=actor)
+    return outcomes
+
+
+def store_sessions(
+    db: Session,
+    batch: Sequence[SessionIn],
+    *,
+    settings: Settings,
+    now: datetime,
+    source: str,
+    actor: str,
+) -> tuple[list[int | AftercareError], list[tuple[dict[str, Any], int]]]:
+    """`register_sessions`, and the rows it inserted with their ids."""
     outcomes: list[int | AftercareError] = [Invalid({}) for _ in batch]
-    practitioners = practitioner_ids(db, {data.practitioner for data in batch})
+    phones = [parse_phone(data, settings) for data in batch]
+    files = on_file(
+        db,
+        {data.practitioner for data in batch},
+        {phone for phone in phones if not isinstance(phone, Invalid)},
+    )
     valid: list[Row] = []
-    for position, data in enumerate(batch):
+    for position, (data, phone) in enumerate(zip(batch, phones, strict=True)):
         try:
-            phone, practitioner = validate_registration(
-                data, practitioners, settings=settings, now=now
+            practitioner = validate_registration(
+                data, phone, files.practitioners, settings=settings, now=now
             )
         except Invalid as exc:
             outcomes[position] = exc
             continue
-        valid.append((position, data, phone, practitioner))
-    records = patient_records(db, {phone for _, _, phone, _ in valid})
-    known = {phone: (i, name) for phone, (i, name, _) in records.items()}
-    opted_out = {i for i, _, out in records.values() if out}
+        valid.append((position, data, str(phone), practitioner))
+    known = {phone: (i, name) for phone, (i, name, _) in files.patients.items()}
+    opted_out = {i for i, _, out in files.patients.values() if out}
     valid = refuse(valid, outcomes, someone_else_on_file(known))
-    phones = {phone for _, _, phone, _ in valid}
-    valid = refuse(valid, outcomes, a_staff_phone(staff_phones(db, phones)))
+    valid = refuse(valid, outcomes, a_staff_phone(files.staff_phones))
     names = {phone: data.patient.name for _, data, phone, _ in valid}
     patients = upsert_patients(db, names, known, now)
     new: dict[SessionKey, dict[str, Any]] = {}  # insertion order is batch order
@@ -112,23 +143,31 @@ def register_sessions(
     created = [(row, i) for row, i in zip(new.values(), stored, strict=True) if i is not None]
     add_checkins(db, created, settings=settings, now=now, opted_out=opted_out)
     record_registrations(db, created, source=source, actor=actor, now=now)
-    return outcomes
+    return outcomes, created
 
 
-def validate_registration(
-    data: SessionIn, practitioners: dict[str, int], *, settings: Settings, now: datetime
-) -> tuple[str, int]:
-    """Every rule the input must meet; all failures are reported together."""
-    errors: dict[str, str] = {}
-    phone = ""
+def parse_phone(data: SessionIn, settings: Settings) -> str | Invalid:
+    """The patient's number in E.164, or why it is not one."""
     try:
-        phone = to_e164(
+        return to_e164(
             data.patient.phone,
             region=settings.clinic.default_region,
             allow_test_numbers=settings.clinic.allow_test_numbers,
         )
     except ValueError as exc:
-        errors["patient.phone"] = str(exc)
+        return Invalid.field("patient.phone", str(exc))
+
+
+def validate_registration(
+    data: SessionIn,
+    phone: str | Invalid,
+    practitioners: dict[str, int],
+    *,
+    settings: Settings,
+    now: datetime,
+) -> int:
+    """Every rule the input must meet, all failures reported together; the practitioner's id."""
+    errors: dict[str, str] = dict(phone.errors) if isinstance(phone, Invalid) else {}
     if not data.patient.sms_consent:
         errors["patient.sms_consent"] = "the patient must agree to receive texts"
     ended_error = check_ended_at(data.ended_at, settings=settings, now=now)
@@ -140,7 +179,7 @@ def validate_registration(
     if errors:
         raise Invalid(errors)
     assert practitioner is not None
-    return phone, practitioner
+    return practitioner
 
 
 def refuse(
@@ -189,13 +228,6 @@ def a_staff_phone(staff: set[str]) -> Callable[[Row], str | None]:
     return why_not
 
 
-def staff_phones(db: Session, phones: set[str]) -> set[str]:
-    found: set[str] = set()
-    for part in chunks(phones):
-        found.update(db.exec(select(User.phone).where(col(User.phone).in_(part))).all())  # type: ignore[arg-type]
-    return found
-
-
 def same_person(on_file: str, given: str) -> bool:
     """The same name, or one that adds or leaves out a part ("Ada" / "Ada M. Quinn"),
     ignoring case and punctuation."""
@@ -241,20 +273,63 @@ def chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
         yield items[start : start + CHUNK]
 
 
-def practitioner_ids(db: Session, usernames: set[str]) -> dict[str, int]:
-    """Active practitioners among `usernames`, by username."""
-    found: dict[str, int] = {}
-    for part in chunks(usernames):
-        found.update(
-            db.exec(
-                select(User.username, User.id).where(
-                    col(User.username).in_(part),
-                    User.role == Role.practitioner,
-                    col(User.active).is_(True),
-                )
-            ).all()  # type: ignore[arg-type]
-        )
+@dataclass
+class OnFile:
+    """What a batch's usernames and phone numbers match on file."""
+
+    practitioners: dict[str, int] = field(default_factory=dict)  # active ones, by username
+    # (id, name, opted out), by phone
+    patients: dict[str, tuple[int, str, bool]] = field(default_factory=dict)
+    staff_phones: set[str] = field(default_factory=set)
+
+
+def on_file(db: Session, usernames: set[str], phones: set[str]) -> OnFile:
+    """Practitioners, patients and staff phones a batch names: one statement per chunk of
+    values (one in all for a session registered alone), not one per table."""
+    found = OnFile()
+    pairs: Iterator[tuple[list[str], list[str]]] = zip_longest(
+        chunks(usernames), chunks(phones), fillvalue=[]
+    )
+    for names, numbers in pairs:
+        values = {"usernames": names, "phones": numbers}
+        for kind, key, i, name, out in db.connection().execute(LOOKUP, values):
+            if kind == "practitioner":
+                found.practitioners[key] = i
+            elif kind == "patient":
+                found.patients[key] = (i, name, bool(out))
+            else:
+                found.staff_phones.add(key)
     return found
+
+
+def lookup() -> CompoundSelect:
+    """Built once: the IN lists are expanding parameters (`usernames`, `phones`)."""
+    usernames: BindParameter[str] = bindparam("usernames", expanding=True)
+    phones: BindParameter[str] = bindparam("phones", expanding=True)
+    users: Table = User.__table__  # type: ignore[attr-defined]
+    patients: Table = Patient.__table__  # type: ignore[attr-defined]
+    return union_all(
+        core_select(
+            literal_column("'practitioner'"), users.c.username, users.c.id, null(), null()
+        ).where(
+            users.c.username.in_(usernames),
+            users.c.role == Role.practitioner,
+            users.c.active.is_(True),
+        ),
+        core_select(
+            literal_column("'patient'"),
+            patients.c.phone,
+            patients.c.id,
+            patients.c.name,
+            patients.c.opted_out_at.is_not(None),
+        ).where(patients.c.phone.in_(phones)),
+        core_select(literal_column("'staff'"), users.c.phone, users.c.id, null(), null()).where(
+            users.c.phone.in_(phones)
+        ),
+    )
+
+
+LOOKUP = lookup()
 
 
 def upsert_patients(
@@ -313,20 +388,8 @@ def upsert_patients(
 
 def patient_rows(db: Session, phones: Iterable[str]) -> dict[str, tuple[int, str]]:
     """(id, name) of the patients with these phones, by phone."""
-    return {phone: (i, name) for phone, (i, name, _) in patient_records(db, phones).items()}
-
-
-def patient_records(db: Session, phones: Iterable[str]) -> dict[str, tuple[int, str, bool]]:
-    """(id, name, opted out) of the patients with these phones, by phone."""
-    found: dict[str, tuple[int, str, bool]] = {}
-    for part in chunks(phones):
-        rows = db.exec(
-            select(Patient.phone, Patient.id, Patient.name, Patient.opted_out_at).where(
-                col(Patient.phone).in_(part)
-            )
-        ).all()
-        found.update({phone: (i, name, out is not None) for phone, i, name, out in rows})  # type: ignore[misc]
-    return found
+    patients = on_file(db, set(), set(phones)).patients
+    return {phone: (i, name) for phone, (i, name, _) in patients.items()}
 
 
 def registered_sessions(db: Session, patient_ids: set[int]) -> dict[SessionKey, int]:

@@ -17,8 +17,10 @@ from scheduler.context import AppContext
 from scheduler.db import session_scope
 from scheduler.sessions.csv_import import ImportReport, import_sessions_csv
 from scheduler.sessions.models import ConsentChange, Patient, TreatmentSession
+from scheduler.sessions.schemas import parse_session
+from scheduler.sessions.service import register_session
 from scheduler.staff.models import AuditEntry
-from tests.helpers import T0, add_practitioner
+from tests.helpers import T0, add_practitioner, session_payload
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
@@ -97,9 +99,7 @@ def test_a_returning_patient_keeps_one_record_and_their_opt_out(ctx: AppContext)
     with session_scope(ctx.engine) as db:
         patient = db.exec(select(Patient)).one()
         later_checkins = db.exec(
-            select(CheckIn.status, CheckIn.reason).where(
-                CheckIn.session_id == report.registered[0]
-            )
+            select(CheckIn.status, CheckIn.reason).where(CheckIn.session_id == report.registered[0])
         ).all()
     assert (patient.name, patient.opted_out_at) == ("p 0 Quinn", T0)  # the fuller name
     assert later_checkins == [("cancelled", "opted_out")] * 2  # shown as they will (not) go
@@ -142,6 +142,35 @@ def test_a_batch_costs_the_same_statements_for_10_rows_as_for_400(ctx: AppContex
     event.remove(ctx.engine, "before_cursor_execute", note)
     # PostgreSQL's psycopg may split a very large multi-row insert into pages.
     assert len(statements) <= small + 4, Counter(statements).most_common(3)
+
+
+def test_one_session_alone_costs_six_statements_and_returns_what_it_stored(
+    ctx: AppContext,
+) -> None:
+    """One lookup (practitioner, patient and staff phone together), then one insert each
+    for the patient, their consent, the session, its check-ins and its audit entry; the
+    session handed back is the row as stored, not read again."""
+    statements: list[str] = []
+
+    def note(*args: Any) -> None:
+        statements.append(args[2].split(None, 1)[0].upper())
+
+    data = parse_session(session_payload("+15557400001"))
+    with session_scope(ctx.engine) as db:
+        event.listen(ctx.engine, "before_cursor_execute", note)
+        session = register_session(db, data, settings=ctx.settings, now=T0, source="api", actor="t")
+        event.remove(ctx.engine, "before_cursor_execute", note)
+    work = Counter(statements)
+    work.pop("BEGIN", None)  # SQLite's BEGIN IMMEDIATE: the transaction, not its work
+    assert work == {"SELECT": 1, "INSERT": 5}
+    with session_scope(ctx.engine) as db:
+        stored = db.get(TreatmentSession, session.id)
+        assert stored is not None
+        assert (stored.patient_id, stored.ended_at, stored.source) == (
+            session.patient_id,
+            session.ended_at,
+            "api",
+        )
 
 
 @pytest.mark.parametrize("patients_known", [False, True])
