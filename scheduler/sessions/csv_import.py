@@ -60,7 +60,7 @@ def import_sessions_csv(
             report.errors.append((line, describe(exc)))
     outcomes = register_sessions(
         db, [data for _, data in parsed], settings=settings, now=now, source=source, actor=actor
-    )
+    ).outcomes
     for (line, _), outcome in zip(parsed, outcomes, strict=True):
         if isinstance(outcome, AftercareError):
             report.errors.append((line, describe(outcome)))

@@ -73,7 +73,7 @@ def create_sessions(
         now=ctx.clock.now(),
         source="api",
         actor=f"api:{caller.name}",
-    )
+    ).outcomes
     for (index, _), outcome in zip(parsed, outcomes, strict=True):
         results[index] = item_result(outcome)
     registered = sum(1 for r in results if r["status"] == 201)

@@ -54,13 +54,23 @@ def register_session(
     db: Session, data: SessionIn, *, settings: Settings, now: datetime, source: str, actor: str
 ) -> TreatmentSession:
     """Store a session and plan its check-ins. Raises Invalid (422) or Conflict (409)."""
-    [outcome], created = store_sessions(
+    registered = register_sessions(
         db, [data], settings=settings, now=now, source=source, actor=actor
     )
+    [outcome] = registered.outcomes
     if isinstance(outcome, AftercareError):
         raise outcome
-    [(row, session_id)] = created  # the row as inserted: no second read of it
+    [(row, session_id)] = registered.created  # the row as inserted: no second read of it
     return TreatmentSession(id=session_id, **row)
+
+
+@dataclass
+class Registered:
+    """A batch's outcomes, in order: each new session's id, or why the item was refused
+    (Invalid 422, Conflict 409); and the session rows inserted, with their ids."""
+
+    outcomes: list[int | AftercareError]
+    created: list[tuple[dict[str, Any], int]]
 
 
 def register_sessions(
@@ -71,24 +81,9 @@ def register_sessions(
     now: datetime,
     source: str,
     actor: str,
-) -> list[int | AftercareError]:
-    """Register many sessions; each item's outcome, in order: the new session's id, or
-    why it was refused (Invalid 422, Conflict 409). A refused item stores nothing and
-    holds none of the others back."""
-    outcomes, _ = store_sessions(db, batch, settings=settings, now=now, source=source, actor=actor)
-    return outcomes
-
-
-def store_sessions(
-    db: Session,
-    batch: Sequence[SessionIn],
-    *,
-    settings: Settings,
-    now: datetime,
-    source: str,
-    actor: str,
-) -> tuple[list[int | AftercareError], list[tuple[dict[str, Any], int]]]:
-    """`register_sessions`, and the rows it inserted with their ids."""
+) -> Registered:
+    """Register many sessions. A refused item stores nothing and holds none of the others
+    back."""
     outcomes: list[int | AftercareError] = [Invalid({}) for _ in batch]
     phones = [parse_phone(data, settings) for data in batch]
     files = on_file(
@@ -143,7 +138,7 @@ def store_sessions(
     created = [(row, i) for row, i in zip(new.values(), stored, strict=True) if i is not None]
     add_checkins(db, created, settings=settings, now=now, opted_out=opted_out)
     record_registrations(db, created, source=source, actor=actor, now=now)
-    return outcomes, created
+    return Registered(outcomes, created)
 
 
 def parse_phone(data: SessionIn, settings: Settings) -> str | Invalid:
