@@ -77,6 +77,7 @@ EARLIER_DAY_BEFORE = re.compile(
     r"\b(?:y(?:esterday|day|est)|last night|earlier|before|" + WEEKDAY + r")\s*[:=-]?\s*$"
 )
 TODAY_OPENS = re.compile(r"(?:today|now|tonight|this morning)\b")
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
 PAST_AFTER_SCORE = re.compile(
     r"[^a-z]*(?:/\s*10\s*)?(?:yesterday|yday|last night|before|earlier)\b"
 )
@@ -968,6 +969,8 @@ def rising_scores(
             # "pain 4/10 today, yesterday 5": the later number is of the day before (but
             # "was 4 yesterday now its 6": the day before is the first one's)
             continue
+        if BETWEEN_BEFORE.search(text[max(0, a.span[0] - 12) : a.span[0]].lower()):
+            continue  # "somewhere between a 5 and a 6": a range, its higher end counts
         if PAST_AFTER_SCORE.match(text[b.span[0] : b.span[1] + 14].lower()):
             continue  # "1/10 now compared with 4 yesterday": the later number is the earlier day
         if b.value > a.value and not any(w in between for w in still):

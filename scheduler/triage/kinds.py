@@ -41,7 +41,8 @@ ILLNESS_SITES = {"chest", "ear", "eye", "water", "urine", "urinary", "bladder", 
                  "respiratory", "lung", "tonsil", "gut"}  # fmt: skip
 AIRWAYS = {"cough", "coughing", "coughed", "chesty", "phlegm", "sputum", "snot", "nose", "sneezing"}
 BLOOD_PRESSURE = re.compile(r"\W*(?:is|was|of|at)?\W*(\d{2,3})\s*/\s*(\d{2,3})\b")
-TOLD_FINE = {"fine", "calmer", "settled", "behaving", "good", "great", "ok", "okay", "grand"}
+TOLD_FINE = {"fine", "calmer", "quieter", "settled", "behaving", "good", "great", "ok", "okay",
+             "grand"}  # fmt: skip
 PAIN_WORDS = {"pain", "pains", "hurts", "hurting", "ache", "aching", "sore", "killing"}
 SORENESS_WORDS = {"stiff", "stiffness", "sore", "soreness", "ache", "achy", "aching", "tender"}
 # Between "gone" and a colour: "gone a bit yellow", "turned a greeny yellow"

@@ -293,9 +293,9 @@ BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[
 # After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
     r"(?:^|[\s,;?])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening|earlier|"
-    r"last night|yesterday|yday)\b"
+    r"last\s+ni(?:gh)?te?|yesterday|yday)\b"
     r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
-    r"\s+(?:y(?:esterday|day|est)|last night|this morning|before|earlier)\b"
+    r"\s+(?:y(?:esterday|day|est)|last\s+ni(?:gh)?te?|this morning|before|earlier)\b"
     # a diary of days: "monday 2, today 6"
     r"|\b(?:" + WEEKDAY + r"|y(?:esterday|day|est)|today|tonight|now)\s*[:=-]?\s*(" + NUM + r")"
     r"(?=[^\S\n]*(?:$|[,;.!\n](?!\d)))"
@@ -413,8 +413,10 @@ def pain_scores(text: str) -> list[NumberFinding]:
     paired = not found and len(FOLLOW_UP.findall(masked)) >= 2
     if found or paired:
         first = min(f.span[0] for f in found) if found else 0
-        for m in FOLLOW_UP.finditer(masked, first):
+        for m in FOLLOW_UP.finditer(masked):
             group = next(g for g in (1, 2, 3) if m.group(g))
+            if m.start() < first and group != 2:
+                continue  # before the first score only "was 8 last night" is one too
             start, value = m.start(group), to_number(m.group(group))
             if a_time_of_day(masked, start, m.end()):
                 continue

@@ -3570,3 +3570,28 @@ def test_round_nz_ob_sport_words_learners_english_and_the_complication_line() ->
     assert label("felt sharp at training, best session in weeks") == "normal"
     assert label("spin class this morning, legs felt fresh as", "48h") == "normal"
     assert label("was worried id bruise but nothing at all 😀") == "normal"
+
+
+def test_round_oc_oe_short_replies_context_and_scores_of_last_nite() -> None:
+    """A range is no rise ("somewhere between a 5 and a 6"); a score of last night ("was 8
+    last nite now 2", "3 now, was 10 last nite") counts at its level; a question about a
+    symptom the patient says they have ("started last night and still like it now") is a
+    report; "passed right out"; "everything keeps going round"; "if feverish" asks; a
+    condition told quieter is no news, a symptom told better still is."""
+    assert label("somewhere between a 5 and a 6") == "normal"
+    assert label("somewhere between a 7 and an 8") == "complication"
+    assert label("was 8 last nite now 2", "48h") == "complication"
+    assert label("3 now, was 10 last nite", "48h") == "emergency"
+    assert label("took 2 yesterday, pain now 5") == "normal"
+    asked = "is it normal to be short of breath? started last night and still like it now"
+    assert label(asked) == "emergency"
+    assert label("is it normal to be short of breath after acupuncture?") == "review"
+    assert label("when i stood up at the bar i passed right out, mates caught me lol") == (
+        "emergency"
+    )
+    assert label("everything keeps going round when i turn my head", "48h") == "complication"
+    assert label("if feverish, do i come in?") == "review"
+    assert label("sleeping like a baby since", "48h") == "normal"
+    assert label("slept loads, very chilled. even my anxiety has been quieter") == "normal"
+    assert label("my headache is better") == "review"
+    assert label("sinus pressure from this cold is awful, back fine", "48h") == "review"
