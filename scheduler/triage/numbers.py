@@ -293,7 +293,7 @@ BARE = (SCORE_PATTERNS[1], SCORE_PATTERNS[3], SCORE_PATTERNS[5], SCORE_PATTERNS[
 # After a first score, more of them: "3 today", "was 5 yesterday"
 FOLLOW_UP = re.compile(
     r"(?:^|[\s,;?])(" + NUM + r")\s+(?:today|now|this morning|tonight|this evening|earlier|"
-    r"last\s+ni(?:gh)?te?|yesterday|yday)\b"
+    r"last\s+ni(?:gh)?te?|yesterday|yday|at\s+least)\b"
     r"|\bwas\s+(?:(?:nearer|nearly|about|around|more\s+like|like)\s+)?(?:an?\s+)?(" + NUM + r")"
     r"\s+(?:y(?:esterday|day|est)|last\s+ni(?:gh)?te?|this morning|before|earlier)\b"
     # a diary of days: "monday 2, today 6"

@@ -695,6 +695,11 @@ class Reading:
         gap = self.text[self.tokens[start].end : after.start]
         return before in TAKING_BACK | {"oh", "ah", "ag", "ugh"} and bool(set(gap) & set(",!"))
 
+    def worried_before(self, end: int) -> bool:
+        """A fear or expectation just before the finding: "worried about", "expected"."""
+        before = {t.norm for t in self.tokens[max(0, end - 5) : end]}
+        return bool(before & {"worried", "scared", "afraid", "expected", "expecting", "nervous"})
+
     def negated_after(self, end: int) -> bool:
         """ "fever? nope", "chest pain? no", "Chest pain - no.", "breathing: fine": a term
         asked about, or listed like a form, and answered no ("that tingly thing you warned
@@ -706,6 +711,10 @@ class Reading:
         # bit bruised but nothing major")
         none_there = after[1:2] in (["there"], ["theres"]) and after[2:] in (["none"], ["nothing"])
         if after[:2] in (["but", "none"], ["but", "nope"]) or (after[:1] == ["but"] and none_there):
+            return True
+        # "i was worried about dizziness but havent had any", "... but not had any"
+        had_none = after[1:3] in (["havent", "had"], ["not", "had"], ["hasnt", "been"])
+        if after[:1] == ["but"] and had_none and self.worried_before(end):
             return True
         if self.bare_no_at(end):
             return True  # "fever no, pus no, redness no": each item answered, unpunctuated

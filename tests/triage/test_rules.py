@@ -3595,3 +3595,12 @@ def test_round_oc_oe_short_replies_context_and_scores_of_last_nite() -> None:
     assert label("slept loads, very chilled. even my anxiety has been quieter") == "normal"
     assert label("my headache is better") == "review"
     assert label("sinus pressure from this cold is awful, back fine", "48h") == "review"
+
+
+def test_round_of_oh_a_fear_answered_none() -> None:
+    """A finding feared and then not had is denied ("i was worried about dizziness but
+    havent had any"); one not feared is not ("dizziness but havent had any sharp pain")."""
+    assert label("i was worried about dizziness but havent had any, all good", "48h") == "normal"
+    assert label("was worried about bruising but havent had any") == "normal"
+    assert label("dizziness but havent had any sharp pain") == "complication"
+    assert label("pain is like a 6. no actually its worse than that, 9 at least") == "emergency"
