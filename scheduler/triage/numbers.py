@@ -459,6 +459,7 @@ AT_A_LEVEL = re.compile(
 )
 
 
+ROUGH_RANGE_BEFORE = re.compile(r"\b(?:anywhere|somewhere)\s+$")  # "anywhere from 8 to 10"
 # "lower back went from 7 ... to 9": a part of the body whose level moved
 PART_MOVED = re.compile(
     r"\b" + SCORED_PART + r"\s+(?:has\s+|have\s+)?(?:went|gone|come|came|dropped|jumped)\s+$"
@@ -473,7 +474,7 @@ def plausible_bare_score(text: str, start: int) -> bool:
         return True
     if PART_MOVED.search(text[max(0, start - 30) : start]):
         return True
-    if re.search(r"\b(?:anywhere|somewhere)\s+$", text[max(0, start - 12) : start]):
+    if ROUGH_RANGE_BEFORE.search(text[max(0, start - 12) : start]):
         return True  # "anywhere from 8 to 10 depending how i move"
     return bool(SCORE_CONTEXT.search(before)) or not before or before[-1] in ".!?\n"
 

@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .text import EMOJI_GAP, SIGN_OFF, Token
+from .text import EMOJI_GAP, SIGN_OFF, SIGN_OFF_WORDS, Token
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -22,7 +22,7 @@ SIGNED_RELATION = re.compile(
     r"(?:(?:^|(?<=\s))[-–—]\s*(?:from\s+)?(?:[A-Z][a-z]+\s*)?\(?|\()\s*(?:[A-Za-z]+['’]s\s+)?"
     r"([A-Za-z]+)(?:,\s*[A-Za-z]+)?\s*\)?(?:[\s,.!]+" + SIGN_OFF + r")*[\s.!]*$"  # "(son) x"
 )
-SIGNING_OFF = {"x", "xx", "xxx", "thanks", "thank", "you", "thx", "cheers", "love", "ta", "me"}
+SIGNING_OFF = SIGN_OFF_WORDS | {"xxx", "love", "me"}  # after a signature: "(me)", "Kai x"
 CLOSINGS = {"regards", "yours", "sincerely", "faithfully", "best", "wishes", "love"}
 RE_OPENERS = {"update", "clinic", "note", "message", "text", "news"}  # "update re Mum"
 SIGNING_HELPERS = {"neighbour", "neighbor", "nurse", "interpreter"}  # "(neighbour, Doreen)"

@@ -11,7 +11,7 @@ from functools import cached_property
 from .lexicon import Lexicon, Phrase
 from .numbers import NumberFinding, pain_scores, temperatures
 from .people import ASKING_VERBS, People
-from .text import EMOJI_GAP, REPEATS, Token, normalise_word, tokenize
+from .text import EMOJI_GAP, REPEATS, SIGN_OFF_WORDS, Token, normalise_word, tokenize
 
 NEGATION_WINDOW = 5  # words a "no"/"not" reaches forward (NegEx uses about five)
 WIDE_NEGATION_WINDOW = 9  # "neither of the spots on my back is red"
@@ -51,7 +51,7 @@ SIZE_THING = re.compile(
     + r")(?![a-z])"
 )
 SIZE_RANK = {t: i for i, rank in enumerate(SIZE_THINGS) for t in rank}
-RATED = {"scored", "rated", "given", "put", "called", "said", "marked"}
+SCORING_VERBS = {"scored", "rated", "given", "put", "called", "said", "marked"}
 CLAUSE_SUBJECTS = {"i", "we", "he", "she", "they", "my", "his", "her", "the", "mum", "dad"}
 SIZE_THEN = re.compile(r"\b(?:was|were|yesterday|this morning|last night|earlier|at first)\b")
 SIZE_NOW = re.compile(r"\b(?:now|today|tonight)\b")
@@ -108,8 +108,6 @@ BARE_YES = {"yes", "yeah", "yep", "yup", "yea", "ya", "definitely", "def"}
 POSTPOSED_NEGATION = {"nahi", "nahin", "nai", "yok"}  # Hindi/Urdu, Turkish
 # One-word answers to a listed symptom, besides the negation words: "Temp - normal".
 FORM_ANSWERS = {"normal", "nil", "fine", "good", "ok", "okay", "clear"}
-# Words that sign off after the news: "Fever: none thanks", "numb, thanks" (no "fine" there)
-SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheers", "lol"}
 
 
 ITEM_ENDS = set(",(;/")  # marks that end an item of a list
@@ -904,7 +902,7 @@ class Reading:
         """ "at 4am I would have scored the pain ten out of ten": past the "would", a score
         given to a time gone by, a report."""
         after = [t.norm for t in self.tokens[e : e + 2]]
-        return len(after) == 2 and after[0] == "have" and after[1] in RATED
+        return len(after) == 2 and after[0] == "have" and after[1] in SCORING_VERBS
 
     def there_already(self, start: int) -> bool:
         """ "if the lump doesn't go down by Monday": what is to go away is there now."""

@@ -168,6 +168,9 @@ HOMOPHONE_BEFORE = {
     "no": ("em", IN_THE_BODY),
 }
 
+# Words that sign off after the news: "Fever: none thanks", "numb, thanks" (no "fine" there)
+SIGN_OFF_WORDS = {"thanks", "thank", "you", "thx", "ty", "ta", "x", "xx", "cheers", "lol"}
+
 
 @dataclass(frozen=True)
 class Token:
